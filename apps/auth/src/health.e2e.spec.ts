@@ -1,0 +1,45 @@
+import { loadConfig } from '@shopwire/config';
+import { createTestDatabase, httpClient, listenForTest, testEnv, type RunningTestApp } from '@shopwire/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authConfigSchema } from './auth.config.js';
+import { createAuthApp } from './create-auth-app.js';
+
+describe('auth service health', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let running: RunningTestApp;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('auth_health');
+    const config = loadConfig(authConfigSchema, testEnv({ AUTH_DATABASE_URL: db.url }));
+    running = await listenForTest(await createAuthApp(config));
+  });
+  afterAll(async () => {
+    await running?.close();
+    await db?.drop();
+  });
+
+  it('is live and ready with the database up', async () => {
+    const client = httpClient(running.url);
+    expect((await client.get('/health/live')).status).toBe(200);
+    const ready = await client.get('/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body.checks).toEqual({ database: 'up' });
+  });
+
+  it('answers unknown paths with 404 and a message body', async () => {
+    const response = await httpClient(running.url).get('/nope');
+    expect(response.status).toBe(404);
+    expect(response.body).toEqual({ message: 'Not found.' });
+  });
+
+  it('serves Prometheus metrics and the OpenAPI document', async () => {
+    const client = httpClient(running.url);
+    await client.get('/health/live');
+    const metrics = await client.get('/metrics');
+    expect(metrics.status).toBe(200);
+    expect(metrics.text).toContain('http_requests_total');
+    const docs = await client.get('/docs-json');
+    expect(docs.status).toBe(200);
+    expect(docs.body.info.title).toBe('shopwire auth');
+  });
+});

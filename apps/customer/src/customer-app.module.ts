@@ -1,0 +1,25 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { platformModules } from '@shopwire/http';
+import type { DataSource } from 'typeorm';
+import type { CustomerConfig } from './customer.config.js';
+import { SearchModule } from './search/search.module.js';
+import { CustomerOrdersModule } from './orders/customer-orders.module.js';
+
+@Module({})
+export class CustomerAppModule {
+  static forRoot(config: CustomerConfig, dataSource: DataSource): DynamicModule {
+    return {
+      module: CustomerAppModule,
+      imports: [
+        ...platformModules({
+          service: 'customer',
+          logLevel: config.LOG_LEVEL,
+          jwtSecret: config.JWT_SECRET,
+          dataSource,
+        }),
+        SearchModule,
+        CustomerOrdersModule,
+      ],
+    };
+  }
+}

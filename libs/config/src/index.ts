@@ -1,0 +1,3 @@
+export * from './load-config.js';
+export * from './base-schema.js';
+export { z } from 'zod';

@@ -1,0 +1,37 @@
+/**
+ * Every message string of the HTTP contract (shared/api/store-api.md), character for character.
+ * Functions take the 0-based index or line number the contract puts in the message.
+ */
+export const UNAUTHORIZED_MESSAGE = 'Missing Authorization Header';
+
+export const Messages = {
+  fieldMissing: (field: string) => `Field ${field} is missing.`,
+  invalidEmail: 'Invalid email.',
+  invalidPassword: 'Invalid password.',
+  emailExists: 'Email already exists.',
+  invalidCredentials: 'Invalid credentials.',
+  unknownUser: 'Unknown user.',
+  tooManyLoginAttempts: 'Too many login attempts.',
+  tooManyRegistrations: 'Too many registrations.',
+
+  incorrectValues: (line: number) => `Incorrect number of values on line ${line}.`,
+  incorrectPrice: (line: number) => `Incorrect price on line ${line}.`,
+  productExists: (name: string) => `Product ${name} already exists.`,
+
+  productIdMissing: (i: number) => `Product id is missing for request number ${i}.`,
+  productQuantityMissing: (i: number) => `Product quantity is missing for request number ${i}.`,
+  invalidProductId: (i: number) => `Invalid product id for request number ${i}.`,
+  invalidProductQuantity: (i: number) => `Invalid product quantity for request number ${i}.`,
+  invalidProduct: (i: number) => `Invalid product for request number ${i}.`,
+
+  missingOrderId: 'Missing order id.',
+  invalidOrderId: 'Invalid order id.',
+
+  payloadTooLarge: 'Request body is too large.',
+  serviceUnavailable: 'Service temporarily unavailable.',
+  internalError: 'Internal server error.',
+  notFound: 'Not found.',
+  idempotencyKeyInvalid: 'Idempotency-Key must be 1 to 255 printable characters.',
+  idempotencyKeyReused: 'Idempotency-Key was already used with a different request body.',
+  idempotencyKeyInFlight: 'A request with this Idempotency-Key is still being processed.',
+} as const;

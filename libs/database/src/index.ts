@@ -1,0 +1,5 @@
+export * from './mysql-url.js';
+export * from './data-source.js';
+export * from './prepare-database.js';
+export * from './transient-errors.js';
+export * from './database.module.js';

@@ -1,0 +1,81 @@
+import type { IncomingMessage } from 'node:http';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import { type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { recordHttpRequest, requestIdOf } from '@shopwire/observability';
+import { Logger } from 'nestjs-pino';
+import { ContractExceptionFilter } from './contract-exception.filter.js';
+import { registerLenientBodyParsing } from './lenient-json.js';
+
+export interface HttpAppOptions {
+  /** Service name for logs and the OpenAPI title. */
+  service: string;
+  description: string;
+  corsOrigins: string[];
+  /** Largest accepted request body in bytes (413 above it). */
+  bodyLimit?: number;
+  trustProxy?: boolean;
+  /** Runs before the app initialises, e.g. to register fastify plugins such as multipart. */
+  configure?: (app: NestFastifyApplication) => Promise<void> | void;
+}
+
+const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/**
+ * Builds one of the HTTP services on Fastify with the contract edge in place: lenient JSON,
+ * one exception filter, CORS for the configured origins, security headers, request metrics,
+ * structured logs, OpenAPI at /docs and /docs-json. The caller decides when to listen.
+ */
+export async function createHttpApp(
+  module: Type | DynamicModule,
+  options: HttpAppOptions,
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    trustProxy: options.trustProxy ?? false,
+    genReqId: (req: IncomingMessage) => requestIdOf(req),
+    routerOptions: { ignoreTrailingSlash: false },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(module as Type, adapter, {
+    bufferLogs: true,
+    bodyParser: false,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.useGlobalFilters(new ContractExceptionFilter());
+  app.enableShutdownHooks();
+
+  const fastify = app.getHttpAdapter().getInstance();
+  registerLenientBodyParsing(fastify);
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    recordHttpRequest(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
+    done();
+  });
+  await app.register(helmet as never, { contentSecurityPolicy: false } as never);
+  await app.register(cors as never, { origin: options.corsOrigins, credentials: false } as never);
+  await options.configure?.(app);
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle(`shopwire ${options.service}`)
+      .setDescription(options.description)
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return app;
+}
+
+/** Listens and logs where: `<service> listening on http://host:port`. */
+export async function listen(app: INestApplication, service: string, host: string, port: number): Promise<string> {
+  await app.listen(port, host);
+  const address = await app.getUrl();
+  app.get(Logger).log(`${service} listening on ${address.replace('[::1]', 'localhost')}`);
+  return address;
+}

@@ -1,0 +1,6 @@
+export * from './contract-error.js';
+export * from './contract-exception.filter.js';
+export * from './contract-post.decorator.js';
+export * from './lenient-json.js';
+export * from './create-http-app.js';
+export * from './platform-modules.js';

@@ -1,0 +1,33 @@
+import type { DynamicModule } from '@nestjs/common';
+import { DatabaseModule } from '@shopwire/database';
+import { HealthModule, ObservabilityLoggerModule, type ReadinessCheck } from '@shopwire/observability';
+import { SecurityModule } from '@shopwire/security';
+import type { DataSource } from 'typeorm';
+
+export interface PlatformModuleOptions {
+  service: string;
+  logLevel: string;
+  jwtSecret: string;
+  dataSource: DataSource;
+  /** Readiness checks besides the database (e.g. Redis). */
+  extraReadinessChecks?: ReadinessCheck[];
+}
+
+/**
+ * The modules every HTTP service imports: structured logs, its database, the role guard,
+ * `/health/*` (database + extra checks) and `/metrics`.
+ */
+export function platformModules(options: PlatformModuleOptions): DynamicModule[] {
+  const { dataSource } = options;
+  return [
+    ObservabilityLoggerModule.forRoot({ service: options.service, level: options.logLevel }),
+    DatabaseModule.forDataSource(dataSource),
+    SecurityModule.forRoot(options.jwtSecret),
+    HealthModule.forRoot({
+      useFactory: () => [
+        { name: 'database', check: () => dataSource.query('SELECT 1') },
+        ...(options.extraReadinessChecks ?? []),
+      ],
+    }),
+  ];
+}

@@ -1,0 +1,3 @@
+export * from './logger.module.js';
+export * from './metrics.js';
+export * from './health.js';

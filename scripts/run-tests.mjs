@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// Runs the whole vitest suite and ends with the plain line CI reads: "N passed, N failed".
+// Exit code: non-zero when any test failed, a file failed to load, or vitest itself failed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+
+const report = '.vitest-report.json';
+rmSync(report, { force: true });
+const args = [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${report}`,
+  ...process.argv.slice(2),
+];
+const run = spawnSync('npx', args, { stdio: 'inherit' });
+
+let passed = 0;
+let failed = 0;
+if (existsSync(report)) {
+  const result = JSON.parse(readFileSync(report, 'utf8'));
+  passed = result.numPassedTests ?? 0;
+  failed = (result.numFailedTests ?? 0) + (result.numFailedTestSuites ?? 0);
+  const skipped = (result.numPendingTests ?? 0) + (result.numTodoTests ?? 0);
+  if (skipped > 0) {
+    console.error(`${skipped} tests were skipped: every test must run.`);
+    failed += skipped;
+  }
+} else {
+  failed = 1;
+}
+if (run.status !== 0 && failed === 0) failed = 1;
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);
