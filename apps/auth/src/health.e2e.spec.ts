@@ -42,4 +42,26 @@ describe('auth service health', () => {
     expect(docs.status).toBe(200);
     expect(docs.body.info.title).toBe('shopwire auth');
   });
+
+  it('documents the four contract endpoints with their status codes in /docs-json', async () => {
+    const { body } = await httpClient(running.url).get('/docs-json');
+    expect(Object.keys(body.paths).sort()).toEqual(['/delete', '/login', '/register_courier', '/register_customer']);
+    for (const path of ['/register_customer', '/register_courier', '/login']) {
+      expect(Object.keys(body.paths[path].post.responses).sort()).toEqual(['200', '400', '429']);
+    }
+    expect(Object.keys(body.paths['/delete'].post.responses).sort()).toEqual(['200', '400', '401']);
+    const loginErrors = body.paths['/login'].post.responses['400'].content['application/json'].examples;
+    expect(Object.keys(loginErrors)).toEqual([
+      'Field email is missing.',
+      'Field password is missing.',
+      'Invalid email.',
+      'Invalid credentials.',
+    ]);
+    expect(body.paths['/login'].post.responses['200'].content['application/json'].schema.required).toEqual([
+      'accessToken',
+    ]);
+    expect(body.paths['/delete'].post.responses['401'].content['application/json'].example).toEqual({
+      msg: 'Missing Authorization Header',
+    });
+  });
 });

@@ -1,5 +1,6 @@
 import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
 import { parseMysqlUrl } from './mysql-url.js';
+import { ParameterFreeQueryLogger } from './parameter-free-query-logger.js';
 
 export interface MysqlDataSourceOptions {
   url: string;
@@ -34,7 +35,10 @@ export function createMysqlDataSource(options: MysqlDataSourceOptions): DataSour
     migrations: options.migrations,
     migrationsRun: false,
     synchronize: false,
-    logging: ['error'],
+    // Errors and slow queries are logged without their parameters (secrets, personal data).
+    logger: new ParameterFreeQueryLogger(`Database ${settings.database}`),
+    logging: ['error', 'warn', 'migration'],
+    maxQueryExecutionTime: 1000,
     // decimalNumbers: SUM() over integer columns comes back as a number, not a string.
     extra: { connectTimeout: 5000, enableKeepAlive: true, decimalNumbers: true },
   });

@@ -3,3 +3,4 @@ export * from './data-source.js';
 export * from './prepare-database.js';
 export * from './transient-errors.js';
 export * from './database.module.js';
+export * from './parameter-free-query-logger.js';

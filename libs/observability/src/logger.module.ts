@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 
 /** Paths pino replaces with "[Redacted]": credentials never reach a log line. */
@@ -31,6 +31,8 @@ export class ObservabilityLoggerModule {
       module: ObservabilityLoggerModule,
       imports: [
         LoggerModule.forRoot({
+          // nestjs-pino's default route pattern does not match under the Fastify adapter here.
+          forRoutes: [{ path: '*', method: RequestMethod.ALL }],
           pinoHttp: {
             level: options.level,
             base: { service: options.service },
@@ -45,6 +47,7 @@ export class ObservabilityLoggerModule {
                 method: req.method,
                 url: req.url,
               }),
+              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },
           },
         }),

@@ -24,5 +24,5 @@ export function signTestToken(
     exp: nbf + 3600,
     ...overrides,
   };
-  return jwt.sign(claims, secret, { algorithm: 'HS256', noTimestamp: true });
+  return jwt.sign(claims, secret, { algorithm: 'HS256' });
 }

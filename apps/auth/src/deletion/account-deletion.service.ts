@@ -1,0 +1,14 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Messages } from '@shopwire/contracts';
+import { BadRequestError } from '@shopwire/http';
+import { AccountsRepository } from '../accounts/accounts.repository.js';
+
+@Injectable()
+export class AccountDeletionService {
+  constructor(@Inject(AccountsRepository) private readonly accounts: AccountsRepository) {}
+
+  /** Contract §2.3: removes the token subject's account (email compared case-insensitively). */
+  async deleteAccount(email: string): Promise<void> {
+    if (!(await this.accounts.deleteByEmail(email))) throw new BadRequestError(Messages.unknownUser);
+  }
+}
