@@ -1,0 +1,31 @@
+// The images run what the build produces: each Dockerfile app stage's CMD is the app's compiled
+// entry file, and (when dist/ exists, as in CI after `npm run build`) those files are really there.
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { APPS, entryFile } from './validate/apps.js';
+import { commandOf, parseDockerfile } from './validate/dockerfile.js';
+
+const stages = parseDockerfile(readFileSync('Dockerfile', 'utf8'));
+
+describe.each(APPS)('app %s', (app) => {
+  it('is run by its Dockerfile stage from dist/apps/<app>/src/main.js', () => {
+    const stage = stages.find((s) => s.name === app);
+    expect(commandOf(stages, stage!)?.at(-1)).toBe(entryFile(app));
+  });
+
+  it.runIf(existsSync('dist'))('has its entry file in the build output', () => {
+    expect(existsSync(entryFile(app))).toBe(true);
+  });
+});
+
+it.runIf(existsSync('dist'))('builds the per-database migration scripts the Jobs and compose run', () => {
+  expect(existsSync('dist/scripts/migrate-auth.js')).toBe(true);
+  expect(existsSync('dist/scripts/migrate-store.js')).toBe(true);
+});
+
+it('ships the realtime web page in the realtime image', () => {
+  const realtime = stages.find((s) => s.name === 'realtime')!;
+  const copies = realtime.instructions.filter((i) => i.keyword === 'COPY').map((i) => i.args);
+  expect(copies).toContain('--from=build /app/apps/realtime/web ./apps/realtime/web');
+  expect(existsSync('apps/realtime/web/index.html')).toBe(true);
+});
