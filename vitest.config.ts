@@ -11,6 +11,10 @@ const libs = [
   'auth-data',
   'store-data',
   'testing',
+  'catalogue',
+  'statistics',
+  'ordering',
+  'realtime-client',
 ];
 const alias = Object.fromEntries(
   libs.map((lib) => [`@shopwire/${lib}`, fileURLToPath(new URL(`./libs/${lib}/src/index.ts`, import.meta.url))]),

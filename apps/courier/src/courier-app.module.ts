@@ -16,7 +16,7 @@ export class CourierAppModule {
           jwtSecret: config.JWT_SECRET,
           dataSource,
         }),
-        DeliveryModule,
+        DeliveryModule.forRoot(config),
       ],
     };
   }

@@ -18,7 +18,7 @@ export class CustomerAppModule {
           dataSource,
         }),
         SearchModule,
-        CustomerOrdersModule,
+        CustomerOrdersModule.forRoot(config),
       ],
     };
   }

@@ -4,3 +4,5 @@ export * from './order-status.js';
 export * from './values.js';
 export * from './token-claims.js';
 export * from './order-events.js';
+export * from './queues.js';
+export * from './realtime-events.js';

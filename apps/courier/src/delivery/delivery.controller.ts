@@ -1,0 +1,45 @@
+import { Body, Controller, Get, Inject } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { AccessTokenClaims } from '@shopwire/contracts';
+import { BadRequestError, ContractPost, bodyObject } from '@shopwire/http';
+import { OrderTransitionsService, OrdersToDeliver, validateOrderIdBody } from '@shopwire/ordering';
+import { Claims, RequireRole } from '@shopwire/security';
+import { MessageDoc, OrdersToDeliverDoc, PickUpBodyDoc } from './delivery.api.js';
+
+@ApiTags('delivery')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ description: '{"msg": "Missing Authorization Header"}' })
+@RequireRole('courier')
+@Controller()
+export class DeliveryController {
+  constructor(
+    @Inject(OrdersToDeliver) private readonly ordersToDeliver: OrdersToDeliver,
+    @Inject(OrderTransitionsService) private readonly transitions: OrderTransitionsService,
+  ) {}
+
+  @Get('orders_to_deliver')
+  @ApiOperation({ summary: 'Orders not yet picked up, ascending id (contract §5.1)' })
+  @ApiOkResponse({ type: OrdersToDeliverDoc })
+  async list() {
+    return { orders: await this.ordersToDeliver.list() };
+  }
+
+  @ContractPost('pick_up_order')
+  @ApiOperation({ summary: 'Pick up a CREATED order; exactly one of concurrent couriers wins (contract §5.2)' })
+  @ApiBody({ type: PickUpBodyDoc })
+  @ApiOkResponse({ description: 'Empty body.' })
+  @ApiBadRequestResponse({ type: MessageDoc })
+  async pickUp(@Claims() claims: AccessTokenClaims, @Body() body: unknown): Promise<void> {
+    const validation = validateOrderIdBody(bodyObject(body));
+    if (!validation.ok) throw new BadRequestError(validation.message);
+    await this.transitions.pickUp(validation.orderId, claims.sub);
+  }
+}

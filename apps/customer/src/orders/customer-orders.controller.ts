@@ -1,0 +1,72 @@
+import { Body, Controller, Get, Headers, Inject } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConflictResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { AccessTokenClaims } from '@shopwire/contracts';
+import { BadRequestError, ContractPost, bodyObject } from '@shopwire/http';
+import { CustomerOrderHistory, OrderTransitionsService, validateOrderIdBody } from '@shopwire/ordering';
+import { Claims, RequireRole } from '@shopwire/security';
+import {
+  MessageDoc,
+  OrderIdBodyDoc,
+  OrderStatusDoc,
+  PlaceOrderBodyDoc,
+  PlacedOrderDoc,
+} from './customer-orders.api.js';
+import { PlaceOrderHandler, type PlacedOrder } from './place-order.handler.js';
+
+@ApiTags('orders')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ description: '{"msg": "Missing Authorization Header"}' })
+@RequireRole('customer')
+@Controller()
+export class CustomerOrdersController {
+  constructor(
+    @Inject(PlaceOrderHandler) private readonly placeOrder: PlaceOrderHandler,
+    @Inject(CustomerOrderHistory) private readonly history: CustomerOrderHistory,
+    @Inject(OrderTransitionsService) private readonly transitions: OrderTransitionsService,
+  ) {}
+
+  @ContractPost('order')
+  @ApiOperation({ summary: 'Place an order (contract §4.2)' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: '1–255 printable ASCII characters (§8).' })
+  @ApiBody({ type: PlaceOrderBodyDoc })
+  @ApiOkResponse({ type: PlacedOrderDoc })
+  @ApiBadRequestResponse({ type: MessageDoc })
+  @ApiConflictResponse({ type: MessageDoc, description: 'Same Idempotency-Key still in flight.' })
+  @ApiUnprocessableEntityResponse({ type: MessageDoc, description: 'Idempotency-Key reused with another body.' })
+  order(
+    @Claims() claims: AccessTokenClaims,
+    @Body() body: unknown,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<PlacedOrder> {
+    return this.placeOrder.handle(claims.sub, bodyObject(body), idempotencyKey);
+  }
+
+  @Get('status')
+  @ApiOperation({ summary: "The customer's orders, oldest first (contract §4.3)" })
+  @ApiOkResponse({ type: OrderStatusDoc })
+  async status(@Claims() claims: AccessTokenClaims) {
+    return { orders: await this.history.ordersOf(claims.sub) };
+  }
+
+  @ContractPost('delivered')
+  @ApiOperation({ summary: 'Confirm delivery of a picked-up order (contract §4.4)' })
+  @ApiBody({ type: OrderIdBodyDoc })
+  @ApiOkResponse({ description: 'Empty body.' })
+  @ApiBadRequestResponse({ type: MessageDoc })
+  async delivered(@Claims() claims: AccessTokenClaims, @Body() body: unknown): Promise<void> {
+    const validation = validateOrderIdBody(bodyObject(body));
+    if (!validation.ok) throw new BadRequestError(validation.message);
+    await this.transitions.confirmDelivery(validation.orderId, claims.sub);
+  }
+}

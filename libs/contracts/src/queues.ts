@@ -1,0 +1,31 @@
+/**
+ * BullMQ queues and jobs shared by the producers (owner, worker nudges) and the worker.
+ * Jobs carry ids, never rows: the database stays the source of truth and a retried job re-reads it.
+ */
+
+/** Queue that keeps the sales statistics aggregates (contract §3.2–3.3) up to date. */
+export const STATISTICS_QUEUE = 'statistics';
+
+export const StatisticsJobs = {
+  /** Apply every not yet applied order event to the aggregates, batch by batch. */
+  applyOrderEvents: 'apply-order-events',
+} as const;
+
+export type StatisticsJobName = (typeof StatisticsJobs)[keyof typeof StatisticsJobs];
+
+export interface ApplyOrderEventsJob {
+  /** What woke the worker: a published event id (nudge) or the periodic safety net. */
+  trigger: 'order-event' | 'schedule';
+  /** Highest event id the nudge announced, if any (informational: the job applies all pending events). */
+  eventId?: number;
+}
+
+/** Payload type of every job, by job name. */
+export interface JobPayloads {
+  [StatisticsJobs.applyOrderEvents]: ApplyOrderEventsJob;
+}
+
+/** Every job name of every queue: the worker refuses to start if one of them has no handler. */
+export const QUEUE_JOB_NAMES: Readonly<Record<string, readonly string[]>> = {
+  [STATISTICS_QUEUE]: Object.values(StatisticsJobs),
+};

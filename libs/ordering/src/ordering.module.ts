@@ -1,0 +1,34 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { OrderEventNotifier } from './events/order-event-notifier.js';
+import { IdempotencyKeyStore } from './idempotency/idempotency-key.store.js';
+import { IdempotencyService } from './idempotency/idempotency.service.js';
+import { ORDERING_OPTIONS, type OrderingOptions } from './ordering-options.js';
+import { OrderPlacementService } from './placement/order-placement.service.js';
+import { CustomerOrderHistory } from './queries/customer-order-history.js';
+import { OrdersToDeliver } from './queries/orders-to-deliver.js';
+import { OrderTransitionsService } from './transitions/order-transitions.service.js';
+
+const services = [
+  OrderEventNotifier,
+  OrderPlacementService,
+  OrderTransitionsService,
+  CustomerOrderHistory,
+  OrdersToDeliver,
+  IdempotencyKeyStore,
+  IdempotencyService,
+];
+
+/**
+ * The order life cycle (contract §4.2–§4.4, §5, §6, §8) for the customer and courier apps.
+ * Needs the app's store DataSource (DatabaseModule) in scope.
+ */
+@Module({})
+export class OrderingModule {
+  static forRoot(options: OrderingOptions): DynamicModule {
+    return {
+      module: OrderingModule,
+      providers: [{ provide: ORDERING_OPTIONS, useValue: options }, ...services],
+      exports: services,
+    };
+  }
+}

@@ -1,0 +1,73 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type QueryRunner } from 'typeorm';
+import { InvalidProductError, InvalidProductQuantityError } from '../errors.js';
+import { appendOrderEvent } from '../events/append-order-event.js';
+import { OrderEventNotifier } from '../events/order-event-notifier.js';
+import { inTransaction } from '../transaction.js';
+import { mergeOrderRequests, type OrderLine, type OrderRequest } from './order-request.js';
+import { productPrices } from './product-prices.js';
+
+/** Extra work that must commit atomically with the new order (e.g. storing an idempotent reply). */
+export type WithinOrderTransaction = (tx: QueryRunner, orderId: number) => Promise<void>;
+
+interface PricedLine extends OrderLine {
+  unitPrice: number;
+}
+
+/**
+ * Places an order from validated requests (contract §4.2 check 3 and success): one price query,
+ * then one transaction — order row, one multi-row item insert, the caller's extra work, and the
+ * CREATED event last — then a post-commit nudge. Returns the new order id.
+ */
+@Injectable()
+export class OrderPlacementService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(OrderEventNotifier) private readonly notifier: OrderEventNotifier,
+  ) {}
+
+  async place(
+    customerEmail: string,
+    requests: readonly OrderRequest[],
+    withinTransaction?: WithinOrderTransaction,
+  ): Promise<number> {
+    const prices = await productPrices(
+      this.dataSource,
+      requests.map((request) => request.productId),
+    );
+    const missing = requests.findIndex((request) => !prices.has(request.productId));
+    if (missing >= 0) throw new InvalidProductError(missing);
+
+    const lines: PricedLine[] = mergeOrderRequests(requests).map((line) => ({
+      ...line,
+      unitPrice: prices.get(line.productId)!,
+    }));
+    const total = orderTotal(lines);
+
+    const { orderId, eventId } = await inTransaction(this.dataSource, async (tx) => {
+      const order = await tx.query(
+        `INSERT INTO orders (customer_email, status, total, created_at) VALUES (?, 'CREATED', ?, UTC_TIMESTAMP())`,
+        [customerEmail, total],
+      );
+      const orderId = Number(order.insertId);
+      await tx.query(
+        `INSERT INTO order_items (order_id, product_id, quantity, unit_price) VALUES ${lines.map(() => '(?, ?, ?, ?)').join(', ')}`,
+        lines.flatMap((line) => [orderId, line.productId, line.quantity, line.unitPrice]),
+      );
+      await withinTransaction?.(tx, orderId);
+      return { orderId, eventId: await appendOrderEvent(tx, orderId, 'CREATED') };
+    });
+    this.notifier.nudge(eventId);
+    return orderId;
+  }
+}
+
+/** Σ unit price × quantity; a total that overflows a double blames the line that overflowed it. */
+function orderTotal(lines: readonly PricedLine[]): number {
+  let total = 0;
+  for (const line of lines) {
+    total += line.unitPrice * line.quantity;
+    if (!Number.isFinite(total)) throw new InvalidProductQuantityError(line.firstIndex);
+  }
+  return total;
+}

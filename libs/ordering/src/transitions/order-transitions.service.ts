@@ -1,0 +1,52 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { OrderStatus } from '@shopwire/contracts';
+import { DataSource } from 'typeorm';
+import { InvalidOrderIdError } from '../errors.js';
+import { appendOrderEvent } from '../events/append-order-event.js';
+import { OrderEventNotifier } from '../events/order-event-notifier.js';
+import { isStorableId } from '../id-range.js';
+import { inTransaction } from '../transaction.js';
+
+/**
+ * The two later transitions of contract §6. Each is ONE conditional UPDATE (the WHERE clause
+ * holds the whole precondition, so concurrent attempts get exactly one winner) plus its event
+ * row in the same transaction; no row changed → `Invalid order id.` and nothing written.
+ */
+@Injectable()
+export class OrderTransitionsService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(OrderEventNotifier) private readonly notifier: OrderEventNotifier,
+  ) {}
+
+  /** CREATED → PENDING by a courier, who is recorded on the order (contract §5.2). */
+  pickUp(orderId: number, courierEmail: string): Promise<void> {
+    return this.transition(
+      orderId,
+      'PENDING',
+      `UPDATE orders SET status = 'PENDING', courier_email = ? WHERE id = ? AND status = 'CREATED'`,
+      [courierEmail, orderId],
+    );
+  }
+
+  /** PENDING → COMPLETE by the customer who placed the order (contract §4.4). */
+  confirmDelivery(orderId: number, customerEmail: string): Promise<void> {
+    return this.transition(
+      orderId,
+      'COMPLETE',
+      // customer_email compares case-insensitively (column collation), as emails must.
+      `UPDATE orders SET status = 'COMPLETE' WHERE id = ? AND status = 'PENDING' AND customer_email = ?`,
+      [orderId, customerEmail],
+    );
+  }
+
+  private async transition(orderId: number, to: OrderStatus, update: string, parameters: unknown[]): Promise<void> {
+    if (!isStorableId(orderId)) throw new InvalidOrderIdError();
+    const eventId = await inTransaction(this.dataSource, async (tx) => {
+      const result = await tx.query(update, parameters, true);
+      if (result.affected !== 1) throw new InvalidOrderIdError();
+      return appendOrderEvent(tx, orderId, to);
+    });
+    this.notifier.nudge(eventId);
+  }
+}
