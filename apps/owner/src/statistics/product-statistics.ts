@@ -1,0 +1,32 @@
+import { compareCodePoints, type ProductSales, type SalesDelta } from '@shopwire/statistics';
+
+/** A product's applied totals (from `product_sales`) with its name. */
+export interface ProductSalesRow extends ProductSales {
+  name: string;
+}
+
+/** One entry of `GET /product_statistics` (contract §3.2), keys exactly as the contract says. */
+export interface ProductStatistic {
+  name: string;
+  sold: number;
+  waiting: number;
+}
+
+/**
+ * Applied totals plus the delta of not yet applied events = the exact figures. Every product
+ * with an applied row or a pending event has been ordered; the list is sorted by name.
+ * `names` must hold the names of pending products that have no applied row yet.
+ */
+export function productStatistics(
+  applied: ReadonlyMap<number, ProductSalesRow>,
+  pending: SalesDelta,
+  names: ReadonlyMap<number, string>,
+): ProductStatistic[] {
+  const merged = new Map<number, ProductStatistic>();
+  for (const [id, row] of applied) merged.set(id, { name: row.name, sold: row.sold, waiting: row.waiting });
+  for (const [id, delta] of pending.products) {
+    const entry = merged.get(id) ?? { name: names.get(id) ?? '', sold: 0, waiting: 0 };
+    merged.set(id, { name: entry.name, sold: entry.sold + delta.sold, waiting: entry.waiting + delta.waiting });
+  }
+  return [...merged.values()].sort((a, b) => compareCodePoints(a.name, b.name));
+}

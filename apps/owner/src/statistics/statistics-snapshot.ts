@@ -1,0 +1,106 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { readPendingEventItems, type PendingEventItem, type SqlExecutor } from '@shopwire/statistics';
+import { DataSource } from 'typeorm';
+import type { CategorySalesRow } from './category-statistics.js';
+import type { ProductSalesRow } from './product-statistics.js';
+
+/** Queries available inside one consistent, read-only snapshot of the store database. */
+export class SnapshotQueries {
+  constructor(private readonly db: SqlExecutor) {}
+
+  /** Bumped by every transaction that changes the aggregates: equal version, equal aggregates. */
+  async version(): Promise<number> {
+    const [row] = await this.db.query('SELECT version FROM statistics_state WHERE id = 1');
+    return Number(row?.version ?? 0);
+  }
+
+  /** Categories are only ever inserted, so their count identifies the set within snapshots. */
+  async categoryCount(): Promise<number> {
+    const [row] = await this.db.query('SELECT COUNT(*) AS n FROM categories');
+    return Number(row.n);
+  }
+
+  pendingItems(): Promise<PendingEventItem[]> {
+    return readPendingEventItems(this.db);
+  }
+
+  async productSales(): Promise<Map<number, ProductSalesRow>> {
+    const rows: Array<{ id: number; name: string; sold: number | string; waiting: number | string }> =
+      await this.db.query(
+        'SELECT p.id, p.name, s.sold, s.waiting FROM product_sales s JOIN products p ON p.id = s.product_id',
+      );
+    return new Map(rows.map((r) => [r.id, { name: r.name, sold: Number(r.sold), waiting: Number(r.waiting) }]));
+  }
+
+  async productNames(ids: number[]): Promise<Map<number, string>> {
+    if (ids.length === 0) return new Map();
+    const rows: Array<{ id: number; name: string }> = await this.db.query(
+      'SELECT id, name FROM products WHERE id IN (?)',
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  async categorySales(): Promise<CategorySalesRow[]> {
+    const rows: Array<{ id: number; name: string; delivered: number | string }> = await this.db.query(
+      `SELECT c.id, c.name, COALESCE(s.delivered, 0) AS delivered
+         FROM categories c LEFT JOIN category_sales s ON s.category_id = c.id`,
+    );
+    return rows.map((r) => ({ id: r.id, name: r.name, delivered: Number(r.delivered) }));
+  }
+}
+
+/** Aggregate version, category count and whether any event awaits the worker, read at one instant. */
+export interface StatisticsProbe {
+  version: number;
+  categoryCount: number;
+  hasPending: boolean;
+}
+
+/**
+ * Runs reads in ONE consistent snapshot (REPEATABLE READ, read-only): aggregates and the events
+ * not yet applied to them are seen at the same instant, so their sum counts every event
+ * committed before the request exactly once — whether the worker applied it or not.
+ */
+@Injectable()
+export class StatisticsSnapshot {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  /**
+   * One statement, hence one consistent read: when it finds no pending event, the aggregates of
+   * `version` already hold every event committed before it, so a body cached for that version
+   * (and category count) is exact. One round trip on the fast path.
+   */
+  async probe(): Promise<StatisticsProbe> {
+    const [row] = await this.dataSource.query(
+      `SELECT s.version,
+              (SELECT COUNT(*) FROM categories) AS categoryCount,
+              EXISTS (SELECT 1 FROM order_events FORCE INDEX (ix_order_events_stats) WHERE stats_applied = 0) AS hasPending
+         FROM statistics_state s WHERE s.id = 1`,
+    );
+    return {
+      version: Number(row.version),
+      categoryCount: Number(row.categoryCount),
+      hasPending: Number(row.hasPending) === 1,
+    };
+  }
+
+  async read<T>(work: (queries: SnapshotQueries) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner('slave');
+    await runner.connect();
+    try {
+      await runner.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+      await runner.query('START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY');
+      try {
+        const result = await work(new SnapshotQueries(runner));
+        await runner.query('COMMIT');
+        return result;
+      } catch (error) {
+        await runner.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+}

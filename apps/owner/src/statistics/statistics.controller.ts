@@ -1,0 +1,27 @@
+import { Controller, Get, Header, Inject } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { RequireRole } from '@shopwire/security';
+import { StatisticsService } from './statistics.service.js';
+
+/** Contract §3.2–3.3. Bodies arrive serialised (cached while nothing changes). */
+@ApiTags('statistics')
+@ApiBearerAuth()
+@Controller()
+@RequireRole('owner')
+export class StatisticsController {
+  constructor(@Inject(StatisticsService) private readonly statistics: StatisticsService) {}
+
+  @Get('product_statistics')
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  @ApiOkResponse({ description: '{"statistics": [{"name", "sold", "waiting"}]} for every product ever ordered' })
+  productStatistics(): Promise<string> {
+    return this.statistics.productStatisticsJson();
+  }
+
+  @Get('category_statistics')
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  @ApiOkResponse({ description: '{"statistics": [category names]} by delivered desc, then name' })
+  categoryStatistics(): Promise<string> {
+    return this.statistics.categoryStatisticsJson();
+  }
+}

@@ -1,0 +1,100 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { salesDelta, type PendingEventItem, type SalesDelta } from '@shopwire/statistics';
+import { categoryStatistics, type CategorySalesRow } from './category-statistics.js';
+import { productStatistics, type ProductSalesRow } from './product-statistics.js';
+import { StatisticsSnapshot } from './statistics-snapshot.js';
+
+/** Pending event items above which the worker is clearly not keeping up. */
+const BACKLOG_WARNING_ITEMS = 10_000;
+const BACKLOG_WARNING_INTERVAL_MS = 60_000;
+const NO_DELTA: SalesDelta = { products: new Map(), categories: new Map() };
+
+interface ProductCache {
+  version: number;
+  applied: Map<number, ProductSalesRow>;
+  body: string;
+}
+
+interface CategoryCache {
+  version: number;
+  categoryCount: number;
+  rows: CategorySalesRow[];
+  body: string;
+}
+
+/**
+ * Answers the statistics endpoints from the aggregates plus the delta of events the worker has
+ * not applied yet, read in one snapshot: exact and never stale, and independent of the worker
+ * being up. The applied part is cached per aggregate version; while the worker keeps up (no
+ * pending event) a request costs one indexed probe and returns the cached body.
+ */
+@Injectable()
+export class StatisticsService {
+  private readonly logger = new Logger(StatisticsService.name);
+  private products?: ProductCache;
+  private categories?: CategoryCache;
+  private lastBacklogWarning = 0;
+
+  constructor(@Inject(StatisticsSnapshot) private readonly snapshot: StatisticsSnapshot) {}
+
+  /** `GET /product_statistics` body, serialised. */
+  async productStatisticsJson(): Promise<string> {
+    const probe = await this.snapshot.probe();
+    if (!probe.hasPending && this.products?.version === probe.version) return this.products.body;
+    const { cache, pending, names } = await this.snapshot.read(async (q) => {
+      const version = await q.version();
+      const items = await q.pendingItems();
+      const cached = this.products?.version === version ? this.products : undefined;
+      const applied = cached?.applied ?? (await q.productSales());
+      const delta = salesDelta(items);
+      const unnamed = [...delta.products.keys()].filter((id) => !applied.has(id));
+      return {
+        cache: cached ?? this.productCache(version, applied),
+        pending: { items, delta },
+        names: await q.productNames(unnamed),
+      };
+    });
+    this.products = cache;
+    this.warnOnBacklog(pending.items);
+    if (pending.items.length === 0) return cache.body;
+    return JSON.stringify({ statistics: productStatistics(cache.applied, pending.delta, names) });
+  }
+
+  /** `GET /category_statistics` body, serialised. */
+  async categoryStatisticsJson(): Promise<string> {
+    const probe = await this.snapshot.probe();
+    const cached = this.categories;
+    if (!probe.hasPending && cached?.version === probe.version && cached.categoryCount === probe.categoryCount) {
+      return cached.body;
+    }
+    const { cache, items } = await this.snapshot.read(async (q) => {
+      const [version, categoryCount] = [await q.version(), await q.categoryCount()];
+      const current = this.categories;
+      const cached = current?.version === version && current.categoryCount === categoryCount ? current : undefined;
+      return {
+        cache: cached ?? this.categoryCache(version, categoryCount, await q.categorySales()),
+        items: await q.pendingItems(),
+      };
+    });
+    this.categories = cache;
+    this.warnOnBacklog(items);
+    if (items.length === 0) return cache.body;
+    return JSON.stringify({ statistics: categoryStatistics(cache.rows, salesDelta(items)) });
+  }
+
+  private productCache(version: number, applied: Map<number, ProductSalesRow>): ProductCache {
+    return { version, applied, body: JSON.stringify({ statistics: productStatistics(applied, NO_DELTA, new Map()) }) };
+  }
+
+  private categoryCache(version: number, categoryCount: number, rows: CategorySalesRow[]): CategoryCache {
+    return { version, categoryCount, rows, body: JSON.stringify({ statistics: categoryStatistics(rows, NO_DELTA) }) };
+  }
+
+  private warnOnBacklog(items: PendingEventItem[]): void {
+    const now = Date.now();
+    if (items.length < BACKLOG_WARNING_ITEMS || now - this.lastBacklogWarning < BACKLOG_WARNING_INTERVAL_MS) return;
+    this.lastBacklogWarning = now;
+    const events = new Set(items.map((item) => item.eventId)).size;
+    this.logger.warn(`statistics worker is behind: ${events} order events not applied yet (answers stay exact)`);
+  }
+}

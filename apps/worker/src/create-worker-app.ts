@@ -1,0 +1,52 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { openStoreDatabase } from '@shopwire/store-data';
+import { Logger } from 'nestjs-pino';
+import { startHealthServer } from './health/health-server.js';
+import { createRedisConnection } from './redis-connection.js';
+import { WorkerAppModule } from './worker-app.module.js';
+import { WorkerReadiness } from './worker-readiness.js';
+import type { WorkerConfig } from './worker.config.js';
+
+export interface RunningWorker {
+  app: INestApplicationContext;
+  /** Base URL of the health/metrics listener. */
+  healthUrl: string;
+  /** Stops taking jobs, lets active ones finish, then closes every connection. */
+  close(): Promise<void>;
+}
+
+/**
+ * Prepares the store database, opens the health listener, then boots the Nest context, which
+ * starts consuming once the database and Redis answer. Used by main.ts and by tests.
+ */
+export async function startWorker(config: WorkerConfig): Promise<RunningWorker> {
+  const dataSource = await openStoreDatabase(config.STORE_DATABASE_URL, config.DB_POOL_SIZE);
+  const redis = createRedisConnection(config.REDIS_URL, 'worker');
+  const readiness = new WorkerReadiness(dataSource, redis);
+  const health = await startHealthServer(readiness.checks, config.HOST, config.WORKER_PORT);
+  let app: INestApplicationContext;
+  try {
+    app = await NestFactory.createApplicationContext(WorkerAppModule.forRoot(config, dataSource, redis, readiness), {
+      bufferLogs: true,
+      abortOnError: false,
+    });
+  } catch (error) {
+    // E.g. the job-handler boot check: release everything so the process can exit with the error.
+    await health.close();
+    redis.disconnect();
+    await dataSource.destroy();
+    throw error;
+  }
+  app.useLogger(app.get(Logger));
+  app.get(Logger).log(`worker health on ${health.url}`);
+  return {
+    app,
+    healthUrl: health.url,
+    async close() {
+      await app.close();
+      await health.close();
+      await redis.quit().catch(() => undefined);
+    },
+  };
+}

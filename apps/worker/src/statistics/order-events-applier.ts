@@ -1,0 +1,91 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { withTransactionRetry } from '@shopwire/database';
+import { readPendingEventItems, salesDelta, type SalesDelta, type SqlExecutor } from '@shopwire/statistics';
+import { DataSource } from 'typeorm';
+import { batchDuration, eventsApplied } from './statistics-metrics.js';
+import { STATISTICS_OPTIONS, type StatisticsOptions } from './statistics-options.js';
+
+/**
+ * Applies order events to the aggregates, one batch per transaction: pick unapplied events,
+ * add their delta, mark them applied, bump the version — all or nothing. A crash, a retry or a
+ * stalled job that runs twice can therefore never apply an event twice.
+ */
+@Injectable()
+export class OrderEventsApplier {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(STATISTICS_OPTIONS) private readonly options: StatisticsOptions,
+  ) {}
+
+  /** Applies batches until none is left; returns how many events this call applied. */
+  async applyAll(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const applied = await this.applyNextBatch();
+      if (applied === 0) return total;
+      total += applied;
+    }
+  }
+
+  /** Applies one batch of at most `batchSize` events; 0 when nothing (unlocked) is pending. */
+  async applyNextBatch(): Promise<number> {
+    const stopTimer = batchDuration.startTimer();
+    const applied = await withTransactionRetry(() => this.applyBatchOnce(), 5);
+    if (applied > 0) {
+      stopTimer();
+      eventsApplied.inc(applied);
+    }
+    return applied;
+  }
+
+  private async applyBatchOnce(): Promise<number> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      // READ COMMITTED takes no gap locks: order transactions appending events never wait on us.
+      await runner.startTransaction('READ COMMITTED');
+      // SKIP LOCKED: concurrent batches (other jobs, other worker replicas) take disjoint events.
+      const rows: Array<{ id: number | string }> = await runner.query(
+        `SELECT id FROM order_events FORCE INDEX (ix_order_events_stats)
+          WHERE stats_applied = 0 ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED`,
+        [this.options.batchSize],
+      );
+      const ids = rows.map((row) => Number(row.id));
+      if (ids.length > 0) {
+        await this.addToAggregates(runner, salesDelta(await readPendingEventItems(runner, ids)));
+        await runner.query('UPDATE order_events SET stats_applied = 1 WHERE id IN (?)', [ids]);
+        await runner.query('UPDATE statistics_state SET version = version + 1 WHERE id = 1');
+      }
+      await runner.commitTransaction();
+      return ids.length;
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** Rows are written in key order so that concurrent batches lock them in the same order. */
+  private async addToAggregates(db: SqlExecutor, delta: SalesDelta): Promise<void> {
+    const products = [...delta.products]
+      .filter(([, sales]) => sales.sold !== 0 || sales.waiting !== 0)
+      .sort(([a], [b]) => a - b)
+      .map(([productId, sales]) => [productId, sales.sold, sales.waiting]);
+    if (products.length > 0) {
+      await db.query(
+        `INSERT INTO product_sales (product_id, sold, waiting) VALUES ?
+         ON DUPLICATE KEY UPDATE sold = sold + VALUES(sold), waiting = waiting + VALUES(waiting)`,
+        [products],
+      );
+    }
+    const categories = [...delta.categories].sort(([a], [b]) => a - b);
+    if (categories.length > 0) {
+      await db.query(
+        `INSERT INTO category_sales (category_id, delivered) VALUES ?
+         ON DUPLICATE KEY UPDATE delivered = delivered + VALUES(delivered)`,
+        [categories],
+      );
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { QUEUE_JOB_NAMES } from '@shopwire/contracts';
+import { missingJobHandlers } from './jobs/missing-job-handlers.js';
+import { STATISTICS_JOB_HANDLERS, StatisticsProcessor } from './statistics/statistics.processor.js';
+import { STATISTICS_OPTIONS, type StatisticsOptions } from './statistics/statistics-options.js';
+import { WorkerReadiness } from './worker-readiness.js';
+
+/**
+ * Boot: refuse to start if a contract job name has no handler; start consuming only once the
+ * database and Redis answer. Shutdown (SIGTERM): stop taking jobs and let active ones finish
+ * before Nest closes the database (beforeApplicationShutdown runs before any close hook).
+ */
+@Injectable()
+export class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(WorkerLifecycle.name);
+  private running?: Promise<void>;
+
+  constructor(
+    @Inject(StatisticsProcessor) private readonly statistics: StatisticsProcessor,
+    @Inject(WorkerReadiness) private readonly readiness: WorkerReadiness,
+    @Inject(STATISTICS_OPTIONS) private readonly options: StatisticsOptions,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const missing = missingJobHandlers(QUEUE_JOB_NAMES, STATISTICS_JOB_HANDLERS);
+    if (missing.length > 0) throw new Error(`No handler for job(s): ${missing.join(', ')}`);
+    await this.readiness.waitUntilReady();
+    const worker = this.statistics.worker;
+    worker.concurrency = this.options.concurrency;
+    worker.on('failed', (job, error) => this.logger.warn(`job ${job?.name} failed: ${error.message}`));
+    worker.on('error', (error) => this.logger.error(`worker error: ${error.message}`));
+    this.running = worker.run().catch((error: Error) => this.logger.error(`worker stopped: ${error.message}`));
+    this.logger.log(`consuming ${worker.name} (concurrency ${worker.concurrency})`);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.statistics.worker.close();
+    await this.running;
+  }
+}

@@ -1,0 +1,3 @@
+export * from './code-point-order.js';
+export * from './sales-delta.js';
+export * from './pending-event-items.js';

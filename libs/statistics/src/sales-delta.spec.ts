@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { salesDelta, type EventItem } from './sales-delta.js';
+
+const item = (status: EventItem['status'], productId: number, quantity: number, categoryIds: number[] = []) => ({
+  status,
+  productId,
+  quantity,
+  categoryIds,
+});
+
+describe('salesDelta', () => {
+  it('CREATED adds to waiting', () => {
+    const delta = salesDelta([item('CREATED', 1, 4), item('CREATED', 1, 2)]);
+    expect(delta.products.get(1)).toEqual({ sold: 0, waiting: 6 });
+    expect(delta.categories.size).toBe(0);
+  });
+
+  it('PENDING changes no figure but marks the product as ordered', () => {
+    const delta = salesDelta([item('PENDING', 1, 4, [7])]);
+    expect(delta.products.get(1)).toEqual({ sold: 0, waiting: 0 });
+    expect(delta.categories.size).toBe(0);
+  });
+
+  it('COMPLETE moves waiting to sold and adds to every category of the product, once each', () => {
+    const delta = salesDelta([item('COMPLETE', 1, 4, [7, 8, 8])]);
+    expect(delta.products.get(1)).toEqual({ sold: 4, waiting: -4 });
+    expect([...delta.categories]).toEqual([
+      [7, 4],
+      [8, 4],
+    ]);
+  });
+
+  it('a whole life cycle nets to sold only, in any order of application', () => {
+    const events = [item('CREATED', 1, 3), item('PENDING', 1, 3), item('COMPLETE', 1, 3, [7])];
+    for (const ordering of [events, [...events].reverse()]) {
+      expect(salesDelta(ordering).products.get(1)).toEqual({ sold: 3, waiting: 0 });
+    }
+    const split = [salesDelta([events[2]]), salesDelta([events[0], events[1]])];
+    expect(split[0].products.get(1)!.waiting + split[1].products.get(1)!.waiting).toBe(0);
+  });
+
+  it('is empty for no events', () => {
+    const delta = salesDelta([]);
+    expect(delta.products.size + delta.categories.size).toBe(0);
+  });
+});

@@ -1,0 +1,48 @@
+import type { OrderStatus } from '@shopwire/contracts';
+
+/** One item of the order an event belongs to, as the statistics see it. */
+export interface EventItem {
+  status: OrderStatus;
+  productId: number;
+  quantity: number;
+  /** Categories of the product; only needed (and only loaded) for COMPLETE events. */
+  categoryIds: readonly number[];
+}
+
+export interface ProductSales {
+  sold: number;
+  waiting: number;
+}
+
+/** What a set of events changes: per product sold/waiting, per category delivered. */
+export interface SalesDelta {
+  products: Map<number, ProductSales>;
+  categories: Map<number, number>;
+}
+
+/**
+ * The change a set of order events makes to the aggregates (contract §3.2–3.3, §6):
+ * CREATED puts the quantity into `waiting`; PENDING changes no figure; COMPLETE moves it from
+ * `waiting` to `sold` and adds it to `delivered` of each of the product's categories.
+ *
+ * Additive and order-independent, so events can be applied in any grouping or order and the
+ * sum stays exact. Every item still yields a product entry (maybe 0/0): any event proves the
+ * product was ordered.
+ */
+export function salesDelta(items: Iterable<EventItem>): SalesDelta {
+  const delta: SalesDelta = { products: new Map(), categories: new Map() };
+  for (const item of items) {
+    const product = delta.products.get(item.productId) ?? { sold: 0, waiting: 0 };
+    delta.products.set(item.productId, product);
+    if (item.status === 'CREATED') {
+      product.waiting += item.quantity;
+    } else if (item.status === 'COMPLETE') {
+      product.waiting -= item.quantity;
+      product.sold += item.quantity;
+      for (const categoryId of new Set(item.categoryIds)) {
+        delta.categories.set(categoryId, (delta.categories.get(categoryId) ?? 0) + item.quantity);
+      }
+    }
+  }
+  return delta;
+}

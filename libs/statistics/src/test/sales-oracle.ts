@@ -1,0 +1,67 @@
+import { compareCodePoints } from '../code-point-order.js';
+
+type Status = 'CREATED' | 'PENDING' | 'COMPLETE';
+
+interface ModelOrder {
+  id: number;
+  customer: string;
+  status: Status;
+  items: Array<{ productId: number; quantity: number }>;
+}
+
+/**
+ * Brute-force model of the statistics for tests: records products and orders as the test
+ * performs them and recomputes contract §3.2–3.3 from scratch, independent of the real code.
+ */
+export class SalesOracle {
+  readonly products = new Map<number, { name: string; categories: string[] }>();
+  readonly orders = new Map<number, ModelOrder>();
+  private readonly categories = new Set<string>();
+
+  addProduct(id: number, name: string, categories: string[]): void {
+    this.products.set(id, { name, categories: [...new Set(categories)] });
+    for (const category of categories) this.categories.add(category);
+  }
+
+  addOrder(id: number, customer: string, items: Array<{ productId: number; quantity: number }>): void {
+    const merged = new Map<number, number>();
+    for (const item of items) merged.set(item.productId, (merged.get(item.productId) ?? 0) + item.quantity);
+    const mergedItems = [...merged].map(([productId, quantity]) => ({ productId, quantity }));
+    this.orders.set(id, { id, customer, status: 'CREATED', items: mergedItems });
+  }
+
+  setStatus(orderId: number, status: Status): void {
+    (this.orders.get(orderId) as ModelOrder).status = status;
+  }
+
+  ordersIn(status: Status): ModelOrder[] {
+    return [...this.orders.values()].filter((order) => order.status === status);
+  }
+
+  productStatistics(): Array<{ name: string; sold: number; waiting: number }> {
+    const figures = new Map<number, { sold: number; waiting: number }>();
+    for (const order of this.orders.values()) {
+      for (const { productId, quantity } of order.items) {
+        const entry = figures.get(productId) ?? { sold: 0, waiting: 0 };
+        if (order.status === 'COMPLETE') entry.sold += quantity;
+        else entry.waiting += quantity;
+        figures.set(productId, entry);
+      }
+    }
+    return [...figures]
+      .map(([id, f]) => ({ name: this.products.get(id)!.name, ...f }))
+      .sort((a, b) => compareCodePoints(a.name, b.name));
+  }
+
+  categoryStatistics(): string[] {
+    const delivered = new Map([...this.categories].map((c) => [c, 0]));
+    for (const order of this.ordersIn('COMPLETE')) {
+      for (const { productId, quantity } of order.items) {
+        for (const category of this.products.get(productId)!.categories) {
+          delivered.set(category, delivered.get(category)! + quantity);
+        }
+      }
+    }
+    return [...delivered].sort(([a, x], [b, y]) => y - x || compareCodePoints(a, b)).map(([name]) => name);
+  }
+}
