@@ -1,0 +1,37 @@
+import {
+  COURIERS_ROOM,
+  customerRoom,
+  type OrderEventName,
+  type OrderEventRecord,
+  type ServerToClientEvents,
+} from '@shopwire/contracts';
+
+/** One socket.io emission an order event causes: which room, which event, which payload. */
+export type Emission = {
+  [E in OrderEventName]: { room: string; event: E; payload: Parameters<ServerToClientEvents[E]>[0] };
+}[OrderEventName];
+
+/**
+ * Who hears about an order event: its customer always (`order.status`); couriers when an order
+ * becomes available (CREATED) or is taken (PENDING). Completion concerns couriers no more.
+ */
+export function emissionsFor(event: OrderEventRecord): Emission[] {
+  const { id: eventId, orderId, status, occurredAt } = event;
+  const emissions: Emission[] = [
+    {
+      room: customerRoom(event.customerEmail),
+      event: 'order.status',
+      payload: { eventId, orderId, status, occurredAt },
+    },
+  ];
+  if (status === 'CREATED') {
+    emissions.push({
+      room: COURIERS_ROOM,
+      event: 'order.available',
+      payload: { eventId, orderId, email: event.customerEmail, occurredAt },
+    });
+  } else if (status === 'PENDING') {
+    emissions.push({ room: COURIERS_ROOM, event: 'order.taken', payload: { eventId, orderId, occurredAt } });
+  }
+  return emissions;
+}

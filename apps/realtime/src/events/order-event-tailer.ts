@@ -1,0 +1,97 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { REALTIME_CONFIG, type RealtimeConfig } from '../realtime.config.js';
+import { realtimeMetrics } from '../realtime.metrics.js';
+import { EventFanOut } from './event-fan-out.js';
+import { advanceTail, type MissingRange, type TailState } from './gap-hold.js';
+import { OrderEventReader } from './order-event-reader.js';
+
+/**
+ * Tails `order_events` for this replica: reads rows after its cursor, delivers them strictly in
+ * id order (holding at gaps, see gap-hold.ts) and hands them to the fan-out. Woken at once by the
+ * Redis nudge and, as a fallback that keeps working while Redis is down, by a poll timer. Reads
+ * never overlap: a wake-up during a read just schedules one more read.
+ */
+@Injectable()
+export class OrderEventTailer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OrderEventTailer.name);
+  private state: TailState = { cursor: 0, missing: [] };
+  private running = false;
+  private again = false;
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    @Inject(OrderEventReader) private readonly reader: OrderEventReader,
+    @Inject(EventFanOut) private readonly fanOut: EventFanOut,
+    @Inject(REALTIME_CONFIG) private readonly config: RealtimeConfig,
+  ) {}
+
+  /** Every event with an id up to here has been fanned out (or skipped as burnt). */
+  get cursor(): number {
+    return this.state.cursor;
+  }
+
+  /**
+   * Starts at the newest event: no socket is connected yet, and clients that missed older events
+   * are replayed from the table on connect.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    this.state = { cursor: await this.reader.latestId(), missing: [] };
+    realtimeMetrics.cursor.set(this.state.cursor);
+    this.timer = setInterval(() => this.wake(), this.config.REALTIME_POLL_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  wake(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    void this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true;
+    try {
+      do {
+        this.again = false;
+        await this.step();
+      } while (this.again);
+    } catch (error) {
+      // The next poll retries; the database being briefly away must not stop the replica.
+      this.logger.warn(`order_events read failed: ${(error as Error).message}`);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async step(): Promise<void> {
+    const batch = this.config.REALTIME_TAIL_BATCH;
+    const rows = await this.reader.after(this.state.cursor, batch);
+    const now = Date.now();
+    const grace = this.config.REALTIME_GAP_GRACE_MS;
+    let step = advanceTail(this.state, rows, now, grace);
+    if (step.skipped.length > 0) {
+      // The grace period says "burnt"; confirm with the database before skipping for good.
+      const held: MissingRange[] = [];
+      for (const range of step.skipped) if (await this.reader.isHeld(range.from, range.to)) held.push(range);
+      if (held.length > 0)
+        step = advanceTail(this.state, rows, now, grace, (range) => held.some((open) => open.from === range.from));
+    }
+    this.state = step.state;
+    const skippedIds = step.skipped.reduce((sum, range) => sum + range.to - range.from + 1, 0);
+    if (skippedIds > 0) {
+      realtimeMetrics.skippedIds.inc(skippedIds);
+      this.logger.warn(`skipped ${skippedIds} event id(s) of rolled-back transactions`);
+    }
+    if (step.deliver.length > 0) {
+      this.fanOut.deliver(step.deliver);
+      realtimeMetrics.events.inc(step.deliver.length);
+      realtimeMetrics.cursor.set(this.state.cursor);
+    }
+    if (step.deliver.length === batch) this.again = true;
+  }
+}

@@ -1,0 +1,26 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import type { ServerOptions } from 'socket.io';
+
+/**
+ * Socket.IO server options that depend on config. WebSocket transport only: every message of a
+ * connection then reaches the same replica without sticky sessions behind a load balancer.
+ */
+export class RealtimeIoAdapter extends IoAdapter {
+  constructor(
+    app: INestApplicationContext,
+    private readonly corsOrigins: string[],
+  ) {
+    super(app);
+  }
+
+  override createIOServer(port: number, options?: ServerOptions) {
+    const overrides: Partial<ServerOptions> = {
+      transports: ['websocket'],
+      cors: { origin: this.corsOrigins },
+      // Serves /socket.io/socket.io.esm.min.js, which the web page imports.
+      serveClient: true,
+    };
+    return super.createIOServer(port, { ...options, ...overrides } as ServerOptions);
+  }
+}

@@ -1,0 +1,75 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { COURIERS_ROOM, customerRoom, type OrderEventRecord } from '@shopwire/contracts';
+import { EventFanOut, send } from '../events/event-fan-out.js';
+import { emissionsFor } from '../events/event-routing.js';
+import { OrderEventReader } from '../events/order-event-reader.js';
+import { OrderEventTailer } from '../events/order-event-tailer.js';
+import { REALTIME_CONFIG, type RealtimeConfig } from '../realtime.config.js';
+import { realtimeMetrics } from '../realtime.metrics.js';
+import type { RealtimeSocket } from './realtime-socket.js';
+
+/**
+ * Brings a new connection up to date: replays, from the table, every event after the client's
+ * `lastEventId` that concerns it, up to this replica's tail cursor; then joins its rooms for live
+ * events (those that arrived meanwhile were held by the fan-out) and says `ready`.
+ */
+@Injectable()
+export class ReplayService {
+  private readonly logger = new Logger(ReplayService.name);
+
+  constructor(
+    @Inject(OrderEventReader) private readonly reader: OrderEventReader,
+    @Inject(OrderEventTailer) private readonly tailer: OrderEventTailer,
+    @Inject(EventFanOut) private readonly fanOut: EventFanOut,
+    @Inject(REALTIME_CONFIG) private readonly config: RealtimeConfig,
+  ) {}
+
+  async start(socket: RealtimeSocket): Promise<void> {
+    const { email, role, lastEventId } = socket.data;
+    const rooms = [role === 'courier' ? COURIERS_ROOM : customerRoom(email)];
+    // Same tick: from here on live events above `upTo` are held for this socket.
+    this.fanOut.hold(socket, rooms);
+    const upTo = this.tailer.cursor;
+    let replayed = 0;
+    try {
+      if (lastEventId !== undefined && lastEventId < upTo) {
+        const limit = this.config.REALTIME_REPLAY_LIMIT;
+        const events = await this.missedEvents(socket, lastEventId, upTo, limit + 1);
+        if (events.length > limit) {
+          socket.emit('resync', { lastEventId: upTo, reason: 'too_far_behind' });
+          realtimeMetrics.replays.inc({ outcome: 'resync' });
+        } else {
+          replayed = this.send(socket, events, rooms);
+          realtimeMetrics.replays.inc({ outcome: 'replayed' });
+        }
+      }
+    } catch (error) {
+      this.logger.warn(`replay failed, disconnecting so the client retries: ${(error as Error).message}`);
+      this.fanOut.forget(socket);
+      socket.disconnect(true);
+      return;
+    }
+    if (!socket.connected) return this.fanOut.forget(socket);
+    const position = Math.max(upTo, lastEventId ?? 0);
+    socket.emit('ready', { lastEventId: position, replayed });
+    this.fanOut.release(socket, position);
+  }
+
+  private missedEvents(socket: RealtimeSocket, after: number, upTo: number, limit: number) {
+    return socket.data.role === 'courier'
+      ? this.reader.forCouriers(after, upTo, limit)
+      : this.reader.forCustomer(socket.data.email, after, upTo, limit);
+  }
+
+  private send(socket: RealtimeSocket, events: OrderEventRecord[], rooms: string[]): number {
+    let sent = 0;
+    for (const event of events) {
+      for (const emission of emissionsFor(event)) {
+        if (!rooms.includes(emission.room)) continue;
+        send(socket, emission);
+        sent++;
+      }
+    }
+    return sent;
+  }
+}

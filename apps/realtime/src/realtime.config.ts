@@ -1,0 +1,26 @@
+import { platformConfigSchema, port, positiveInt, z } from '@shopwire/config';
+import { storeConfigShape } from '@shopwire/store-data';
+
+export const realtimeConfigSchema = platformConfigSchema({
+  REALTIME_PORT: port(5004),
+  ...storeConfigShape,
+  /** Fallback poll of order_events: what keeps pushes flowing while Redis is down. */
+  REALTIME_POLL_INTERVAL_MS: positiveInt(250),
+  /** How long an id may stay missing below a committed one before it is checked for a rollback. */
+  REALTIME_GAP_GRACE_MS: positiveInt(2500),
+  /** Rows read per tail query. */
+  REALTIME_TAIL_BATCH: positiveInt(1000),
+  /** A reconnecting client further behind than this gets `resync` instead of a replay. */
+  REALTIME_REPLAY_LIMIT: positiveInt(5000),
+  /** Base URLs the web page calls, served to it as /config.json. */
+  AUTH_PUBLIC_URL: z.string().url().default('http://localhost:5000'),
+  CUSTOMER_PUBLIC_URL: z.string().url().default('http://localhost:5002'),
+  COURIER_PUBLIC_URL: z.string().url().default('http://localhost:5003'),
+  /** Compiled browser JS of libs/realtime-client; default: its `npm run build` output. */
+  REALTIME_CLIENT_DIR: z.string().min(1).optional(),
+});
+
+export type RealtimeConfig = z.output<typeof realtimeConfigSchema>;
+
+/** Nest injection token for the loaded config. */
+export const REALTIME_CONFIG = Symbol('REALTIME_CONFIG');

@@ -1,0 +1,19 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { REALTIME_CONFIG, type RealtimeConfig } from '../realtime.config.js';
+
+/** The web page's runtime config: where the HTTP services it calls live. */
+@ApiExcludeController()
+@Controller()
+export class WebConfigController {
+  constructor(@Inject(REALTIME_CONFIG) private readonly config: RealtimeConfig) {}
+
+  @Get('config.json')
+  webConfig() {
+    return {
+      authUrl: this.config.AUTH_PUBLIC_URL,
+      customerUrl: this.config.CUSTOMER_PUBLIC_URL,
+      courierUrl: this.config.COURIER_PUBLIC_URL,
+    };
+  }
+}

@@ -1,0 +1,92 @@
+import type { OrderEventName, ReadyPayload, ResyncPayload } from '@shopwire/contracts';
+import { loadConfig } from '@shopwire/config';
+import { connectRealtime, type RealtimeClient } from '@shopwire/realtime-client';
+import { listenForTest, testEnv, type RunningTestApp } from '@shopwire/testing';
+import { createRealtimeApp } from '../src/create-realtime-app.js';
+import { realtimeConfigSchema } from '../src/realtime.config.js';
+
+/** Boots a realtime replica on a free port against the given store database. */
+export async function startRealtime(
+  storeDatabaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<RunningTestApp> {
+  const config = loadConfig(
+    realtimeConfigSchema,
+    testEnv({ STORE_DATABASE_URL: storeDatabaseUrl, REALTIME_POLL_INTERVAL_MS: '100', ...env }),
+  );
+  return listenForTest(await createRealtimeApp(config));
+}
+
+export interface ReceivedEvent {
+  name: OrderEventName;
+  eventId: number;
+  orderId: number;
+  status?: string;
+}
+
+/** A real client (the library the web page uses) that records what it receives. */
+export interface RecordingClient {
+  client: RealtimeClient;
+  events: ReceivedEvent[];
+  readies: ReadyPayload[];
+  resyncs: ResyncPayload[];
+  /** Resolves once `predicate` holds over the received events, or rejects after `timeoutMs`. */
+  waitFor(predicate: (events: ReceivedEvent[]) => boolean, timeoutMs?: number): Promise<void>;
+  close(): void;
+}
+
+export async function connectRecording(url: string, token: string, lastEventId?: number): Promise<RecordingClient> {
+  const events: ReceivedEvent[] = [];
+  const readies: ReadyPayload[] = [];
+  const resyncs: ResyncPayload[] = [];
+  const record = (name: OrderEventName) => (payload: { eventId: number; orderId: number; status?: string }) =>
+    events.push({ name, eventId: payload.eventId, orderId: payload.orderId, status: payload.status });
+  let ready!: () => void;
+  let fail!: (error: Error) => void;
+  const connected = new Promise<void>((resolve, reject) => ((ready = resolve), (fail = reject)));
+  const client = connectRealtime({
+    url,
+    token,
+    lastEventId,
+    on: {
+      'order.status': record('order.status'),
+      'order.available': record('order.available'),
+      'order.taken': record('order.taken'),
+    },
+    onReady: (payload) => (readies.push(payload), ready()),
+    onResync: (payload) => resyncs.push(payload),
+    onError: (error) => fail(error),
+    socket: { reconnectionDelay: 100, reconnectionDelayMax: 300, forceNew: true },
+  });
+  await withTimeout(connected, 5000, 'no ready event');
+  return {
+    client,
+    events,
+    readies,
+    resyncs,
+    waitFor: (predicate, timeoutMs = 5000) =>
+      waitUntil(
+        () => predicate(events),
+        timeoutMs,
+        () => JSON.stringify(events),
+      ),
+    close: () => client.close(),
+  };
+}
+
+/** Polls `condition` every 10 ms; rejects with `describe()` in the message on timeout. */
+export async function waitUntil(condition: () => boolean, timeoutMs: number, describe = () => ''): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms ${describe()}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms))),
+  ]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { EventCursor } from './event-cursor.js';
+
+describe('EventCursor', () => {
+  it('starts without a position unless resumed', () => {
+    expect(new EventCursor().lastEventId).toBeUndefined();
+    expect(new EventCursor(7).lastEventId).toBe(7);
+  });
+
+  it('accepts increasing ids and drops repeats and older ones', () => {
+    const cursor = new EventCursor();
+    expect([3, 5, 5, 4, 6].map((id) => cursor.accept(id))).toEqual([true, true, false, false, true]);
+    expect(cursor.lastEventId).toBe(6);
+  });
+
+  it('moves forward on ready/resync but never back', () => {
+    const cursor = new EventCursor(10);
+    cursor.advanceTo(8);
+    expect(cursor.lastEventId).toBe(10);
+    cursor.advanceTo(20);
+    expect(cursor.accept(15)).toBe(false);
+    expect(cursor.accept(21)).toBe(true);
+  });
+});

@@ -1,0 +1,2 @@
+export * from './event-cursor.js';
+export * from './realtime-client.js';
