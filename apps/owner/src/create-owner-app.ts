@@ -1,3 +1,4 @@
+import multipart from '@fastify/multipart';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHttpApp } from '@shopwire/http';
 import { openStoreDatabase } from '@shopwire/store-data';
@@ -12,5 +13,15 @@ export async function createOwnerApp(config: OwnerConfig): Promise<NestFastifyAp
     description: 'Product import and sales statistics (contract §3).',
     corsOrigins: config.CORS_ORIGINS,
     trustProxy: config.TRUST_PROXY,
+    // Multipart bodies are parsed lazily by the /update handler, i.e. after the role guard.
+    configure: async (app) => {
+      await app.register(
+        multipart as never,
+        {
+          limits: { fileSize: config.UPLOAD_LIMIT_BYTES, parts: 1000 },
+          throwFileSizeLimit: true,
+        } as never,
+      );
+    },
   });
 }

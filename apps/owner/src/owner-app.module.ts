@@ -13,7 +13,7 @@ export class OwnerAppModule {
       imports: [
         ...platformModules({ service: 'owner', logLevel: config.LOG_LEVEL, jwtSecret: config.JWT_SECRET, dataSource }),
         ProductImportModule,
-        StatisticsModule,
+        StatisticsModule.forRoot(config),
       ],
     };
   }

@@ -1,0 +1,71 @@
+import type { CatalogueProduct } from '@shopwire/catalogue';
+import type { SearchCriteria } from './search-criteria.js';
+
+interface IndexedProduct {
+  name: string;
+  categories: string[];
+  /** The product's JSON object, rendered once: products never change after creation. */
+  json: string;
+}
+
+/**
+ * This process's copy of the catalogue and the search over it. Matching is plain
+ * `String.prototype.includes` — case-sensitive, and `%`, `_`, `*` and `\` are just characters.
+ */
+export class CatalogueSnapshot {
+  private readonly products: IndexedProduct[] = [];
+  private highestId = 0;
+
+  /** The highest product id held: every product up to it is here (see @shopwire/catalogue). */
+  get version(): number {
+    return this.highestId;
+  }
+
+  get size(): number {
+    return this.products.length;
+  }
+
+  /**
+   * Adds products loaded after `version` by a load that began once the catalogue had reached
+   * `loadedThrough`; ones already held are skipped. The version then covers `loadedThrough` even
+   * if its highest ids were not loadable (a product without categories can never match).
+   */
+  add(products: readonly CatalogueProduct[], loadedThrough = 0): void {
+    for (const product of products) {
+      if (product.id <= this.highestId) continue;
+      const { id, name, price } = product;
+      const categories = [...new Set(product.categories)];
+      this.products.push({ name, categories, json: JSON.stringify({ categories, id, name, price }) });
+      this.highestId = id;
+    }
+    this.highestId = Math.max(this.highestId, loadedThrough);
+  }
+
+  /**
+   * The exact §4.1 response body: products whose name contains N and that have a category
+   * containing C (each once, with all their categories), and the categories containing C that
+   * hold such a product.
+   */
+  searchJson({ name, category }: SearchCriteria): string {
+    const categoryMatches = new Map<string, boolean>();
+    const matchedCategories = new Set<string>();
+    const matchedProducts: string[] = [];
+    for (const product of this.products) {
+      if (!product.name.includes(name)) continue;
+      let listed = false;
+      for (const productCategory of product.categories) {
+        let matches = categoryMatches.get(productCategory);
+        if (matches === undefined) {
+          matches = productCategory.includes(category);
+          categoryMatches.set(productCategory, matches);
+        }
+        if (matches) {
+          matchedCategories.add(productCategory);
+          listed = true;
+        }
+      }
+      if (listed) matchedProducts.push(product.json);
+    }
+    return `{"categories":${JSON.stringify([...matchedCategories])},"products":[${matchedProducts.join(',')}]}`;
+  }
+}

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { searchCriteria } from './search-criteria.js';
+
+describe('searchCriteria (contract §4.1 parameters)', () => {
+  it.each([
+    [undefined, { name: '', category: '' }],
+    [{}, { name: '', category: '' }],
+    [{ name: 'e' }, { name: 'e', category: '' }],
+    [{ category: 'Dai' }, { name: '', category: 'Dai' }],
+    [
+      { name: ['first', 'second'], category: ['a,b', 'c'] },
+      { name: 'first', category: 'a,b' },
+    ],
+    [{ name: '%_*\\' }, { name: '%_*\\', category: '' }],
+    [{ name: '' }, { name: '', category: '' }],
+  ])('%j → %j', (query, criteria) => {
+    expect(searchCriteria(query)).toEqual(criteria);
+  });
+});

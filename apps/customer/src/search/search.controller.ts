@@ -1,0 +1,41 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { RequireRole } from '@shopwire/security';
+import type { FastifyReply } from 'fastify';
+import { searchCriteria } from './search-criteria.js';
+import { SearchService } from './search.service.js';
+
+@ApiTags('search')
+@ApiBearerAuth()
+@Controller()
+export class SearchController {
+  constructor(private readonly search: SearchService) {}
+
+  @Get('search')
+  @RequireRole('customer')
+  @ApiOperation({ summary: 'Products and categories by name substring (contract §4.1).' })
+  @ApiQuery({ name: 'name', required: false, description: 'Literal, case-sensitive substring of product names.' })
+  @ApiQuery({ name: 'category', required: false, description: 'Literal, case-sensitive substring of category names.' })
+  @ApiOkResponse({
+    description: 'Matching categories and products (empty lists when nothing matches).',
+    schema: {
+      example: {
+        categories: ['Fruit', 'Organic'],
+        products: [{ categories: ['Fruit', 'Organic'], id: 1, name: 'Apple', price: 1.25 }],
+      },
+    },
+  })
+  @ApiUnauthorizedResponse({ schema: { example: { msg: 'Missing Authorization Header' } } })
+  async find(@Query() query: Record<string, unknown>, @Res() reply: FastifyReply): Promise<void> {
+    const body = await this.search.searchJson(searchCriteria(query));
+    // The body is already JSON bytes: sent as they are, no serialisation per request.
+    await reply.status(200).type('application/json; charset=utf-8').send(body);
+  }
+}

@@ -1,0 +1,69 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CatalogueLockTimeoutError, withCatalogueWriteLock } from '@shopwire/catalogue';
+import { Messages } from '@shopwire/contracts';
+import { isDuplicateKeyError, withTransactionRetry } from '@shopwire/database';
+import { BadRequestError, ContractError } from '@shopwire/http';
+import { DataSource, type QueryRunner } from 'typeorm';
+import { CatalogueWriter } from './catalogue-writer.js';
+import { decodeUpload } from './decode-upload.js';
+import { checkImportFile, firstTakenName, type ImportedProduct } from './import-lines.js';
+
+/** A collision whose name is gone again when looked up (cannot happen: products are never deleted) is retried this often. */
+const DUPLICATE_ATTEMPTS = 3;
+
+/** POST /update (contract §3.1) after the guard and the upload: checks 2–4, then one transaction. */
+@Injectable()
+export class ProductImportService {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  async importFile(file: Buffer | null): Promise<void> {
+    if (file === null) throw new BadRequestError(Messages.fieldMissing('file'));
+    const check = checkImportFile(decodeUpload(file));
+    if (!check.ok) throw new BadRequestError(check.message);
+    if (check.products.length === 0) return;
+    try {
+      await withCatalogueWriteLock(this.dataSource, (runner) => this.insertNew(runner, check.products));
+    } catch (error) {
+      if (error instanceof CatalogueLockTimeoutError) throw new ContractError(Messages.serviceUnavailable, 503);
+      throw error;
+    }
+  }
+
+  /**
+   * Check 4 and the insert. Imports are serialised by the lock, and a product name is unique in
+   * the store, so the insert itself is the check against the store: it succeeds when every name is
+   * new, and otherwise fails on the unique hash and rolls back whole. Only then — or when the file
+   * repeats a name — are the names looked up, to report the first taken one in line order.
+   */
+  private async insertNew(runner: QueryRunner, products: ImportedProduct[]): Promise<void> {
+    const writer = new CatalogueWriter(runner);
+    if (firstTakenName(products, new Set()) !== null) await this.refuseTakenName(writer, products);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await withTransactionRetry(() => this.inTransaction(runner, () => writer.insertProducts(products)));
+        return;
+      } catch (error) {
+        if (!isDuplicateKeyError(error) || attempt >= DUPLICATE_ATTEMPTS) throw error;
+      }
+      await this.refuseTakenName(writer, products);
+    }
+  }
+
+  /** Throws check 4's error for the first line whose name is taken (in the store or earlier in the file). */
+  private async refuseTakenName(writer: CatalogueWriter, products: ImportedProduct[]): Promise<void> {
+    const existing = await writer.existingProductNames(products.map((product) => product.name));
+    const taken = firstTakenName(products, existing);
+    if (taken !== null) throw new BadRequestError(Messages.productExists(taken));
+  }
+
+  private async inTransaction(runner: QueryRunner, work: () => Promise<void>): Promise<void> {
+    await runner.startTransaction();
+    try {
+      await work();
+      await runner.commitTransaction();
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,2 @@
+export * from './catalogue-version.js';
+export * from './catalogue-rows.js';
