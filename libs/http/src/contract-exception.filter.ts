@@ -31,6 +31,10 @@ export class ContractExceptionFilter implements ExceptionFilter {
     }
     const fastifyStatus = (error as { statusCode?: unknown })?.statusCode;
     if (fastifyStatus === 413) return [413, { message: Messages.payloadTooLarge }, {}];
+    // A single value too large for one database statement is, to the client, a request too large.
+    if ((error as { code?: unknown })?.code === 'ER_NET_PACKET_TOO_LARGE') {
+      return [413, { message: Messages.payloadTooLarge }, {}];
+    }
     if (isDatabaseUnavailableError(error)) {
       this.logger.warn(`Dependency unavailable: ${(error as Error).message}`);
       return [503, { message: Messages.serviceUnavailable }, { 'Retry-After': '1' }];
