@@ -1,0 +1,140 @@
+// A live client of the realtime app that records every order event it receives. It resumes from
+// the highest eventId it has seen on every reconnect (handshake `lastEventId`), counts duplicates
+// and out-of-order deliveries, and keeps each event once for comparison with order_events.
+import { io } from 'socket.io-client';
+
+const ORDER_EVENTS = ['order.status', 'order.available', 'order.taken'];
+
+export class RealtimeListener {
+  constructor(url, token, label) {
+    this.label = label;
+    this.events = new Map();
+    this.lastEventId = 0;
+    this.duplicates = 0;
+    this.outOfOrder = 0;
+    this.connects = 0;
+    this.readies = 0;
+    this.resyncs = 0;
+    this.connectErrors = 0;
+    this.closed = false;
+    // lastEventId 0 from the start: the store is empty, so every event is expected.
+    this.socket = io(url, {
+      transports: ['websocket'],
+      auth: (send) => send({ token, lastEventId: this.lastEventId }),
+      reconnectionDelay: 200,
+      reconnectionDelayMax: 2000,
+      timeout: 10_000,
+    });
+    for (const name of ORDER_EVENTS) this.socket.on(name, (payload) => this.record(name, payload));
+    this.socket.on('connect', () => this.connects++);
+    this.socket.on('ready', (payload) => {
+      this.readies++;
+      this.lastEventId = Math.max(this.lastEventId, payload.lastEventId);
+    });
+    this.socket.on('resync', () => this.resyncs++);
+    this.socket.on('connect_error', () => this.connectErrors++);
+    this.socket.on('disconnect', (reason) => {
+      // socket.io does not reconnect by itself after a server-side disconnect.
+      if (reason === 'io server disconnect' && !this.closed)
+        setTimeout(() => !this.closed && this.socket.connect(), 500);
+    });
+  }
+
+  record(name, payload) {
+    const id = payload.eventId;
+    if (this.events.has(id)) {
+      this.duplicates++;
+      return;
+    }
+    if (id < this.lastEventId) this.outOfOrder++;
+    this.events.set(id, { name, ...payload });
+    this.lastEventId = Math.max(this.lastEventId, id);
+  }
+
+  /** Resolves at the first `ready` (the replay is done); rejects after `timeoutMs`. */
+  waitReady(timeoutMs = 20_000) {
+    if (this.readies > 0) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${this.label}: no ready within ${timeoutMs} ms`)), timeoutMs);
+      this.socket.once('ready', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  close() {
+    this.closed = true;
+    this.socket.disconnect();
+  }
+}
+
+/** What a customer must have received: an `order.status` for every event of its orders. */
+export function expectedCustomerStream(events, email) {
+  return events
+    .filter((event) => event.customer_email.toLowerCase() === email.toLowerCase())
+    .map((event) => ({ eventId: event.id, name: 'order.status', orderId: event.order_id, status: event.status }));
+}
+
+/** What a courier must have received: `order.available` per CREATED, `order.taken` per PENDING. */
+export function expectedCourierStream(events) {
+  return events
+    .filter((event) => event.status !== 'COMPLETE')
+    .map((event) => ({
+      eventId: event.id,
+      name: event.status === 'CREATED' ? 'order.available' : 'order.taken',
+      orderId: event.order_id,
+      ...(event.status === 'CREATED' ? { email: event.customer_email } : {}),
+    }));
+}
+
+/** Missing, unexpected and mismatching events of one listener against its expected stream. */
+export function compareStream(listener, expected) {
+  let missing = 0;
+  let mismatched = 0;
+  for (const want of expected) {
+    const got = listener.events.get(want.eventId);
+    if (!got) missing++;
+    else if (Object.entries(want).some(([key, value]) => got[key] !== value)) mismatched++;
+  }
+  const expectedIds = new Set(expected.map((event) => event.eventId));
+  const unexpected = [...listener.events.keys()].filter((id) => !expectedIds.has(id)).length;
+  return { expected: expected.length, received: listener.events.size, missing, unexpected, mismatched };
+}
+
+/**
+ * Every customer listener against its orders' events and every courier listener against all
+ * CREATED/PENDING events. `customers` maps email → listener; `couriers` is a list of listeners.
+ */
+export function auditStreams(customers, couriers, events) {
+  const totals = { expected: 0, received: 0, missing: 0, unexpected: 0, mismatched: 0, duplicates: 0, outOfOrder: 0 };
+  const add = (listener, expected) => {
+    const result = compareStream(listener, expected);
+    for (const key of ['expected', 'received', 'missing', 'unexpected', 'mismatched']) totals[key] += result[key];
+    totals.duplicates += listener.duplicates;
+    totals.outOfOrder += listener.outOfOrder;
+  };
+  for (const [email, listener] of customers) add(listener, expectedCustomerStream(events, email));
+  const courierStream = expectedCourierStream(events);
+  for (const listener of couriers) add(listener, courierStream);
+  return totals;
+}
+
+/** Polls `readEvents()` and the listeners until nothing is missing; returns ms taken or null. */
+export async function waitForStreams(customers, couriers, readEvents, timeoutMs) {
+  const began = Date.now();
+  while (Date.now() - began < timeoutMs) {
+    const totals = auditStreams(customers, couriers, await readEvents());
+    if (totals.missing === 0) return Date.now() - began;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return null;
+}
+
+/** Order id → status of the highest `order.status` event a customer listener received. */
+export function streamOrderStates(listener) {
+  const states = new Map();
+  const events = [...listener.events.values()].filter((event) => event.name === 'order.status');
+  for (const event of events.sort((a, b) => a.eventId - b.eventId)) states.set(event.orderId, event.status);
+  return states;
+}

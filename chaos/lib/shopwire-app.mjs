@@ -1,0 +1,81 @@
+// One built shopwire app (dist/apps/<name>/src/main.js) as its own process on a free port,
+// as it runs in production: can be SIGKILLed and started again on the same port.
+/* global AbortSignal */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ChildProcess } from './child-process.mjs';
+import { freePort, sleep } from './ports.mjs';
+import { DEVELOPMENT_JWT_SECRET } from './tokens.mjs';
+
+/** Where the built apps are: DIST (default `dist`, i.e. after `npm run build`). */
+export const DIST = resolve(process.env.DIST ?? 'dist');
+
+const PORT_VARIABLES = {
+  customer: 'CUSTOMER_PORT',
+  courier: 'COURIER_PORT',
+  owner: 'OWNER_PORT',
+  realtime: 'REALTIME_PORT',
+  worker: 'WORKER_PORT',
+};
+
+export class ShopwireApp {
+  /** `env` holds STORE_DATABASE_URL, REDIS_URL and any app-specific settings. */
+  static async start(name, env, workDir) {
+    const app = new ShopwireApp(name, await freePort(), env, workDir);
+    await app.restart();
+    return app;
+  }
+
+  constructor(name, port, env, workDir) {
+    const main = join(DIST, 'apps', name, 'src', 'main.js');
+    if (!existsSync(main)) throw new Error(`${main} not found: run \`npm run build\` first (or set DIST)`);
+    this.name = name;
+    this.port = port;
+    this.url = `http://127.0.0.1:${port}`;
+    this.process = new ChildProcess(name, process.execPath, ['--enable-source-maps', main], {
+      logFile: join(workDir, `${name}.log`),
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        LOG_LEVEL: process.env.CHAOS_APP_LOG_LEVEL ?? 'warn',
+        HOST: '127.0.0.1',
+        JWT_SECRET: DEVELOPMENT_JWT_SECRET,
+        [PORT_VARIABLES[name]]: String(port),
+        ...env,
+      },
+    });
+  }
+
+  get pid() {
+    return this.process.pid;
+  }
+
+  /** Starts the process and resolves when /health/ready answers 200; returns the time it took. */
+  async restart({ timeoutMs = 60_000 } = {}) {
+    const began = Date.now();
+    this.process.start();
+    for (;;) {
+      if (!this.process.running) throw new Error(`${this.name} exited during start (see ${this.process.logFile})`);
+      if (await this.isReady()) return Date.now() - began;
+      if (Date.now() - began > timeoutMs) throw new Error(`${this.name} not ready after ${timeoutMs} ms`);
+      await sleep(100);
+    }
+  }
+
+  async isReady() {
+    try {
+      const response = await fetch(`${this.url}/health/ready`, { signal: AbortSignal.timeout(3000) });
+      return response.status === 200;
+    } catch {
+      return false;
+    }
+  }
+
+  kill(signal = 'SIGKILL') {
+    return this.process.kill(signal);
+  }
+
+  stop() {
+    return this.process.kill('SIGTERM');
+  }
+}
