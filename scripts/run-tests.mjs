@@ -21,7 +21,12 @@ let failed = 0;
 if (existsSync(report)) {
   const result = JSON.parse(readFileSync(report, 'utf8'));
   passed = result.numPassedTests ?? 0;
-  failed = (result.numFailedTests ?? 0) + (result.numFailedTestSuites ?? 0);
+  failed = result.numFailedTests ?? 0;
+  // A file that failed without a failing test (it did not load, or a hook threw) counts once.
+  for (const file of result.testResults ?? []) {
+    const failedTests = (file.assertionResults ?? []).filter((test) => test.status === 'failed').length;
+    if (file.status === 'failed' && failedTests === 0) failed += 1;
+  }
   const skipped = (result.numPendingTests ?? 0) + (result.numTodoTests ?? 0);
   if (skipped > 0) {
     console.error(`${skipped} tests were skipped: every test must run.`);

@@ -1,9 +1,32 @@
+import mysql from 'mysql2/promise';
 import { createTestDatabase, signTestToken, type RunningTestApp } from '@shopwire/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectRecording, startRealtime } from '../../test/realtime-test-kit.js';
 import { startStoreServices, type StoreServices } from '../../test/store-services.js';
 
 const courierToken = signTestToken('courier@example.org', 'courier');
+
+async function newestEventId(databaseUrl: string): Promise<number> {
+  const connection = await mysql.createConnection(databaseUrl);
+  try {
+    const [rows] = await connection.query('SELECT MAX(id) AS id FROM order_events');
+    return Number((rows as Array<{ id: number }>)[0]!.id);
+  } finally {
+    await connection.end();
+  }
+}
+
+/** Waits until a fresh connection to `url` reports a tail position of at least `eventId`. */
+async function tailerReaches(url: string, eventId: number): Promise<void> {
+  for (const deadline = Date.now() + 10_000; Date.now() < deadline; ) {
+    const probe = await connectRecording(url, courierToken);
+    const position = probe.readies[0]!.lastEventId;
+    probe.close();
+    if (position >= eventId) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`the tailer of ${url} did not reach event ${eventId}`);
+}
 
 /** Guarantee 4: a client resuming from lastEventId gets every later event for it, in order, then live. */
 describe('replay on reconnect', () => {
@@ -80,6 +103,9 @@ describe('replay on reconnect', () => {
     const email = 'behind@example.org';
     const token = signTestToken(email, 'customer');
     for (let i = 0; i < 4; i++) await store.placeOrder(token);
+    // Replay runs up to the replica's tail cursor: let it reach the new events first, or they
+    // would (correctly) arrive live instead and there would be nothing to be behind on.
+    await tailerReaches(smallReplay.url, await newestEventId(db.url));
     const client = await connectRecording(smallReplay.url, token, 0);
     expect(client.events).toEqual([]);
     expect(client.resyncs).toHaveLength(1);
