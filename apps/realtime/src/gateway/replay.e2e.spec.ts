@@ -18,7 +18,7 @@ async function newestEventId(databaseUrl: string): Promise<number> {
 
 /** Waits until a fresh connection to `url` reports a tail position of at least `eventId`. */
 async function tailerReaches(url: string, eventId: number): Promise<void> {
-  for (const deadline = Date.now() + 10_000; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + 10_000; Date.now() < deadline;) {
     const probe = await connectRecording(url, courierToken);
     const position = probe.readies[0]!.lastEventId;
     probe.close();
