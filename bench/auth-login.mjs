@@ -1,103 +1,33 @@
 #!/usr/bin/env node
 // Throughput and latency of the auth service's two CPU-heavy endpoints (Argon2id per request):
 // POST /login (one account, correct password) and POST /register_customer (a new email per
-// request). Prints markdown table rows.
-//
-//   AUTH_URL=http://127.0.0.1:5000 node bench/auth-login.mjs      # against a running service
-//   npm run build && node bench/auth-login.mjs                     # starts dist/apps/auth on a temp DB
-//
-// Env: AUTH_URL, AUTH_MAIN (built entry, default dist/apps/auth/src/main.js), CONNECTIONS (50),
-// DURATION seconds (10). A service you start yourself needs its throttling limits raised
-// (LOGIN_MAX_FAILURES_PER_IP, REGISTRATIONS_PER_IP_PER_HOUR) or /register_customer hits 429.
-import { spawn } from 'node:child_process';
+// request). Prints markdown table rows. Without AUTH_URL it starts $DIST/apps/auth on a throwaway
+// database with its throttling limits out of the way; a service you start yourself needs them
+// raised (LOGIN_MAX_FAILURES_PER_IP, REGISTRATIONS_PER_IP_PER_HOUR) or /register_customer hits 429.
+// Usage: [CONNECTIONS=50] [DURATION=10] [DIST=dist] [AUTH_URL=…] [KEEP_DB=1] [BENCH_TIMEOUT] node bench/auth-login.mjs
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
-import autocannon from 'autocannon';
-import mysql from 'mysql2/promise';
+import { benchDatabase, envNumber, runBench } from './lib/harness.mjs';
+import { load } from './lib/load.mjs';
+import { printTable } from './lib/markdown.mjs';
 
-const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
-const DURATION = Number(process.env.DURATION ?? 10);
-const MYSQL = { host: '127.0.0.1', port: 3306, user: 'root' };
+const CONNECTIONS = envNumber('CONNECTIONS', 50);
+const DURATION = envNumber('DURATION', 10);
 const account = { forename: 'Bench', surname: 'Mark', email: 'bench@example.org', password: 'bench-password' };
 const json = { 'content-type': 'application/json' };
 
-function freePort() {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitUntilReady(url, child) {
-  for (let attempt = 0; attempt < 150; attempt++) {
-    if (child.exitCode !== null) throw new Error(`auth app exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/health/ready`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error('auth app did not become ready');
-}
-
-/** Starts the built auth app on a throwaway database with throttling limits out of the way. */
-async function startAuthApp() {
-  const database = `sw_bench_auth_${randomBytes(4).toString('hex')}`;
-  const port = await freePort();
+async function startAuth(startApp) {
   const limit = String(1_000_000_000);
-  const child = spawn(process.execPath, [process.env.AUTH_MAIN ?? 'dist/apps/auth/src/main.js'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'development',
-      LOG_LEVEL: 'warn',
-      HOST: '127.0.0.1',
-      AUTH_PORT: String(port),
-      AUTH_DATABASE_URL: `mysql://root@127.0.0.1:3306/${database}`,
-      LOGIN_MAX_FAILURES: limit,
-      LOGIN_MAX_FAILURES_PER_IP: limit,
-      REGISTRATIONS_PER_IP_PER_HOUR: limit,
-    },
+  const app = await startApp('auth', {
+    AUTH_DATABASE_URL: benchDatabase('auth').url,
+    LOGIN_MAX_FAILURES: limit,
+    LOGIN_MAX_FAILURES_PER_IP: limit,
+    REGISTRATIONS_PER_IP_PER_HOUR: limit,
   });
-  const url = `http://127.0.0.1:${port}`;
-  await waitUntilReady(url, child);
-  return {
-    url,
-    async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-      const connection = await mysql.createConnection(MYSQL);
-      await connection.query(`DROP DATABASE IF EXISTS \`${database}\``);
-      await connection.end();
-    },
-  };
+  return app.url;
 }
 
-function run(options) {
-  return autocannon({ connections: CONNECTIONS, duration: DURATION, method: 'POST', headers: json, ...options });
-}
-
-function row(endpoint, result) {
-  const cells = [
-    endpoint,
-    CONNECTIONS,
-    `${DURATION} s`,
-    result.requests.average.toFixed(0),
-    result.latency.p50,
-    result.latency.p99,
-    result.non2xx,
-    result.errors + result.timeouts,
-  ];
-  return `| ${cells.join(' | ')} |`;
-}
-
-const started = process.env.AUTH_URL ? undefined : await startAuthApp();
-const url = process.env.AUTH_URL ?? started.url;
-try {
+await runBench('auth-login', { timeoutSeconds: 2 * DURATION + 120 }, async ({ startApp }) => {
+  const url = process.env.AUTH_URL ?? (await startAuth(startApp));
   const registered = await fetch(`${url}/register_customer`, {
     method: 'POST',
     headers: json,
@@ -105,14 +35,16 @@ try {
   });
   if (![200, 400].includes(registered.status)) throw new Error(`registering the bench account: ${registered.status}`);
 
-  const login = await run({
+  const post = { connections: CONNECTIONS, duration: DURATION, method: 'POST', headers: json };
+  const login = await load({
+    ...post,
     url: `${url}/login`,
     body: JSON.stringify({ email: account.email, password: account.password }),
   });
-
   const runId = randomBytes(3).toString('hex');
   let sequence = 0;
-  const registration = await run({
+  const registration = await load({
+    ...post,
     url: `${url}/register_customer`,
     requests: [
       {
@@ -124,10 +56,9 @@ try {
     ],
   });
 
-  console.log('| endpoint | connections | duration | req/s (avg) | p50 ms | p99 ms | non-2xx | errors |');
-  console.log('|---|---|---|---|---|---|---|---|');
-  console.log(row('POST /login', login));
-  console.log(row('POST /register_customer', registration));
-} finally {
-  await started?.stop();
-}
+  const row = (endpoint, r) => [endpoint, CONNECTIONS, `${DURATION} s`, r.reqPerSec, r.p50, r.p99, r.non2xx, r.errors];
+  printTable(
+    ['endpoint', 'connections', 'duration', 'req/s (avg)', 'p50 ms', 'p99 ms', 'non-2xx', 'errors'],
+    [row('POST /login', login), row('POST /register_customer', registration)],
+  );
+});

@@ -1,7 +1,13 @@
-// Times a 100,000-line POST /update (contract §3.1 target: ≤ 5 s).
-// Usage: npm run build && node bench/catalogue-import.mjs   (LINES=100000, DIST=dist, or OWNER_URL=…)
+#!/usr/bin/env node
+// Times a 100,000-line POST /update (contract §3.1 target: ≤ 5 s). Prints a markdown row.
+// Usage: [LINES=100000] [DIST=dist] [OWNER_URL=… JWT_SECRET=…] [KEEP_DB=1] [BENCH_TIMEOUT=300] node bench/catalogue-import.mjs
 import { execFileSync } from 'node:child_process';
-import { cpuSeconds, importCsv, startServices } from './catalogue-services.mjs';
+import { importCsv, startCatalogue } from './lib/catalogue.mjs';
+import { envNumber, runBench } from './lib/harness.mjs';
+import { cpuSeconds, fixed } from './lib/load.mjs';
+import { printTable } from './lib/markdown.mjs';
+
+const LINES = envNumber('LINES', 100_000);
 
 /** The local MariaDB server's pid, to report its CPU time too (it also serves anyone else's work). */
 function mariadbPid() {
@@ -12,11 +18,9 @@ function mariadbPid() {
   }
 }
 
-const LINES = Number(process.env.LINES ?? 100_000);
-const run = Date.now().toString(36);
-
-const services = await startServices({ customer: false });
-try {
+await runBench('catalogue-import', { timeoutSeconds: 300 }, async ({ startApp }) => {
+  const services = await startCatalogue(startApp, { customer: false });
+  const run = Date.now().toString(36);
   const lines = Array.from(
     { length: LINES },
     (_, i) => `Category ${i % 50}|Bench ${i % 7},Bench product ${run} ${i},${(i % 1000) + 0.99}`,
@@ -27,12 +31,21 @@ try {
   const result = await importCsv(services.ownerUrl, content);
   const ownerCpu = cpuSeconds(services.ownerPid) - ownerBefore;
   const databaseCpu = cpuSeconds(database) - databaseBefore;
-  console.log('| lines | file size | status | wall time | owner CPU | mariadbd CPU (all clients) |');
-  console.log('|---:|---:|---:|---:|---:|---:|');
-  console.log(
-    `| ${LINES.toLocaleString('en')} | ${(content.length / 1024 / 1024).toFixed(1)} MiB | ${result.status} | ${result.seconds.toFixed(2)} s | ${ownerCpu.toFixed(2)} s | ${databaseCpu.toFixed(2)} s |`,
+  printTable(
+    ['lines:', 'file size:', 'status:', 'wall time:', 'owner CPU:', 'mariadbd CPU (all clients):'],
+    [
+      [
+        LINES.toLocaleString('en'),
+        `${(content.length / 1024 / 1024).toFixed(1)} MiB`,
+        result.status,
+        `${result.seconds.toFixed(2)} s`,
+        `${fixed(ownerCpu, 2)} s`,
+        `${fixed(databaseCpu, 2)} s`,
+      ],
+    ],
   );
-  if (result.status !== 200) console.error(result.text);
-} finally {
-  await services.stop();
-}
+  if (result.status !== 200) {
+    console.error(result.text);
+    return 1;
+  }
+});

@@ -1,69 +1,33 @@
 #!/usr/bin/env node
-// Statistics load benchmark (ADR 0004). Needs `npm run build`, MariaDB and Redis.
-//   node bench/statistics-load.mjs            full size: 10,000 products, 100,000 orders, 1,000,000 items
-//   SCALE=0.1 node bench/statistics-load.mjs  10 % of that (what a shared machine can afford)
-// Seeds the store directly with multi-row INSERTs (each order with its CREATED event, as the order
-// service writes it), then measures with the built worker and owner processes:
+// Statistics load benchmark (ADR 0004). Needs the build, MariaDB and Redis. Full size: 10,000
+// products, 100,000 orders, 1,000,000 items; SCALE=0.1 is 10 % of that (what a shared machine can
+// afford). Seeds a throwaway store directly with multi-row INSERTs (each order with its CREATED
+// event, as the order service writes it), then measures with the built worker and owner processes
+// (NODE_ENV=production):
 //   1. worker catch-up of every seeded event (target: 100,000 events ≤ 60 s, ≥ 2,000 events/s);
 //   2. catch-up of PENDING + COMPLETE events for 10 % of the orders (category deltas);
 //   3. p99 of GET /product_statistics and /category_statistics at c=20 (autocannon; target ≤ 30 ms).
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
+// Prints the numbers as JSON, then as markdown rows.
+// Usage: [SCALE=1] [DURATION=10] [DIST=dist] [REDIS_URL=redis://127.0.0.1:6379] [KEEP_DB=1] [BENCH_TIMEOUT] node bench/statistics-load.mjs
+import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
-import jwt from 'jsonwebtoken';
-import mysql from 'mysql2/promise';
+import { connectStore } from '../chaos/lib/store-database.mjs';
+import { benchDatabase, envNumber, onCleanup, runBench, signToken, waitFor } from './lib/harness.mjs';
+import { load } from './lib/load.mjs';
+import { printTable } from './lib/markdown.mjs';
 
-const SCALE = Number(process.env.SCALE ?? 1);
+const SCALE = envNumber('SCALE', 1);
 const PRODUCTS = Math.round(10_000 * SCALE);
 const ORDERS = Math.round(100_000 * SCALE);
 const ITEMS_PER_ORDER = 10;
 const CATEGORIES = 100;
-const DURATION_S = Number(process.env.DURATION ?? 10);
+const DURATION_S = envNumber('DURATION', 10);
 const CHUNK = 5_000;
-const DATABASE = 'shopwire_bench_statistics';
-const SERVER = { host: '127.0.0.1', port: 3306, user: 'root', password: '' };
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** NODE_ENV=production refuses the development secret (and any under 32 bytes). */
 const SECRET = 'bench-secret-0123456789abcdef0123456789abcdef';
-const env = {
-  ...process.env,
-  NODE_ENV: 'production',
-  LOG_LEVEL: 'warn',
-  JWT_SECRET: SECRET,
-  HOST: '127.0.0.1',
-  STORE_DATABASE_URL: `mysql://root@127.0.0.1:3306/${DATABASE}`,
-  BULLMQ_PREFIX: 'bench-statistics',
-};
-const children = [];
-
-async function freePort() {
-  const server = createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function waitFor(what, condition, timeoutMs = 600_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-async function startApp(app, portVariable) {
-  const port = await freePort();
-  const child = spawn(process.execPath, [`dist/apps/${app}/src/main.js`], {
-    env: { ...env, [portVariable]: String(port) },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  children.push(child);
-  const url = `http://127.0.0.1:${port}`;
-  await waitFor(`${app} ready`, async () => (await fetch(`${url}/health/ready`)).status === 200, 120_000);
-  return url;
-}
+const CATCH_UP_TIMEOUT_MS = 600_000;
 
 async function insertRows(db, table, columns, rows) {
   for (let i = 0; i < rows.length; i += CHUNK) {
@@ -127,17 +91,14 @@ async function unapplied(db) {
 /** Waits until every event is applied; `started` is when the events became available. */
 async function catchUp(db, label, started = performance.now()) {
   const events = await unapplied(db);
-  await waitFor(`${label} catch-up`, async () => (await unapplied(db)) === 0);
+  await waitFor(`${label} catch-up`, async () => (await unapplied(db)) === 0, { timeoutMs: CATCH_UP_TIMEOUT_MS });
   const seconds = (performance.now() - started) / 1000;
   return { events, seconds: Number(seconds.toFixed(2)), eventsPerSecond: Math.round(events / seconds) };
 }
 
-async function load(url, path) {
-  const nbf = Math.floor(Date.now() / 1000);
-  const token = jwt.sign({ sub: 'onlymoney@gmail.com', roles: 'owner', type: 'access', nbf, exp: nbf + 3600 }, SECRET, {
-    noTimestamp: true,
-  });
-  const result = await autocannon({
+async function endpoint(url, path) {
+  const token = signToken('onlymoney@gmail.com', 'owner', SECRET);
+  const r = await load({
     url: url + path,
     connections: 20,
     duration: DURATION_S,
@@ -145,23 +106,34 @@ async function load(url, path) {
   });
   return {
     path,
-    requestsPerSecond: Math.round(result.requests.average),
-    p50ms: result.latency.p50,
-    p99ms: result.latency.p99,
-    non2xx: result.non2xx,
-    bytesPerResponse: Math.round(result.throughput.total / Math.max(1, result.requests.total)),
+    requestsPerSecond: r.reqPerSec,
+    p50ms: r.p50,
+    p99ms: r.p99,
+    non2xx: r.non2xx,
+    bytesPerResponse: r.bytesPerResponse,
   };
 }
 
-async function main() {
-  for (const app of ['owner', 'worker']) {
-    if (!existsSync(`dist/apps/${app}/src/main.js`)) throw new Error(`dist/apps/${app} missing: run npm run build`);
-  }
-  const admin = await mysql.createConnection(SERVER);
-  await admin.query(`DROP DATABASE IF EXISTS ${DATABASE}`);
-  await admin.end();
-  const ownerUrl = await startApp('owner', 'OWNER_PORT'); // creates and migrates the database
-  const db = await mysql.createConnection({ ...SERVER, database: DATABASE, timezone: 'Z' });
+const timeoutSeconds = 300 + 2 * DURATION_S + Math.ceil(1500 * SCALE);
+await runBench('statistics-load', { timeoutSeconds }, async ({ startApp }) => {
+  const database = benchDatabase('statistics');
+  const bullmqPrefix = `bench-statistics-${randomBytes(3).toString('hex')}`;
+  onCleanup(async () => {
+    const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    await redis.connect();
+    const keys = await redis.keys(`${bullmqPrefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+    redis.disconnect();
+  });
+  const env = {
+    NODE_ENV: 'production',
+    JWT_SECRET: SECRET,
+    STORE_DATABASE_URL: database.url,
+    REDIS_URL,
+    BULLMQ_PREFIX: bullmqPrefix,
+  };
+  const owner = await startApp('owner', env); // creates and migrates the database
+  const db = await connectStore(database, { timezone: 'Z' });
 
   let started = performance.now();
   await seed(db);
@@ -170,46 +142,39 @@ async function main() {
   // The worker's boot is reported apart: the clock of the catch-up starts at its first batch.
   started = performance.now();
   const seededEvents = await unapplied(db);
-  await startApp('worker', 'WORKER_PORT');
-  await waitFor('the first batch', async () => (await unapplied(db)) < seededEvents);
+  await startApp('worker', env);
+  await waitFor('the first batch', async () => (await unapplied(db)) < seededEvents, {
+    timeoutMs: CATCH_UP_TIMEOUT_MS,
+  });
   const bootSeconds = Number(((performance.now() - started) / 1000).toFixed(2));
   const created = { seededEvents, bootSeconds, ...(await catchUp(db, 'CREATED events')) };
 
   await completeTenth(db);
   // As the order services do after commit: nudge the worker (otherwise it waits for its scheduler).
-  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  const redis = new Redis(REDIS_URL);
   await redis.publish('shopwire:order-events', '0');
   redis.disconnect();
   const completed = await catchUp(db, 'PENDING/COMPLETE events');
-  const endpoints = [await load(ownerUrl, '/product_statistics'), await load(ownerUrl, '/category_statistics')];
+  const endpoints = [
+    await endpoint(owner.url, '/product_statistics'),
+    await endpoint(owner.url, '/category_statistics'),
+  ];
 
-  console.log(
-    JSON.stringify(
-      {
-        scale: SCALE,
-        seeded: { products: PRODUCTS, orders: ORDERS, items: ORDERS * ITEMS_PER_ORDER, seconds: seedSeconds },
-        catchUp: { created, completed },
-        endpoints,
-        targets: { catchUp100kEventsSeconds: 60, eventsPerSecond: 2000, p99ms: 30 },
-      },
-      null,
-      2,
-    ),
+  const seeded = { products: PRODUCTS, orders: ORDERS, items: ORDERS * ITEMS_PER_ORDER, seconds: seedSeconds };
+  const targets = { catchUp100kEventsSeconds: 60, eventsPerSecond: 2000, p99ms: 30 };
+  console.log(JSON.stringify({ scale: SCALE, seeded, catchUp: { created, completed }, endpoints, targets }, null, 2));
+
+  const size = `${ORDERS.toLocaleString('en')} orders, ${(ORDERS * ITEMS_PER_ORDER).toLocaleString('en')} items`;
+  printTable(
+    ['catch-up', 'events:', 'seconds:', 'events/s:', 'worker boot s:'],
+    [
+      [`CREATED (${size})`, created.events, created.seconds, created.eventsPerSecond, created.bootSeconds],
+      ['PENDING + COMPLETE (10 % of orders)', completed.events, completed.seconds, completed.eventsPerSecond, ''],
+    ],
   );
-  await db.end();
-}
-
-try {
-  await main();
-} finally {
-  for (const child of children) child.kill('SIGTERM');
-  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-  const keys = await redis.keys(`${env.BULLMQ_PREFIX}:*`);
-  if (keys.length > 0) await redis.del(...keys);
-  redis.disconnect();
-  if (!process.env.KEEP_DB) {
-    const admin = await mysql.createConnection(SERVER);
-    await admin.query(`DROP DATABASE IF EXISTS ${DATABASE}`);
-    await admin.end();
-  }
-}
+  console.log();
+  printTable(
+    ['endpoint (c=20)', 'req/s:', 'p50 ms:', 'p99 ms:', 'non-2xx:', 'bytes/response:'],
+    endpoints.map((e) => [e.path, e.requestsPerSecond, e.p50ms, e.p99ms, e.non2xx, e.bytesPerResponse]),
+  );
+});

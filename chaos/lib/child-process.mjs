@@ -2,7 +2,7 @@
 // and started again with the same command. Every child is killed at the end of the scenario.
 import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import { onCleanup } from './scenario.mjs';
+import { onCleanup } from './lifecycle.mjs';
 
 export class ChildProcess {
   constructor(name, command, args, { env = process.env, logFile }) {

@@ -11,6 +11,7 @@ import { DEVELOPMENT_JWT_SECRET } from './tokens.mjs';
 export const DIST = resolve(process.env.DIST ?? 'dist');
 
 const PORT_VARIABLES = {
+  auth: 'AUTH_PORT',
   customer: 'CUSTOMER_PORT',
   courier: 'COURIER_PORT',
   owner: 'OWNER_PORT',
@@ -19,9 +20,12 @@ const PORT_VARIABLES = {
 };
 
 export class ShopwireApp {
-  /** `env` holds STORE_DATABASE_URL, REDIS_URL and any app-specific settings. */
-  static async start(name, env, workDir) {
-    const app = new ShopwireApp(name, await freePort(), env, workDir);
+  /**
+   * `env` holds STORE_DATABASE_URL, REDIS_URL and any app-specific settings (they override the
+   * defaults below, NODE_ENV and JWT_SECRET included); `port` defaults to a free one.
+   */
+  static async start(name, env, workDir, { port } = {}) {
+    const app = new ShopwireApp(name, port ?? (await freePort()), env, workDir);
     await app.restart();
     return app;
   }

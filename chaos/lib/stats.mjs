@@ -1,10 +1,11 @@
 // Small numeric summaries for the reports.
 
-export function percentile(values, p) {
+/** Nearest-rank percentile `p` of `values`, rounded to `decimals`; null when there are none. */
+export function percentile(values, p, decimals = 0) {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return Math.round(sorted[Math.max(0, index)]);
+  return Number(sorted[Math.max(0, index)].toFixed(decimals));
 }
 
 /** `{n, p50, p99, max}` of latencies in ms. */

@@ -2,13 +2,21 @@
 // catalogue, and reading back everything the invariant checks compare with what clients saw.
 import { randomBytes } from 'node:crypto';
 import mysql from 'mysql2/promise';
-import { onCleanup } from './scenario.mjs';
+import { onCleanup } from './lifecycle.mjs';
 
-/** A fresh database name on `server` ({host, port}); the apps create and migrate it at boot. */
-export function throwawayDatabase(label, server = { host: '127.0.0.1', port: 3306 }) {
-  const name = `sw_chaos_${label}_${randomBytes(4).toString('hex')}`;
+/**
+ * A fresh database name on `server` ({host, port}); the apps create and migrate it at boot. It is
+ * dropped at the end unless `keep` (then its name is printed).
+ */
+export function throwawayDatabase(
+  label,
+  server = { host: '127.0.0.1', port: 3306 },
+  { prefix = 'sw_chaos', keep = false } = {},
+) {
+  const name = `${prefix}_${label}_${randomBytes(4).toString('hex')}`;
   const url = `mysql://root@${server.host}:${server.port}/${name}`;
   onCleanup(async () => {
+    if (keep) return console.error(`kept database ${name}`);
     const admin = await mysql.createConnection({ ...server, user: 'root', connectTimeout: 3000 });
     await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
     await admin.end();
@@ -16,7 +24,8 @@ export function throwawayDatabase(label, server = { host: '127.0.0.1', port: 330
   return { name, url, server };
 }
 
-export async function connectStore({ name, server }) {
+/** A small pool on the database; `options` (e.g. `timezone`) extend the mysql2 pool settings. */
+export async function connectStore({ name, server }, options = {}) {
   const pool = mysql.createPool({
     ...server,
     user: 'root',
@@ -25,6 +34,7 @@ export async function connectStore({ name, server }) {
     supportBigNumbers: true,
     decimalNumbers: true,
     dateStrings: true,
+    ...options,
   });
   onCleanup(() => pool.end());
   return pool;
