@@ -31,4 +31,13 @@ describe('request fingerprint', () => {
     expect(one.equals(requestFingerprint({ requests: [{ id: 1, quantity: '2' }] }))).toBe(false);
     expect(requestFingerprint([1, 2]).equals(requestFingerprint([2, 1]))).toBe(false);
   });
+
+  it('serialises like JSON.stringify with sorted keys, however deep the body', () => {
+    expect(canonicalJson({ b: [1, 'x', null, { d: true, c: {} }], a: [] })).toBe(
+      '{"a":[],"b":[1,"x",null,{"c":{},"d":true}]}',
+    );
+    const depth = 100_000;
+    const nested = JSON.parse('['.repeat(depth) + ']'.repeat(depth));
+    expect(canonicalJson({ requests: nested })).toBe(`{"requests":${'['.repeat(depth)}${']'.repeat(depth)}}`);
+  });
 });

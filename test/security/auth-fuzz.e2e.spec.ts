@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { validEmail, validPassword } from './harness/field-values.js';
+import { fuzzEndpoint } from './harness/fuzz-endpoint.js';
+import { jsonEndpointRequest } from './harness/fuzz-request.js';
+import { fuzzTestTimeout } from './harness/fuzz-settings.js';
+import { tokens, useSecurityStack } from './harness/security-stack.js';
+
+const registration = {
+  forename: fc.string({ minLength: 1, maxLength: 300 }),
+  surname: fc.string({ minLength: 1, maxLength: 300 }),
+  email: validEmail,
+  password: validPassword,
+};
+const credentials = {
+  email: fc.oneof(validEmail, fc.constant('onlymoney@gmail.com')),
+  password: fc.oneof(validPassword, fc.constant('evenmoremoney')),
+};
+
+describe('fuzzing the authentication service (contract §2)', () => {
+  const stack = useSecurityStack('sec_fuzz_auth', ['auth']);
+  const target = () => ({ baseUrl: stack.url('auth'), counter: stack.authCounter! });
+
+  it.each(['/register_customer', '/register_courier'])(
+    'POST %s never fails, hangs, leaks or half-registers',
+    async (path) => {
+      const statuses = await fuzzEndpoint(target(), jsonEndpointRequest('POST', path, registration));
+      expect(statuses).toContain(400);
+      expect(statuses).toContain(200);
+    },
+    fuzzTestTimeout(),
+  );
+
+  it(
+    'POST /login never fails, hangs or leaks',
+    async () => {
+      const statuses = await fuzzEndpoint(target(), jsonEndpointRequest('POST', '/login', credentials));
+      expect(statuses).toContain(400);
+      expect(statuses).toContain(200);
+    },
+    fuzzTestTimeout(),
+  );
+
+  it(
+    'POST /delete with junk bodies and headers deletes nothing it should not',
+    async () => {
+      const authorization = `Bearer ${tokens.customer('nobody.here@example.org')}`;
+      const statuses = await fuzzEndpoint(target(), jsonEndpointRequest('POST', '/delete', {}, authorization));
+      // 400 Unknown user. (the body is ignored), 401 for a mangled header, 413 over the body limit.
+      expect(statuses).toContain(400);
+      expect(statuses).toContain(401);
+      expect([...statuses].filter((status) => ![400, 401, 413].includes(status))).toEqual([]);
+    },
+    fuzzTestTimeout(),
+  );
+});
