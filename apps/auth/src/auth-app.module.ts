@@ -14,7 +14,7 @@ export class AuthAppModule {
       // Global so that every feature module can inject AUTH_CONFIG without re-providing it.
       global: true,
       imports: [
-        ...platformModules({ service: 'auth', logLevel: config.LOG_LEVEL, jwtSecret: config.JWT_SECRET, dataSource }),
+        ...platformModules({ jwtSecret: config.JWT_SECRET, dataSource }),
         RegistrationModule,
         LoginModule,
         AccountDeletionModule,

@@ -9,6 +9,7 @@ export async function createAuthApp(config: AuthConfig): Promise<NestFastifyAppl
   const dataSource = await prepareAuthDatabase(config);
   return createHttpApp(AuthAppModule.forRoot(config, dataSource), {
     service: 'auth',
+    logLevel: config.LOG_LEVEL,
     description: 'Accounts and access tokens (contract §2).',
     corsOrigins: config.CORS_ORIGINS,
     trustProxy: config.TRUST_PROXY,

@@ -11,8 +11,6 @@ export class CourierAppModule {
       module: CourierAppModule,
       imports: [
         ...platformModules({
-          service: 'courier',
-          logLevel: config.LOG_LEVEL,
           jwtSecret: config.JWT_SECRET,
           dataSource,
         }),

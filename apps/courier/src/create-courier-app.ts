@@ -9,6 +9,7 @@ export async function createCourierApp(config: CourierConfig): Promise<NestFasti
   const dataSource = await openStoreDatabase(config.STORE_DATABASE_URL, config.DB_POOL_SIZE);
   return createHttpApp(CourierAppModule.forRoot(config, dataSource), {
     service: 'courier',
+    logLevel: config.LOG_LEVEL,
     description: 'Orders to deliver and pick-up (contract §5).',
     corsOrigins: config.CORS_ORIGINS,
     trustProxy: config.TRUST_PROXY,

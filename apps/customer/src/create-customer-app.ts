@@ -9,6 +9,7 @@ export async function createCustomerApp(config: CustomerConfig): Promise<NestFas
   const dataSource = await openStoreDatabase(config.STORE_DATABASE_URL, config.DB_POOL_SIZE);
   return createHttpApp(CustomerAppModule.forRoot(config, dataSource), {
     service: 'customer',
+    logLevel: config.LOG_LEVEL,
     description: 'Search, orders, order status and delivery confirmation (contract §4).',
     corsOrigins: config.CORS_ORIGINS,
     trustProxy: config.TRUST_PROXY,

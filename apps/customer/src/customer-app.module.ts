@@ -12,8 +12,6 @@ export class CustomerAppModule {
       module: CustomerAppModule,
       imports: [
         ...platformModules({
-          service: 'customer',
-          logLevel: config.LOG_LEVEL,
           jwtSecret: config.JWT_SECRET,
           dataSource,
         }),

@@ -10,6 +10,7 @@ export async function createOwnerApp(config: OwnerConfig): Promise<NestFastifyAp
   const dataSource = await openStoreDatabase(config.STORE_DATABASE_URL, config.DB_POOL_SIZE);
   return createHttpApp(OwnerAppModule.forRoot(config, dataSource), {
     service: 'owner',
+    logLevel: config.LOG_LEVEL,
     description: 'Product import and sales statistics (contract §3).',
     corsOrigins: config.CORS_ORIGINS,
     trustProxy: config.TRUST_PROXY,

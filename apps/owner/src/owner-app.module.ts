@@ -11,7 +11,7 @@ export class OwnerAppModule {
     return {
       module: OwnerAppModule,
       imports: [
-        ...platformModules({ service: 'owner', logLevel: config.LOG_LEVEL, jwtSecret: config.JWT_SECRET, dataSource }),
+        ...platformModules({ jwtSecret: config.JWT_SECRET, dataSource }),
         ProductImportModule,
         StatisticsModule.forRoot(config),
       ],

@@ -16,6 +16,7 @@ export async function createRealtimeApp(config: RealtimeConfig): Promise<NestFas
   const subscriber = createNudgeSubscriber(config.REDIS_URL);
   return createHttpApp(RealtimeAppModule.forRoot(config, dataSource, subscriber), {
     service: 'realtime',
+    logLevel: config.LOG_LEVEL,
     description: 'Live order events over Socket.IO (docs/realtime.md), health, metrics and the demo web page.',
     corsOrigins: config.CORS_ORIGINS,
     trustProxy: config.TRUST_PROXY,

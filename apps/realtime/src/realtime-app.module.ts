@@ -18,8 +18,6 @@ export class RealtimeAppModule {
       module: RealtimeAppModule,
       imports: [
         ...platformModules({
-          service: 'realtime',
-          logLevel: config.LOG_LEVEL,
           jwtSecret: config.JWT_SECRET,
           dataSource,
           extraReadinessChecks: [

@@ -1,7 +1,7 @@
-import type { INestApplicationContext } from '@nestjs/common';
+import { type INestApplicationContext, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { openStoreDatabase } from '@shopwire/store-data';
-import { Logger } from 'nestjs-pino';
+import { createRootLogger, PinoNestLogger } from '@shopwire/observability';
 import { startHealthServer } from './health/health-server.js';
 import { createRedisConnection } from './redis-connection.js';
 import { WorkerAppModule } from './worker-app.module.js';
@@ -28,7 +28,7 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
   let app: INestApplicationContext;
   try {
     app = await NestFactory.createApplicationContext(WorkerAppModule.forRoot(config, dataSource, redis, readiness), {
-      bufferLogs: true,
+      logger: new PinoNestLogger(createRootLogger({ service: 'worker', level: config.LOG_LEVEL })),
       abortOnError: false,
     });
   } catch (error) {
@@ -38,8 +38,7 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
     await dataSource.destroy();
     throw error;
   }
-  app.useLogger(app.get(Logger));
-  app.get(Logger).log(`worker health on ${health.url}`);
+  new Logger('worker').log(`worker health on ${health.url}`);
   return {
     app,
     healthUrl: health.url,

@@ -1,7 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { DatabaseModule } from '@shopwire/database';
-import { ObservabilityLoggerModule } from '@shopwire/observability';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { STATISTICS_OPTIONS, type StatisticsOptions } from './statistics/statistics-options.js';
@@ -45,7 +44,6 @@ export class WorkerAppModule {
     return {
       module: WorkerAppModule,
       imports: [
-        ObservabilityLoggerModule.forRoot({ service: 'worker', level: config.LOG_LEVEL }),
         DatabaseModule.forDataSource(dataSource),
         WorkerCoreModule.forRoot(config, readiness),
         // One shared connection for producers; BullMQ duplicates it for each worker's blocking reads.

@@ -1,8 +1,8 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
 import { Messages, UNAUTHORIZED_MESSAGE } from '@shopwire/contracts';
 import { isDatabaseUnavailableError } from '@shopwire/database';
 import { UnauthorizedError } from '@shopwire/security';
-import type { FastifyReply } from 'fastify';
+import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import { ContractError } from './contract-error.js';
 
 /**
@@ -11,16 +11,16 @@ import { ContractError } from './contract-error.js';
  */
 @Catch()
 export class ContractExceptionFilter implements ExceptionFilter {
-  private readonly logger = new Logger('ContractExceptionFilter');
-
   catch(error: unknown, host: ArgumentsHost): void {
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const [status, body, headers] = this.toResponse(error);
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
+    // The request's own logger: its lines carry the request id.
+    const [status, body, headers] = this.toResponse(error, http.getRequest<FastifyRequest>().log);
     for (const [name, value] of Object.entries(headers)) void reply.header(name, value);
     void reply.status(status).send(body);
   }
 
-  private toResponse(error: unknown): [number, object, Record<string, string>] {
+  private toResponse(error: unknown, log: FastifyBaseLogger): [number, object, Record<string, string>] {
     if (error instanceof ContractError) return [error.status, { message: error.message }, error.headers];
     if (error instanceof UnauthorizedError) return [401, { msg: UNAUTHORIZED_MESSAGE }, {}];
     if (error instanceof HttpException) {
@@ -36,10 +36,12 @@ export class ContractExceptionFilter implements ExceptionFilter {
       return [413, { message: Messages.payloadTooLarge }, {}];
     }
     if (isDatabaseUnavailableError(error)) {
-      this.logger.warn(`Dependency unavailable: ${(error as Error).message}`);
+      log.warn(`Dependency unavailable: ${(error as Error).message}`);
       return [503, { message: Messages.serviceUnavailable }, { 'Retry-After': '1' }];
     }
-    this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    // Name, code, message and stack only: driver errors also carry the SQL and its parameters.
+    const { name, message, stack, code } = error as Error & { code?: unknown };
+    log.error({ err: { name, code, message, stack } }, 'Unhandled error');
     return [500, { message: Messages.internalError }, {}];
   }
 }

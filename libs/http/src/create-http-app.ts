@@ -1,18 +1,19 @@
 import type { IncomingMessage } from 'node:http';
+import { LogController } from 'fastify';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
-import { type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
+import { type DynamicModule, type INestApplication, Logger, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { recordHttpRequest, requestIdOf } from '@shopwire/observability';
-import { Logger } from 'nestjs-pino';
+import { createRootLogger, PinoNestLogger, recordHttpRequest, requestIdOf } from '@shopwire/observability';
 import { ContractExceptionFilter } from './contract-exception.filter.js';
 import { registerLenientBodyParsing } from './lenient-json.js';
 
 export interface HttpAppOptions {
   /** Service name for logs and the OpenAPI title. */
   service: string;
+  logLevel: string;
   description: string;
   corsOrigins: string[];
   /** Largest accepted request body in bytes (413 above it). */
@@ -23,6 +24,7 @@ export interface HttpAppOptions {
 }
 
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
+const QUIET_ROUTES = /^\/(health|metrics)/;
 
 /**
  * Builds one of the HTTP services on Fastify with the contract edge in place: lenient JSON,
@@ -33,18 +35,22 @@ export async function createHttpApp(
   module: Type | DynamicModule,
   options: HttpAppOptions,
 ): Promise<NestFastifyApplication> {
+  // One pino logger for the process: Fastify gives each request a child carrying its id.
+  const logger = createRootLogger({ service: options.service, level: options.logLevel });
   const adapter = new FastifyAdapter({
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     trustProxy: options.trustProxy ?? false,
     genReqId: (req: IncomingMessage) => requestIdOf(req),
+    loggerInstance: logger,
+    // One line per request (below) instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
     routerOptions: { ignoreTrailingSlash: false },
   });
   const app = await NestFactory.create<NestFastifyApplication>(module as Type, adapter, {
-    bufferLogs: true,
+    logger: new PinoNestLogger(logger),
     bodyParser: false,
     abortOnError: false,
   });
-  app.useLogger(app.get(Logger));
   app.useGlobalFilters(new ContractExceptionFilter());
   app.enableShutdownHooks();
 
@@ -53,6 +59,17 @@ export async function createHttpApp(
   fastify.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
     recordHttpRequest(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
+    // Probes would drown the request log.
+    if (!QUIET_ROUTES.test(route)) {
+      request.log.info(
+        {
+          req: { method: request.method, url: request.url },
+          res: { statusCode: reply.statusCode },
+          ms: reply.elapsedTime,
+        },
+        'request completed',
+      );
+    }
     done();
   });
   await app.register(helmet as never, { contentSecurityPolicy: false } as never);
@@ -76,6 +93,6 @@ export async function createHttpApp(
 export async function listen(app: INestApplication, service: string, host: string, port: number): Promise<string> {
   await app.listen(port, host);
   const address = await app.getUrl();
-  app.get(Logger).log(`${service} listening on ${address.replace('[::1]', 'localhost')}`);
+  new Logger(service).log(`${service} listening on ${address.replace('[::1]', 'localhost')}`);
   return address;
 }

@@ -1,12 +1,10 @@
 import type { DynamicModule } from '@nestjs/common';
 import { DatabaseModule } from '@shopwire/database';
-import { HealthModule, ObservabilityLoggerModule, type ReadinessCheck } from '@shopwire/observability';
+import { HealthModule, type ReadinessCheck } from '@shopwire/observability';
 import { SecurityModule } from '@shopwire/security';
 import type { DataSource } from 'typeorm';
 
 export interface PlatformModuleOptions {
-  service: string;
-  logLevel: string;
   jwtSecret: string;
   dataSource: DataSource;
   /** Readiness checks besides the database (e.g. Redis). */
@@ -14,13 +12,12 @@ export interface PlatformModuleOptions {
 }
 
 /**
- * The modules every HTTP service imports: structured logs, its database, the role guard,
+ * The modules every HTTP service imports: its database, the role guard,
  * `/health/*` (database + extra checks) and `/metrics`.
  */
 export function platformModules(options: PlatformModuleOptions): DynamicModule[] {
   const { dataSource } = options;
   return [
-    ObservabilityLoggerModule.forRoot({ service: options.service, level: options.logLevel }),
     DatabaseModule.forDataSource(dataSource),
     SecurityModule.forRoot(options.jwtSecret),
     HealthModule.forRoot({

@@ -1,3 +1,3 @@
-export * from './logger.module.js';
+export * from './logger.js';
 export * from './metrics.js';
 export * from './health.js';

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { LoggerService } from '@nestjs/common';
+import { pino, type Logger, type LevelWithSilent } from 'pino';
+
+/** Paths pino replaces with "[Redacted]": credentials never reach a log line. */
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["idempotency-key"]',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.accessToken',
+  '*.token',
+  '*.JWT_SECRET',
+  '*.jwtSecret',
+];
+
+/** Honours an incoming X-Request-Id (bounded, printable) or makes one. */
+export function requestIdOf(req: IncomingMessage): string {
+  const incoming = req.headers['x-request-id'];
+  if (typeof incoming === 'string' && /^[\x21-\x7e]{1,128}$/.test(incoming)) return incoming;
+  return randomUUID();
+}
+
+/**
+ * The process's one pino logger (structured JSON, secrets redacted). HTTP apps hand it to Fastify,
+ * whose per-request child loggers add the request id (`reqId`) to every line of a request.
+ */
+export function createRootLogger(options: { service: string; level: string }): Logger {
+  return pino({
+    level: options.level as LevelWithSilent,
+    base: { service: options.service },
+    redact: { paths: REDACTED_PATHS, censor: '[Redacted]' },
+  });
+}
+
+type Level = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
+
+/** Nest's LoggerService over pino, so framework and application logs share one JSON format. */
+export class PinoNestLogger implements LoggerService {
+  constructor(private readonly root: Logger) {}
+
+  log(message: unknown, ...params: unknown[]): void {
+    this.write('info', message, params);
+  }
+  error(message: unknown, ...params: unknown[]): void {
+    this.write('error', message, params);
+  }
+  warn(message: unknown, ...params: unknown[]): void {
+    this.write('warn', message, params);
+  }
+  debug(message: unknown, ...params: unknown[]): void {
+    this.write('debug', message, params);
+  }
+  verbose(message: unknown, ...params: unknown[]): void {
+    this.write('trace', message, params);
+  }
+  fatal(message: unknown, ...params: unknown[]): void {
+    this.write('fatal', message, params);
+  }
+
+  // Nest passes the context name last, and for errors an optional stack before it.
+  private write(level: Level, message: unknown, params: unknown[]): void {
+    if (!this.root.isLevelEnabled(level)) return;
+    const rest = [...params];
+    const context = typeof rest.at(-1) === 'string' ? (rest.pop() as string) : undefined;
+    const stack = typeof rest[0] === 'string' ? rest[0] : undefined;
+    if (message instanceof Error) this.root[level]({ context, err: message }, message.message);
+    else if (typeof message === 'object' && message !== null) this.root[level]({ context, ...message });
+    else this.root[level]({ context, ...(stack ? { stack } : {}) }, String(message));
+  }
+}
