@@ -5,9 +5,8 @@
 // database with its throttling limits out of the way; a service you start yourself needs them
 // raised (LOGIN_MAX_FAILURES_PER_IP, REGISTRATIONS_PER_IP_PER_HOUR) or /register_customer hits 429.
 // Usage: [CONNECTIONS=50] [DURATION=10] [DIST=dist] [AUTH_URL=…] [KEEP_DB=1] [BENCH_TIMEOUT] node bench/auth-login.mjs
-import { randomBytes } from 'node:crypto';
 import { benchDatabase, envNumber, runBench } from './lib/harness.mjs';
-import { load } from './lib/load.mjs';
+import { load, UNIQUE } from './lib/load.mjs';
 import { printTable } from './lib/markdown.mjs';
 
 const CONNECTIONS = envNumber('CONNECTIONS', 50);
@@ -41,24 +40,26 @@ await runBench('auth-login', { timeoutSeconds: 2 * DURATION + 120 }, async ({ st
     url: `${url}/login`,
     body: JSON.stringify({ email: account.email, password: account.password }),
   });
-  const runId = randomBytes(3).toString('hex');
-  let sequence = 0;
+  // A new email per request: UNIQUE becomes a token unique to the run and the request.
   const registration = await load({
     ...post,
     url: `${url}/register_customer`,
-    requests: [
-      {
-        setupRequest: (request) => ({
-          ...request,
-          body: JSON.stringify({ ...account, email: `bench-${runId}-${sequence++}@example.org` }),
-        }),
-      },
-    ],
+    bodyTemplate: JSON.stringify({ ...account, email: `bench-${UNIQUE}@example.org` }),
   });
 
-  const row = (endpoint, r) => [endpoint, CONNECTIONS, `${DURATION} s`, r.reqPerSec, r.p50, r.p99, r.non2xx, r.errors];
+  const row = (endpoint, r) => [
+    endpoint,
+    r.generator,
+    CONNECTIONS,
+    `${DURATION} s`,
+    r.reqPerSec,
+    r.p50,
+    r.p99,
+    r.non2xx,
+    r.errors,
+  ];
   printTable(
-    ['endpoint', 'connections', 'duration', 'req/s (avg)', 'p50 ms', 'p99 ms', 'non-2xx', 'errors'],
+    ['endpoint', 'generator', 'connections', 'duration', 'req/s (avg)', 'p50 ms', 'p99 ms', 'non-2xx', 'errors'],
     [row('POST /login', login), row('POST /register_customer', registration)],
   );
 });

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// GET /search throughput and latency (autocannon) on 1,000 products in 20 categories, seeded
+// GET /search throughput and latency (wrk, else autocannon: see lib/load.mjs) on 1,000 products in 20 categories, seeded
 // through POST /update. Targets: all ≥ 4,000 req/s; a 100-product match ≥ 5,000 req/s; p99 ≤ 25 ms.
 // Usage: [DURATION=10] [CONNECTIONS=50] [DIST=dist] [OWNER_URL=… CUSTOMER_URL=… JWT_SECRET=…] [BENCH_TIMEOUT] node bench/catalogue-search.mjs
 import { importCsv, startCatalogue, token } from './lib/catalogue.mjs';
@@ -43,12 +43,24 @@ await runBench('catalogue-search', { timeoutSeconds: 3 * DURATION + 180 }, async
     });
     // Server CPU per request (from /proc) tells what one core could serve, whatever else runs.
     const cpuMicros = r.cpuMsPerRequest * 1000;
-    rows.push([title, r.reqPerSec, r.p50, r.p99, r.max, r.non2xx, r.errors, fixed(cpuMicros), fixed(1e6 / cpuMicros)]);
+    rows.push([
+      title,
+      r.generator,
+      r.reqPerSec,
+      r.p50,
+      r.p99,
+      r.max,
+      r.non2xx,
+      r.errors,
+      fixed(cpuMicros),
+      fixed(1e6 / cpuMicros),
+    ]);
   }
   console.log(`\nc=${CONNECTIONS}, ${DURATION} s each\n`);
   printTable(
     [
       'query',
+      'generator',
       'req/s (avg):',
       'p50 ms:',
       'p99 ms:',

@@ -74,16 +74,16 @@ await runBench('orders-load', { timeoutSeconds: 3 * DURATION + 180 }, async ({ s
     url: `${courier.url}/orders_to_deliver`,
     headers: bearer('courier@example.org', 'courier'),
   });
-  let sequence = 0;
   const orderRun = await run(customer, {
     url: `${customer.url}/order`,
     method: 'POST',
     headers: { ...json, ...bearer('buyer@example.org', 'customer') },
-    requests: [{ setupRequest: (request) => ({ ...request, body: bodies[sequence++ % bodies.length] }) }],
+    bodies, // cycled, one per request
   });
 
   const row = (endpoint, r, queries) => [
     endpoint,
+    r.generator,
     CONNECTIONS,
     `${DURATION} s`,
     r.reqPerSec,
@@ -97,6 +97,7 @@ await runBench('orders-load', { timeoutSeconds: 3 * DURATION + 180 }, async ({ s
   printTable(
     [
       'endpoint',
+      'generator',
       'connections',
       'duration',
       'req/s (avg)',

@@ -6,7 +6,7 @@
 // (NODE_ENV=production):
 //   1. worker catch-up of every seeded event (target: 100,000 events ≤ 60 s, ≥ 2,000 events/s);
 //   2. catch-up of PENDING + COMPLETE events for 10 % of the orders (category deltas);
-//   3. p99 of GET /product_statistics and /category_statistics at c=20 (autocannon; target ≤ 30 ms).
+//   3. p99 of GET /product_statistics and /category_statistics at c=20 (wrk, else autocannon; target ≤ 30 ms).
 // Prints the numbers as JSON, then as markdown rows.
 // Usage: [SCALE=1] [DURATION=10] [DIST=dist] [REDIS_URL=redis://127.0.0.1:6379] [KEEP_DB=1] [BENCH_TIMEOUT] node bench/statistics-load.mjs
 import { randomBytes } from 'node:crypto';
@@ -106,6 +106,7 @@ async function endpoint(url, path) {
   });
   return {
     path,
+    generator: r.generator,
     requestsPerSecond: r.reqPerSec,
     p50ms: r.p50,
     p99ms: r.p99,
@@ -174,7 +175,7 @@ await runBench('statistics-load', { timeoutSeconds }, async ({ startApp }) => {
   );
   console.log();
   printTable(
-    ['endpoint (c=20)', 'req/s:', 'p50 ms:', 'p99 ms:', 'non-2xx:', 'bytes/response:'],
-    endpoints.map((e) => [e.path, e.requestsPerSecond, e.p50ms, e.p99ms, e.non2xx, e.bytesPerResponse]),
+    ['endpoint (c=20)', 'generator', 'req/s:', 'p50 ms:', 'p99 ms:', 'non-2xx:', 'bytes/response:'],
+    endpoints.map((e) => [e.path, e.generator, e.requestsPerSecond, e.p50ms, e.p99ms, e.non2xx, e.bytesPerResponse]),
   );
 });
