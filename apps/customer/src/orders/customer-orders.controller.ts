@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Inject } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Inject, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -12,9 +12,10 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { AccessTokenClaims } from '@shopwire/contracts';
-import { BadRequestError, ContractPost, bodyObject } from '@shopwire/http';
-import { CustomerOrderHistory, OrderTransitionsService, validateOrderIdBody } from '@shopwire/ordering';
+import { BadRequestError, ContractPost, bodyObject, sendJsonBytes } from '@shopwire/http';
+import { OrderTransitionsService, validateOrderIdBody } from '@shopwire/ordering';
 import { Claims, RequireRole } from '@shopwire/security';
+import type { FastifyReply } from 'fastify';
 import {
   MessageDoc,
   OrderIdBodyDoc,
@@ -23,6 +24,7 @@ import {
   PlacedOrderDoc,
 } from './customer-orders.api.js';
 import { PlaceOrderHandler, type PlacedOrder } from './place-order.handler.js';
+import { StatusResponses } from './status-responses.js';
 
 @ApiTags('orders')
 @ApiBearerAuth()
@@ -32,7 +34,7 @@ import { PlaceOrderHandler, type PlacedOrder } from './place-order.handler.js';
 export class CustomerOrdersController {
   constructor(
     @Inject(PlaceOrderHandler) private readonly placeOrder: PlaceOrderHandler,
-    @Inject(CustomerOrderHistory) private readonly history: CustomerOrderHistory,
+    @Inject(StatusResponses) private readonly statusResponses: StatusResponses,
     @Inject(OrderTransitionsService) private readonly transitions: OrderTransitionsService,
   ) {}
 
@@ -55,8 +57,8 @@ export class CustomerOrdersController {
   @Get('status')
   @ApiOperation({ summary: "The customer's orders, oldest first (contract §4.3)" })
   @ApiOkResponse({ type: OrderStatusDoc })
-  async status(@Claims() claims: AccessTokenClaims) {
-    return { orders: await this.history.ordersOf(claims.sub) };
+  async status(@Claims() claims: AccessTokenClaims, @Res() reply: FastifyReply): Promise<void> {
+    await sendJsonBytes(reply, await this.statusResponses.statusJson(claims.sub));
   }
 
   @ContractPost('delivered')

@@ -3,6 +3,7 @@ import { OrderingModule } from '@shopwire/ordering';
 import type { CustomerConfig } from '../customer.config.js';
 import { CustomerOrdersController } from './customer-orders.controller.js';
 import { PlaceOrderHandler } from './place-order.handler.js';
+import { StatusResponses } from './status-responses.js';
 
 /** `POST /order`, `GET /status`, `POST /delivered` (contract §4.2–§4.4). */
 @Module({})
@@ -20,7 +21,7 @@ export class CustomerOrdersModule {
         }),
       ],
       controllers: [CustomerOrdersController],
-      providers: [PlaceOrderHandler],
+      providers: [PlaceOrderHandler, StatusResponses],
     };
   }
 }

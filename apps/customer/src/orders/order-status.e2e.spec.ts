@@ -137,7 +137,9 @@ describe('GET /status (contract §4.3)', () => {
     for (let i = 0; i < 15; i++) await place(customerToken('many@example.org'), order);
     const forOne = await selectsFor('one@example.org', 1);
     const forMany = await selectsFor('many@example.org', 15);
-    expect(forOne).toBe(2); // orders + items with categories
+    expect(forOne).toBe(3); // history version + orders + items with categories
     expect(forMany).toBe(forOne); // not one query per order
+    // Unchanged history: the serialised answer is reused after one version probe.
+    expect(await selectsFor('many@example.org', 15)).toBe(1);
   });
 });

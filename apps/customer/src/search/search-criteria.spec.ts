@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchCriteria } from './search-criteria.js';
+import { searchCacheKey, searchCriteria } from './search-criteria.js';
 
 describe('searchCriteria (contract §4.1 parameters)', () => {
   it.each([
@@ -15,5 +15,15 @@ describe('searchCriteria (contract §4.1 parameters)', () => {
     [{ name: '' }, { name: '', category: '' }],
   ])('%j → %j', (query, criteria) => {
     expect(searchCriteria(query)).toEqual(criteria);
+  });
+
+  it('gives distinct criteria distinct cache keys, even when their texts concatenate alike', () => {
+    const keys = [
+      { name: 'ab', category: 'c' },
+      { name: 'a', category: 'bc' },
+      { name: 'abc', category: '' },
+      { name: '', category: 'abc' },
+    ].map(searchCacheKey);
+    expect(new Set(keys).size).toBe(keys.length);
   });
 });

@@ -16,3 +16,6 @@ function firstValue(value: unknown): string {
   const first = Array.isArray(value) ? value[0] : value;
   return typeof first === 'string' ? first : '';
 }
+
+/** Cache key of a search: length-prefixed, so no two criteria (of any characters) share a key. */
+export const searchCacheKey = ({ name, category }: SearchCriteria) => `${name.length}:${name}${category}`;

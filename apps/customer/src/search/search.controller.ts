@@ -7,6 +7,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { sendJsonBytes } from '@shopwire/http';
 import { RequireRole } from '@shopwire/security';
 import type { FastifyReply } from 'fastify';
 import { searchCriteria } from './search-criteria.js';
@@ -34,8 +35,6 @@ export class SearchController {
   })
   @ApiUnauthorizedResponse({ schema: { example: { msg: 'Missing Authorization Header' } } })
   async find(@Query() query: Record<string, unknown>, @Res() reply: FastifyReply): Promise<void> {
-    const body = await this.search.searchJson(searchCriteria(query));
-    // The body is already JSON bytes: sent as they are, no serialisation per request.
-    await reply.status(200).type('application/json; charset=utf-8').send(body);
+    await sendJsonBytes(reply, await this.search.searchJson(searchCriteria(query)));
   }
 }

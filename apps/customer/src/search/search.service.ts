@@ -3,8 +3,8 @@ import { loadProductsAfter, readCatalogueVersion } from '@shopwire/catalogue';
 import { DataSource } from 'typeorm';
 import { CatalogueSnapshot } from './catalogue-snapshot.js';
 import { CoalescedTask } from './coalesced-task.js';
-import { ResponseCache } from './response-cache.js';
-import type { SearchCriteria } from './search-criteria.js';
+import { BodyCache } from '@shopwire/http';
+import { searchCacheKey, type SearchCriteria } from './search-criteria.js';
 
 const MAX_CACHED_RESPONSES = 1000;
 /** A few hundred whole-catalogue bodies at 1,000 products (≈ 90 KB each). */
@@ -19,7 +19,7 @@ const MAX_CACHED_BYTES = 32 * 1024 * 1024;
 @Injectable()
 export class SearchService {
   private readonly snapshot = new CatalogueSnapshot();
-  private readonly responses = new ResponseCache(MAX_CACHED_RESPONSES, MAX_CACHED_BYTES);
+  private readonly responses = new BodyCache(MAX_CACHED_RESPONSES, MAX_CACHED_BYTES);
   private readonly catchUp = new CoalescedTask(() => this.loadNewProducts());
 
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
@@ -27,10 +27,11 @@ export class SearchService {
   /** The §4.1 response body, serialised to UTF-8 JSON. */
   async searchJson(criteria: SearchCriteria): Promise<Buffer> {
     await this.catchUp.run();
-    const cached = this.responses.get(criteria);
+    const key = searchCacheKey(criteria);
+    const cached = this.responses.get(key);
     if (cached !== undefined) return cached;
     const body = Buffer.from(this.snapshot.searchJson(criteria));
-    this.responses.set(criteria, body);
+    this.responses.set(key, body);
     return body;
   }
 

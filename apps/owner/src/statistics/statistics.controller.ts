@@ -14,14 +14,14 @@ export class StatisticsController {
   @Get('product_statistics')
   @Header('Content-Type', 'application/json; charset=utf-8')
   @ApiOkResponse({ description: '{"statistics": [{"name", "sold", "waiting"}]} for every product ever ordered' })
-  productStatistics(): Promise<string> {
+  productStatistics(): Promise<Buffer> {
     return this.statistics.productStatisticsJson();
   }
 
   @Get('category_statistics')
   @Header('Content-Type', 'application/json; charset=utf-8')
   @ApiOkResponse({ description: '{"statistics": [category names]} by delivered desc, then name' })
-  categoryStatistics(): Promise<string> {
+  categoryStatistics(): Promise<Buffer> {
     return this.statistics.categoryStatisticsJson();
   }
 }

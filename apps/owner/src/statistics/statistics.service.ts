@@ -12,14 +12,14 @@ const NO_DELTA: SalesDelta = { products: new Map(), categories: new Map() };
 interface ProductCache {
   version: number;
   applied: Map<number, ProductSalesRow>;
-  body: string;
+  body: Buffer;
 }
 
 interface CategoryCache {
   version: number;
   categoryCount: number;
   rows: CategorySalesRow[];
-  body: string;
+  body: Buffer;
 }
 
 /**
@@ -37,8 +37,8 @@ export class StatisticsService {
 
   constructor(@Inject(StatisticsSnapshot) private readonly snapshot: StatisticsSnapshot) {}
 
-  /** `GET /product_statistics` body, serialised. */
-  async productStatisticsJson(): Promise<string> {
+  /** `GET /product_statistics` body, serialised to UTF-8 JSON (a hit is sent without re-encoding). */
+  async productStatisticsJson(): Promise<Buffer> {
     const probe = await this.snapshot.probe();
     if (!probe.hasPending && this.products?.version === probe.version) return this.products.body;
     const { cache, pending, names } = await this.snapshot.read(async (q) => {
@@ -57,11 +57,11 @@ export class StatisticsService {
     this.products = cache;
     this.warnOnBacklog(pending.items);
     if (pending.items.length === 0) return cache.body;
-    return JSON.stringify({ statistics: productStatistics(cache.applied, pending.delta, names) });
+    return Buffer.from(JSON.stringify({ statistics: productStatistics(cache.applied, pending.delta, names) }));
   }
 
   /** `GET /category_statistics` body, serialised. */
-  async categoryStatisticsJson(): Promise<string> {
+  async categoryStatisticsJson(): Promise<Buffer> {
     const probe = await this.snapshot.probe();
     const cached = this.categories;
     if (!probe.hasPending && cached?.version === probe.version && cached.categoryCount === probe.categoryCount) {
@@ -79,15 +79,24 @@ export class StatisticsService {
     this.categories = cache;
     this.warnOnBacklog(items);
     if (items.length === 0) return cache.body;
-    return JSON.stringify({ statistics: categoryStatistics(cache.rows, salesDelta(items)) });
+    return Buffer.from(JSON.stringify({ statistics: categoryStatistics(cache.rows, salesDelta(items)) }));
   }
 
   private productCache(version: number, applied: Map<number, ProductSalesRow>): ProductCache {
-    return { version, applied, body: JSON.stringify({ statistics: productStatistics(applied, NO_DELTA, new Map()) }) };
+    return {
+      version,
+      applied,
+      body: Buffer.from(JSON.stringify({ statistics: productStatistics(applied, NO_DELTA, new Map()) })),
+    };
   }
 
   private categoryCache(version: number, categoryCount: number, rows: CategorySalesRow[]): CategoryCache {
-    return { version, categoryCount, rows, body: JSON.stringify({ statistics: categoryStatistics(rows, NO_DELTA) }) };
+    return {
+      version,
+      categoryCount,
+      rows,
+      body: Buffer.from(JSON.stringify({ statistics: categoryStatistics(rows, NO_DELTA) })),
+    };
   }
 
   private warnOnBacklog(items: PendingEventItem[]): void {

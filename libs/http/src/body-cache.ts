@@ -1,12 +1,12 @@
-import type { SearchCriteria } from './search-criteria.js';
+import type { FastifyReply } from 'fastify';
 
 /**
- * Serialised /search bodies by criteria, least recently used first out, bounded by entries and
- * by total bytes (a body lists up to the whole catalogue). Emptied whenever the catalogue grows,
- * so an entry is always the answer for the current catalogue. Bodies are kept as UTF-8 bytes:
- * a hit is written to the socket without re-encoding a string of up to megabytes.
+ * Serialised response bodies by key, least recently used first out, bounded by entries and by
+ * total bytes. The key must name everything the body depends on (e.g. the data version), or the
+ * owner clears the cache when that changes. Bodies are kept as UTF-8 bytes: a hit is written to
+ * the socket without serialising or re-encoding anything.
  */
-export class ResponseCache {
+export class BodyCache {
   private readonly entries = new Map<string, Buffer>();
   private bytes = 0;
 
@@ -15,8 +15,7 @@ export class ResponseCache {
     private readonly maxBytes: number,
   ) {}
 
-  get(criteria: SearchCriteria): Buffer | undefined {
-    const key = keyOf(criteria);
+  get(key: string): Buffer | undefined {
     const body = this.entries.get(key);
     if (body !== undefined) {
       // Re-inserting moves the entry to the most recently used end of the Map's order.
@@ -26,9 +25,8 @@ export class ResponseCache {
     return body;
   }
 
-  set(criteria: SearchCriteria, body: Buffer): void {
+  set(key: string, body: Buffer): void {
     if (body.length > this.maxBytes) return;
-    const key = keyOf(criteria);
     this.remove(key);
     this.entries.set(key, body);
     this.bytes += body.length;
@@ -55,5 +53,7 @@ export class ResponseCache {
   }
 }
 
-/** Length-prefixed, so no pair of texts (which may hold any character) shares a key. */
-const keyOf = ({ name, category }: SearchCriteria) => `${name.length}:${name}${category}`;
+/** Sends JSON that is already serialised, as it is. */
+export async function sendJsonBytes(reply: FastifyReply, body: Buffer): Promise<void> {
+  await reply.status(200).type('application/json; charset=utf-8').send(body);
+}

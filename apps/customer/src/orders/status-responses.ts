@@ -1,0 +1,41 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { BodyCache } from '@shopwire/http';
+import { CustomerOrderHistory } from '@shopwire/ordering';
+import { DataSource } from 'typeorm';
+
+const MAX_CACHED_CUSTOMERS = 10_000;
+const MAX_CACHED_BYTES = 64 * 1024 * 1024;
+
+/**
+ * `GET /status` bodies, serialised once per version of the customer's order history.
+ *
+ * The version is (count, highest id) of the customer's `order_events` rows. Every order and every
+ * status change writes one such row in its transaction, rows are never updated or deleted, and
+ * what an order shows of its products (name, unit price, categories) never changes after import;
+ * so the pair changes exactly when the answer may — including for an event that commits after
+ * one with a higher id, which a highest-id version alone would miss. The version is read before
+ * the history, so a cached body is never older than the version it is filed under.
+ */
+@Injectable()
+export class StatusResponses {
+  private readonly cache = new BodyCache(MAX_CACHED_CUSTOMERS, MAX_CACHED_BYTES);
+
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(CustomerOrderHistory) private readonly history: CustomerOrderHistory,
+  ) {}
+
+  async statusJson(customerEmail: string): Promise<Buffer> {
+    const [version] = await this.dataSource.query(
+      'SELECT COUNT(*) AS events, COALESCE(MAX(id), 0) AS newest FROM order_events WHERE customer_email = ?',
+      [customerEmail],
+    );
+    // Emails compare case-insensitively (contract §0.4), like the column's collation.
+    const key = `${customerEmail.toLowerCase()}\n${version.events}:${version.newest}`;
+    const cached = this.cache.get(key);
+    if (cached !== undefined) return cached;
+    const body = Buffer.from(JSON.stringify({ orders: await this.history.ordersOf(customerEmail) }));
+    this.cache.set(key, body);
+    return body;
+  }
+}
