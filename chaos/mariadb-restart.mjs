@@ -10,20 +10,18 @@
 //
 // Starts its own MariaDB (mariadb-install-db + mariadbd) and Redis; touches no shared server.
 import { acceptableDuringOutage, storeEndpointProbes } from './lib/endpoint-probes.mjs';
-import { serviceClient } from './lib/http-client.mjs';
-import { auditIntegrity } from './lib/order-audit.mjs';
 import { seededRandom } from './lib/order-requests.mjs';
 import { sleep } from './lib/ports.mjs';
 import { PrivateMariaDb } from './lib/private-mariadb.mjs';
 import { PrivateRedis } from './lib/private-redis.mjs';
-import { auditStreams, RealtimeListener, waitForStreams } from './lib/realtime-listener.mjs';
+import { checkRealtimeStreams, connectRealtimeClients, noteRealtimeStreams } from './lib/realtime-listener.mjs';
 import { log, runScenario } from './lib/scenario.mjs';
-import { auditAggregates, auditStatisticsApi, waitForWorker } from './lib/statistics-audit.mjs';
+import { waitForWorker } from './lib/statistics-audit.mjs';
 import { latencySummary } from './lib/stats.mjs';
 import { connectStore, readOrders, seedCatalogue, throwawayDatabase } from './lib/store-database.mjs';
+import { auditStoreInvariants, checkStoreInvariants, waitForStoreStreams } from './lib/store-invariants.mjs';
 import { startStoreStack } from './lib/store-stack.mjs';
-import { auditTrafficModel, StoreTraffic } from './lib/store-traffic.mjs';
-import { signToken } from './lib/tokens.mjs';
+import { checkTrafficStatuses, StoreTraffic } from './lib/store-traffic.mjs';
 
 const PHASE_MS = Number(process.env.PHASE_SECONDS ?? 5) * 1000;
 const OUTAGE_MS = Number(process.env.OUTAGE_SECONDS ?? 8) * 1000;
@@ -41,18 +39,9 @@ await runScenario('mariadb-restart', { timeoutMs: 10 * 60_000 }, async ({ workDi
 
   const customers = Array.from({ length: 4 }, (_, n) => `mariadb-customer-${n}@chaos.example`);
   const couriers = ['mariadb-courier-0@chaos.example', 'mariadb-courier-1@chaos.example'];
-  const customerListeners = new Map(
-    customers.map((email) => [email, new RealtimeListener(apps.realtime.url, signToken(email, 'customer'), email)]),
-  );
-  const courierListeners = couriers.map(
-    (email) => new RealtimeListener(apps.realtime.url, signToken(email, 'courier'), email),
-  );
-  const listeners = [...customerListeners.values(), ...courierListeners];
-  await Promise.all(listeners.map((listener) => listener.waitReady()));
+  const clients = await connectRealtimeClients(apps.realtime.url, { customers, couriers });
 
-  const traffic = new StoreTraffic({
-    customerUrl: apps.customer.url,
-    courierUrl: apps.courier.url,
+  const traffic = StoreTraffic.onStack(apps, {
     products,
     customers,
     couriers,
@@ -100,24 +89,12 @@ await runScenario('mariadb-restart', { timeoutMs: 10 * 60_000 }, async ({ workDi
 
   traffic.phase = 'after';
   await traffic.run(PHASE_MS);
-  const readEvents = async () =>
-    (await db.query('SELECT id, order_id, customer_email, status FROM order_events ORDER BY id'))[0];
-  const streamsMs = await waitForStreams(customerListeners, courierListeners, readEvents, 30_000);
+  const streamsMs = await waitForStoreStreams(db, clients, 30_000);
   const workerMs = await waitForWorker(db, 60_000);
 
   const store = await readOrders(db);
-  const streams = auditStreams(customerListeners, courierListeners, store.events);
-  const owner = serviceClient(apps.owner.url);
-  const ownerToken = signToken('onlymoney@gmail.com', 'owner');
-  const statisticsProblems = await auditStatisticsApi(
-    db,
-    (await owner.get('/product_statistics', { token: ownerToken })).body,
-    (await owner.get('/category_statistics', { token: ownerToken })).body,
-  );
-  const aggregateProblems = await auditAggregates(db);
-  const integrity = auditIntegrity(store);
-  const model = auditTrafficModel(traffic, store);
-  for (const listener of listeners) listener.close();
+  const audit = await auditStoreInvariants({ db, apps, store, clients, traffic });
+  for (const listener of clients.all) listener.close();
 
   const wrong = outageAnswers.filter(({ probe, response }) => !acceptableDuringOutage(probe, response));
   const slow = outageAnswers.filter(({ response }) => response.ms > ANSWER_BOUND_MS);
@@ -128,12 +105,8 @@ await runScenario('mariadb-restart', { timeoutMs: 10 * 60_000 }, async ({ workDi
     entry.statuses[status] = (entry.statuses[status] ?? 0) + 1;
     entry.ms.push(response.ms);
   }
-  const trafficOutage = Object.entries(traffic.summary(latencySummary)).filter(([key]) => key.startsWith('outage'));
-  const trafficWrong = trafficOutage.flatMap(([key, entry]) =>
-    Object.keys(entry.statuses)
-      .filter((s) => !['200', '503'].includes(s) && !(s === '400' && key.endsWith('pick_up_order')))
-      .map((s) => `${key} ${s}`),
-  );
+  const http = traffic.summary(latencySummary);
+  const trafficOutage = Object.entries(http).filter(([key]) => key.startsWith('outage'));
   const unrecovered = Object.entries(recoveryMs)
     .filter(([, ms]) => ms === null)
     .map(([name]) => name);
@@ -156,42 +129,24 @@ await runScenario('mariadb-restart', { timeoutMs: 10 * 60_000 }, async ({ workDi
       .map(({ probe, response }) => `${probe.name} ${Math.round(response.ms)} ms`)
       .join('; '),
   );
-  verdict.check(
-    'traffic during the outage got only 200 / 503 (pick-up races 400)',
-    trafficWrong.length === 0,
-    trafficWrong.join(', '),
-  );
+  checkTrafficStatuses(verdict, 'traffic during the outage got only 200 / 503 (pick-up races 400)', http, {
+    phase: 'outage',
+    allowed: ['200', '503'],
+    counts: false,
+  });
   verdict.check(
     'every endpoint answered 200 again without a service restart',
     unrecovered.length === 0,
     unrecovered.join(', '),
   );
-  verdict.check(
-    'every realtime client received every order event',
-    streamsMs !== null && streams.missing === 0,
-    `missing ${streams.missing}`,
-  );
-  verdict.check(
-    'no unexpected or mismatching event',
-    streams.unexpected === 0 && streams.mismatched === 0,
-    `unexpected ${streams.unexpected}, mismatched ${streams.mismatched}`,
-  );
-  verdict.check(
-    'worker caught up and its aggregates equal the brute force',
-    workerMs !== null && aggregateProblems.length === 0,
-    aggregateProblems.slice(0, 5).join('; '),
-  );
-  verdict.check(
-    'owner statistics equal the brute force',
-    statisticsProblems.length === 0,
-    statisticsProblems.join('; '),
-  );
-  verdict.check('orders stored as acknowledged', model.problems.length === 0, model.problems.slice(0, 5).join('; '));
-  verdict.check(
-    'no half-written order, orphan item or orphan event',
-    integrity.length === 0,
-    integrity.slice(0, 5).join('; '),
-  );
+  checkRealtimeStreams(verdict, audit.streams, {
+    receivedCheck: 'every realtime client received every order event',
+    complete: streamsMs !== null,
+  });
+  checkStoreInvariants(verdict, audit, {
+    workerCheck: 'worker caught up and its aggregates equal the brute force',
+    workerCaughtUp: workerMs !== null,
+  });
   verdict.note('MariaDB down ms (kill → accepting logins again)', backAt - crashedAt);
   verdict.note('recovery ms after MariaDB is back, by endpoint', recoveryMs);
   verdict.note(
@@ -204,12 +159,7 @@ await runScenario('mariadb-restart', { timeoutMs: 10 * 60_000 }, async ({ workDi
     'orders acknowledged / in database / answers lost',
     `${traffic.orders.size} / ${store.orders.size} / ${traffic.ambiguousPlacements.length}`,
   );
-  verdict.note('events expected / received by clients', `${streams.expected} / ${streams.received}`);
-  verdict.note('duplicate deliveries (dropped by eventId)', streams.duplicates);
-  verdict.note(
-    'socket reconnects',
-    listeners.reduce((n, l) => n + l.connects - 1, 0),
-  );
+  noteRealtimeStreams(verdict, audit.streams, clients.all);
   verdict.note('streams complete after last phase ms', streamsMs);
   verdict.note('worker caught up after last phase ms', workerMs);
   verdict.note('traffic during outage', Object.fromEntries(trafficOutage.map(([k, v]) => [k, v.statuses])));

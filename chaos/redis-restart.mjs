@@ -10,18 +10,16 @@
 //   PHASE_SECONDS=6 CUSTOMERS=6 COURIERS=2 CHAOS_SEED=7 DIST=dist node chaos/redis-restart.mjs
 //
 // Needs the shared MariaDB on 127.0.0.1:3306 (a throwaway database); starts its own Redis.
-import { serviceClient } from './lib/http-client.mjs';
-import { auditIntegrity } from './lib/order-audit.mjs';
 import { seededRandom } from './lib/order-requests.mjs';
 import { PrivateRedis } from './lib/private-redis.mjs';
-import { auditStreams, RealtimeListener, waitForStreams } from './lib/realtime-listener.mjs';
+import { checkRealtimeStreams, connectRealtimeClients, noteRealtimeStreams } from './lib/realtime-listener.mjs';
 import { log, runScenario } from './lib/scenario.mjs';
-import { auditAggregates, auditStatisticsApi, waitForWorker } from './lib/statistics-audit.mjs';
+import { waitForWorker } from './lib/statistics-audit.mjs';
 import { latencySummary } from './lib/stats.mjs';
 import { connectStore, readOrders, seedCatalogue, throwawayDatabase } from './lib/store-database.mjs';
+import { auditStoreInvariants, checkStoreInvariants, waitForStoreStreams } from './lib/store-invariants.mjs';
 import { startStoreStack } from './lib/store-stack.mjs';
-import { auditTrafficModel, StoreTraffic } from './lib/store-traffic.mjs';
-import { signToken } from './lib/tokens.mjs';
+import { checkTrafficStatuses, StoreTraffic } from './lib/store-traffic.mjs';
 
 const PHASE_MS = Number(process.env.PHASE_SECONDS ?? 6) * 1000;
 const CUSTOMERS = Number(process.env.CUSTOMERS ?? 6);
@@ -43,21 +41,12 @@ await runScenario('redis-restart', { timeoutMs: 10 * 60_000 }, async ({ workDir,
 
   const customerEmails = Array.from({ length: CUSTOMERS }, (_, n) => `redis-customer-${n}@chaos.example`);
   const courierEmails = Array.from({ length: COURIERS }, (_, n) => `redis-courier-${n}@chaos.example`);
-  const customerListeners = new Map(
-    customerEmails.map((email) => [
-      email,
-      new RealtimeListener(apps.realtime.url, signToken(email, 'customer'), email),
-    ]),
-  );
-  const courierListeners = courierEmails.map(
-    (email) => new RealtimeListener(apps.realtime.url, signToken(email, 'courier'), email),
-  );
-  const listeners = [...customerListeners.values(), ...courierListeners];
-  await Promise.all(listeners.map((listener) => listener.waitReady()));
+  const clients = await connectRealtimeClients(apps.realtime.url, {
+    customers: customerEmails,
+    couriers: courierEmails,
+  });
 
-  const traffic = new StoreTraffic({
-    customerUrl: apps.customer.url,
-    courierUrl: apps.courier.url,
+  const traffic = StoreTraffic.onStack(apps, {
     products,
     customers: customerEmails,
     couriers: courierEmails,
@@ -86,84 +75,43 @@ await runScenario('redis-restart', { timeoutMs: 10 * 60_000 }, async ({ workDir,
   // Quiet period: nothing nudges the worker now; it must resume on its own.
   const workerCatchUpMs = await waitForWorker(db, CATCH_UP_BOUND_MS);
   log(`worker caught up ${workerCatchUpMs === null ? 'NEVER' : `after ${workerCatchUpMs} ms`}`);
-  const readEvents = async () =>
-    (await db.query('SELECT id, order_id, customer_email, status FROM order_events ORDER BY id'))[0];
-  const streamsCompleteMs = await waitForStreams(customerListeners, courierListeners, readEvents, 30_000);
+  const streamsCompleteMs = await waitForStoreStreams(db, clients, 30_000);
 
   traffic.phase = 'after';
   log(`phase after: ${PHASE_MS} ms of traffic with Redis back`);
   await traffic.run(PHASE_MS);
-  const streamsAfterMs = await waitForStreams(customerListeners, courierListeners, readEvents, 30_000);
+  const streamsAfterMs = await waitForStoreStreams(db, clients, 30_000);
   const finalWorkerMs = await waitForWorker(db, CATCH_UP_BOUND_MS);
 
   const store = await readOrders(db);
-  const streams = auditStreams(customerListeners, courierListeners, store.events);
-  const owner = serviceClient(apps.owner.url);
-  const ownerToken = signToken('onlymoney@gmail.com', 'owner');
-  const productStatistics = await owner.get('/product_statistics', { token: ownerToken });
-  const categoryStatistics = await owner.get('/category_statistics', { token: ownerToken });
-  const statisticsProblems = await auditStatisticsApi(db, productStatistics.body, categoryStatistics.body);
-  const aggregateProblems = await auditAggregates(db);
-  const integrity = auditIntegrity(store);
-  const model = auditTrafficModel(traffic, store);
+  const audit = await auditStoreInvariants({ db, apps, store, clients, traffic });
   const http = traffic.summary(latencySummary);
   const outageOrders = http['outage POST /order']?.statuses ?? {};
-  const outageFailures = Object.entries(http)
-    .filter(([key]) => key.startsWith('outage'))
-    .flatMap(([key, entry]) =>
-      Object.entries(entry.statuses)
-        .filter(([s]) => s !== '200' && !(key.endsWith('pick_up_order') && s === '400'))
-        .map(([s, n]) => `${key} ${s}×${n}`),
-    );
-  for (const listener of listeners) listener.close();
+  for (const listener of clients.all) listener.close();
 
   verdict.check('orders were placed during the outage', (outageOrders['200'] ?? 0) > 0, `${outageOrders['200'] ?? 0}`);
-  verdict.check(
-    'every request during the outage succeeded (pick-up races excepted)',
-    outageFailures.length === 0,
-    outageFailures.join(', '),
-  );
-  verdict.check(
-    'every realtime client received every order event after Redis returned',
-    streamsCompleteMs !== null && streams.missing === 0,
-    `missing ${streams.missing}`,
-  );
-  verdict.check(
-    'no unexpected or mismatching event',
-    streams.unexpected === 0 && streams.mismatched === 0,
-    `unexpected ${streams.unexpected}, mismatched ${streams.mismatched}`,
-  );
-  verdict.check('events arrive in id order on each connection', streams.outOfOrder === 0, `${streams.outOfOrder}`);
+  checkTrafficStatuses(verdict, 'every request during the outage succeeded (pick-up races excepted)', http, {
+    phase: 'outage',
+  });
+  checkRealtimeStreams(verdict, audit.streams, {
+    receivedCheck: 'every realtime client received every order event after Redis returned',
+    complete: streamsCompleteMs !== null,
+    inOrder: true,
+  });
   verdict.check(
     'the worker resumed by itself after Redis returned (no traffic)',
     workerCatchUpMs !== null,
     `${workerCatchUpMs} ms`,
   );
-  verdict.check(
-    'worker aggregates equal the brute force (no duplicate aggregation)',
-    finalWorkerMs !== null && aggregateProblems.length === 0,
-    aggregateProblems.slice(0, 5).join('; '),
-  );
-  verdict.check(
-    'owner statistics equal the brute force',
-    productStatistics.status === 200 && statisticsProblems.length === 0,
-    statisticsProblems.join('; '),
-  );
-  verdict.check('orders stored as acknowledged', model.problems.length === 0, model.problems.slice(0, 5).join('; '));
-  verdict.check(
-    'no half-written order, orphan item or orphan event',
-    integrity.length === 0,
-    integrity.slice(0, 5).join('; '),
-  );
+  checkStoreInvariants(verdict, audit, {
+    workerCheck: 'worker aggregates equal the brute force (no duplicate aggregation)',
+    workerCaughtUp: finalWorkerMs !== null,
+    requireOwner200: true,
+  });
   verdict.note('orders acknowledged', traffic.orders.size);
   verdict.note('orders in database', store.orders.size);
   verdict.note('order events in database (at Redis restore)', `${store.events.length} (${eventsAtRestore})`);
-  verdict.note('events expected / received by clients', `${streams.expected} / ${streams.received}`);
-  verdict.note('duplicate deliveries (dropped by eventId)', streams.duplicates);
-  verdict.note(
-    'socket reconnects',
-    listeners.reduce((n, l) => n + l.connects - 1, 0),
-  );
+  noteRealtimeStreams(verdict, audit.streams, clients.all);
   verdict.note('Redis outage ms', outageMs);
   verdict.note('events not in aggregates at restore', Number(unappliedAtRestore));
   verdict.note('worker catch-up after restore ms (quiet)', workerCatchUpMs);

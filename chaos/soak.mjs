@@ -12,16 +12,21 @@
 // CUSTOMER_THINK_MS (3000) and COURIER_THINK_MS (300) pace the actors. Needs the shared MariaDB
 // on 127.0.0.1:3306 (a throwaway database); starts its own Redis.
 import { serviceClient } from './lib/http-client.mjs';
-import { auditIntegrity } from './lib/order-audit.mjs';
 import { seededRandom } from './lib/order-requests.mjs';
 import { PrivateRedis } from './lib/private-redis.mjs';
-import { auditStreams, RealtimeListener, streamOrderStates, waitForStreams } from './lib/realtime-listener.mjs';
+import {
+  checkRealtimeStreams,
+  connectRealtimeClients,
+  noteRealtimeStreams,
+  streamOrderStates,
+} from './lib/realtime-listener.mjs';
 import { log, runScenario } from './lib/scenario.mjs';
-import { auditAggregates, auditStatisticsApi, waitForWorker } from './lib/statistics-audit.mjs';
+import { waitForWorker } from './lib/statistics-audit.mjs';
 import { latencySummary, runPool } from './lib/stats.mjs';
 import { connectStore, readOrders, seedCatalogue, throwawayDatabase } from './lib/store-database.mjs';
+import { auditStoreInvariants, checkStoreInvariants, waitForStoreStreams } from './lib/store-invariants.mjs';
 import { startStoreStack } from './lib/store-stack.mjs';
-import { auditTrafficModel, StoreTraffic } from './lib/store-traffic.mjs';
+import { checkTrafficStatuses, StoreTraffic } from './lib/store-traffic.mjs';
 import { signToken } from './lib/tokens.mjs';
 
 const CUSTOMERS = Number(process.env.CUSTOMERS ?? 200);
@@ -40,20 +45,11 @@ await runScenario('soak', { timeoutMs: DURATION_MS + 10 * 60_000 }, async ({ wor
 
   const customers = Array.from({ length: CUSTOMERS }, (_, n) => `soak-customer-${n}@chaos.example`);
   const couriers = Array.from({ length: COURIERS }, (_, n) => `soak-courier-${n}@chaos.example`);
-  const customerListeners = new Map(
-    customers.map((email) => [email, new RealtimeListener(apps.realtime.url, signToken(email, 'customer'), email)]),
-  );
-  const courierListeners = couriers.map(
-    (email) => new RealtimeListener(apps.realtime.url, signToken(email, 'courier'), email),
-  );
-  const listeners = [...customerListeners.values(), ...courierListeners];
   const connectBegan = Date.now();
-  await Promise.all(listeners.map((listener) => listener.waitReady(60_000)));
-  log(`${listeners.length} realtime clients ready in ${Date.now() - connectBegan} ms; soaking for ${DURATION_MS} ms`);
+  const clients = await connectRealtimeClients(apps.realtime.url, { customers, couriers, readyTimeoutMs: 60_000 });
+  log(`${clients.all.length} realtime clients ready in ${Date.now() - connectBegan} ms; soaking for ${DURATION_MS} ms`);
 
-  const traffic = new StoreTraffic({
-    customerUrl: apps.customer.url,
-    courierUrl: apps.courier.url,
+  const traffic = StoreTraffic.onStack(apps, {
     products,
     customers,
     couriers,
@@ -67,9 +63,7 @@ await runScenario('soak', { timeoutMs: DURATION_MS + 10 * 60_000 }, async ({ wor
   clearInterval(progress);
   log('traffic stopped; waiting for the streams and the worker');
 
-  const readEvents = async () =>
-    (await db.query('SELECT id, order_id, customer_email, status FROM order_events ORDER BY id'))[0];
-  const streamsMs = await waitForStreams(customerListeners, courierListeners, readEvents, 60_000);
+  const streamsMs = await waitForStoreStreams(db, clients, 60_000);
   const workerMs = await waitForWorker(db, 60_000);
   const store = await readOrders(db);
 
@@ -82,7 +76,7 @@ await runScenario('soak', { timeoutMs: DURATION_MS + 10 * 60_000 }, async ({ wor
       .filter((o) => o.customer_email.toLowerCase() === email)
       .sort((a, b) => a.id - b.id);
     const status = await customerHttp.get('/status', { token: signToken(email, 'customer') });
-    const fromStream = streamOrderStates(customerListeners.get(email));
+    const fromStream = streamOrderStates(clients.customers.get(email));
     const views = {
       database: stored.map((o) => o.status).join(),
       status: (status.body?.orders ?? []).map((o) => o.status).join(),
@@ -92,70 +86,32 @@ await runScenario('soak', { timeoutMs: DURATION_MS + 10 * 60_000 }, async ({ wor
     if (new Set(Object.values(views)).size !== 1) disagreements.push(`${email}: ${JSON.stringify(views)}`);
   });
 
-  const streams = auditStreams(customerListeners, courierListeners, store.events);
-  const owner = serviceClient(apps.owner.url);
-  const ownerToken = signToken('onlymoney@gmail.com', 'owner');
-  const statisticsProblems = await auditStatisticsApi(
-    db,
-    (await owner.get('/product_statistics', { token: ownerToken })).body,
-    (await owner.get('/category_statistics', { token: ownerToken })).body,
-  );
-  const aggregateProblems = await auditAggregates(db);
-  const integrity = auditIntegrity(store);
-  const model = auditTrafficModel(traffic, store);
+  const audit = await auditStoreInvariants({ db, apps, store, clients, traffic });
   const http = traffic.summary(latencySummary);
-  const failures = Object.entries(http).flatMap(([key, entry]) =>
-    Object.keys(entry.statuses)
-      .filter((s) => s !== '200' && !(s === '400' && key.endsWith('pick_up_order')))
-      .map((s) => `${key} ${s}×${entry.statuses[s]}`),
-  );
-  for (const listener of listeners) listener.close();
+  for (const listener of clients.all) listener.close();
   const byStatus = {};
   for (const order of store.orders.values()) byStatus[order.status] = (byStatus[order.status] ?? 0) + 1;
 
-  verdict.check('every request answered 200 (pick-up races 400)', failures.length === 0, failures.join(', '));
+  checkTrafficStatuses(verdict, 'every request answered 200 (pick-up races 400)', http);
   verdict.check(
     'model, GET /status, live stream and database agree for every customer',
     disagreements.length === 0,
     disagreements.slice(0, 3).join(' | '),
   );
-  verdict.check(
-    'every client received every order event',
-    streamsMs !== null && streams.missing === 0,
-    `missing ${streams.missing}`,
-  );
-  verdict.check(
-    'no unexpected or mismatching event',
-    streams.unexpected === 0 && streams.mismatched === 0,
-    `unexpected ${streams.unexpected}, mismatched ${streams.mismatched}`,
-  );
-  verdict.check('events arrive in id order on each connection', streams.outOfOrder === 0, `${streams.outOfOrder}`);
-  verdict.check(
-    'worker aggregates equal the brute force',
-    workerMs !== null && aggregateProblems.length === 0,
-    aggregateProblems.slice(0, 5).join('; '),
-  );
-  verdict.check(
-    'owner statistics equal the brute force',
-    statisticsProblems.length === 0,
-    statisticsProblems.join('; '),
-  );
-  verdict.check('orders stored as acknowledged', model.problems.length === 0, model.problems.slice(0, 5).join('; '));
-  verdict.check(
-    'no half-written order, orphan item or orphan event',
-    integrity.length === 0,
-    integrity.slice(0, 5).join('; '),
-  );
+  checkRealtimeStreams(verdict, audit.streams, {
+    receivedCheck: 'every client received every order event',
+    complete: streamsMs !== null,
+    inOrder: true,
+  });
+  checkStoreInvariants(verdict, audit, {
+    workerCheck: 'worker aggregates equal the brute force',
+    workerCaughtUp: workerMs !== null,
+  });
   verdict.note('customers / couriers / seconds', `${CUSTOMERS} / ${COURIERS} / ${DURATION_MS / 1000}`);
   verdict.note('orders acknowledged / in database', `${traffic.orders.size} / ${store.orders.size}`);
   verdict.note('orders by final status', byStatus);
   verdict.note('order events', store.events.length);
-  verdict.note('events expected / received by clients', `${streams.expected} / ${streams.received}`);
-  verdict.note('duplicate deliveries (dropped by eventId)', streams.duplicates);
-  verdict.note(
-    'socket reconnects',
-    listeners.reduce((n, l) => n + l.connects - 1, 0),
-  );
+  noteRealtimeStreams(verdict, audit.streams, clients.all);
   verdict.note('streams complete after traffic stopped ms', streamsMs);
   verdict.note('worker caught up after traffic stopped ms', workerMs);
   verdict.note('http', Object.fromEntries(Object.entries(http).map(([k, v]) => [k, { ...v.statuses, ms: v.ok }])));

@@ -81,3 +81,12 @@ export function auditAttempts(attempts, { orders }, prices) {
   if (strangers.length > 0) problems.push(`${strangers.length} orders nobody placed`);
   return { problems, found, unacknowledgedFound };
 }
+
+/** The verdict check on `auditIntegrity`'s problems (the first five are shown). */
+export function checkNothingHalfWritten(verdict, integrityProblems) {
+  verdict.check(
+    'no half-written order, orphan item or orphan event',
+    integrityProblems.length === 0,
+    integrityProblems.slice(0, 5).join('; '),
+  );
+}

@@ -2,6 +2,7 @@
 // the highest eventId it has seen on every reconnect (handshake `lastEventId`), counts duplicates
 // and out-of-order deliveries, and keeps each event once for comparison with order_events.
 import { io } from 'socket.io-client';
+import { signToken } from './tokens.mjs';
 
 const ORDER_EVENTS = ['order.status', 'order.available', 'order.taken'];
 
@@ -67,6 +68,21 @@ export class RealtimeListener {
     this.closed = true;
     this.socket.disconnect();
   }
+}
+
+/**
+ * A listener per customer email (keyed by email, customer token) and per courier email (courier
+ * token) on the realtime app at `url`; resolves once every one has had its first `ready`.
+ * `readyTimeoutMs` bounds each wait (the listener's default when not given).
+ */
+export async function connectRealtimeClients(url, { customers, couriers, readyTimeoutMs }) {
+  const customerListeners = new Map(
+    customers.map((email) => [email, new RealtimeListener(url, signToken(email, 'customer'), email)]),
+  );
+  const courierListeners = couriers.map((email) => new RealtimeListener(url, signToken(email, 'courier'), email));
+  const all = [...customerListeners.values(), ...courierListeners];
+  await Promise.all(all.map((listener) => listener.waitReady(readyTimeoutMs)));
+  return { customers: customerListeners, couriers: courierListeners, all };
 }
 
 /** What a customer must have received: an `order.status` for every event of its orders. */
@@ -137,4 +153,30 @@ export function streamOrderStates(listener) {
   const events = [...listener.events.values()].filter((event) => event.name === 'order.status');
   for (const event of events.sort((a, b) => a.eventId - b.eventId)) states.set(event.orderId, event.status);
   return states;
+}
+
+/**
+ * Every client received every event (`receivedCheck` names the check; `complete`: the wait for
+ * the streams ended in time), none unexpected or mismatching, and with `inOrder` in id order.
+ */
+export function checkRealtimeStreams(verdict, streams, { receivedCheck, complete, inOrder = false }) {
+  verdict.check(receivedCheck, complete && streams.missing === 0, `missing ${streams.missing}`);
+  verdict.check(
+    'no unexpected or mismatching event',
+    streams.unexpected === 0 && streams.mismatched === 0,
+    `unexpected ${streams.unexpected}, mismatched ${streams.mismatched}`,
+  );
+  if (inOrder) {
+    verdict.check('events arrive in id order on each connection', streams.outOfOrder === 0, `${streams.outOfOrder}`);
+  }
+}
+
+/** Events expected / received, duplicate deliveries and socket reconnects over all `listeners`. */
+export function noteRealtimeStreams(verdict, streams, listeners) {
+  verdict.note('events expected / received by clients', `${streams.expected} / ${streams.received}`);
+  verdict.note('duplicate deliveries (dropped by eventId)', streams.duplicates);
+  verdict.note(
+    'socket reconnects',
+    listeners.reduce((n, l) => n + l.connects - 1, 0),
+  );
 }

@@ -66,6 +66,12 @@ export async function seedCatalogue(db, { count = 40, categoryCount = 6 } = {}) 
   return products;
 }
 
+/** The order_events rows the realtime streams are compared with, in id order. */
+export async function readOrderEvents(db) {
+  const [events] = await db.query('SELECT id, order_id, customer_email, status FROM order_events ORDER BY id');
+  return events;
+}
+
 /** Every order with its items and events, keyed by order id, plus the whole event log. */
 export async function readOrders(db) {
   const [orders] = await db.query('SELECT id, customer_email, status, total, courier_email FROM orders ORDER BY id');

@@ -27,6 +27,11 @@ export class StoreTraffic {
     this.results = {};
   }
 
+  /** Traffic on the customer and courier apps of a store stack (`startStoreStack`). */
+  static onStack(apps, options) {
+    return new StoreTraffic({ customerUrl: apps.customer.url, courierUrl: apps.courier.url, ...options });
+  }
+
   /** Runs every actor until `durationMs` has passed (or `stop()`); resolves when all have stopped. */
   async run(durationMs) {
     const until = Date.now() + durationMs;
@@ -139,4 +144,20 @@ export function auditTrafficModel(traffic, { orders }) {
   }
   if (traffic.refusedDeliveries > 0) problems.push(`${traffic.refusedDeliveries} deliveries of PENDING orders refused`);
   return { problems, unknown };
+}
+
+/**
+ * The verdict check that the traffic of a `summary()` (only the keys of `phase` when given) got
+ * no status but `allowed`, a courier's lost pick-up race (400) excepted. The detail lists the
+ * others as `key status×count` (`key status` without `counts`).
+ */
+export function checkTrafficStatuses(verdict, description, summary, { phase, allowed = ['200'], counts = true } = {}) {
+  const unexpected = Object.entries(summary)
+    .filter(([key]) => phase === undefined || key.startsWith(phase))
+    .flatMap(([key, entry]) =>
+      Object.entries(entry.statuses)
+        .filter(([status]) => !allowed.includes(status) && !(status === '400' && key.endsWith('pick_up_order')))
+        .map(([status, n]) => (counts ? `${key} ${status}×${n}` : `${key} ${status}`)),
+    );
+  verdict.check(description, unexpected.length === 0, unexpected.join(', '));
 }
