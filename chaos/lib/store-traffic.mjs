@@ -24,6 +24,11 @@ export class StoreTraffic {
     this.ambiguousPlacements = [];
     /** Deliveries refused although the model says PENDING (a bug unless the order is uncertain). */
     this.refusedDeliveries = 0;
+    /**
+     * Pick-up answers for orders whose placement answer had not reached its customer yet: the
+     * order is on the board as soon as it commits, which can be before its POST /order returns.
+     */
+    this.earlyPickUps = new Map();
     this.results = {};
   }
 
@@ -83,8 +88,16 @@ export class StoreTraffic {
       await this.customer.post('/order', { requests }, { token: actor.token }),
     );
     if (response.status === 200) {
-      this.orders.set(response.body.id, { email: actor.email, status: 'CREATED', uncertain: false, requests });
-      actor.orderIds.push(response.body.id);
+      const { id } = response.body;
+      const early = this.earlyPickUps.get(id);
+      this.earlyPickUps.delete(id);
+      this.orders.set(id, {
+        email: actor.email,
+        status: early === 200 ? 'PENDING' : 'CREATED',
+        uncertain: early !== undefined && early !== 200 && early !== 400,
+        requests,
+      });
+      actor.orderIds.push(id);
     } else if (response.status === 0 || response.status >= 500) {
       this.ambiguousPlacements.push({ email: actor.email, requests, status: response.status || response.error });
     }
@@ -103,7 +116,11 @@ export class StoreTraffic {
       await this.courier.post('/pick_up_order', { id }, { token: actor.token }),
     );
     const order = this.orders.get(id);
-    if (!order) return; // placed by a request whose answer was lost
+    if (!order) {
+      // Its placement answer is still on the way (or was lost): apply this one when it arrives.
+      this.earlyPickUps.set(id, response.status);
+      return;
+    }
     if (response.status === 200) order.status = 'PENDING';
     else if (response.status !== 400) order.uncertain = true;
   }

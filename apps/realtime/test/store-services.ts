@@ -1,11 +1,6 @@
-import { loadConfig } from '@shopwire/config';
 import { seedProducts } from '@shopwire/ordering';
-import { openStoreDatabase } from '@shopwire/store-data';
-import { httpClient, listenForTest, testEnv, type RunningTestApp } from '@shopwire/testing';
-import { courierConfigSchema } from '../../courier/src/courier.config.js';
-import { createCourierApp } from '../../courier/src/create-courier-app.js';
-import { createCustomerApp } from '../../customer/src/create-customer-app.js';
-import { customerConfigSchema } from '../../customer/src/customer.config.js';
+import type { RunningTestApp } from '@shopwire/testing';
+import { startStoreStack } from '../../../test/support/store-stack.js';
 
 /** The real customer and courier services on free ports, plus helpers for the order life cycle. */
 export interface StoreServices {
@@ -25,16 +20,14 @@ export async function startStoreServices(
   storeDatabaseUrl: string,
   env: Record<string, string> = {},
 ): Promise<StoreServices> {
-  const overrides = testEnv({ STORE_DATABASE_URL: storeDatabaseUrl, ...env });
-  const customer = await listenForTest(await createCustomerApp(loadConfig(customerConfigSchema, overrides)));
-  const courier = await listenForTest(await createCourierApp(loadConfig(courierConfigSchema, overrides)));
-  const seeding = await openStoreDatabase(storeDatabaseUrl, 2);
-  const [productId] = await seedProducts(seeding, [
+  const stack = await startStoreStack({ label: 'rt', databaseUrl: storeDatabaseUrl, customer: 1, courier: 1, env });
+  const [productId] = await seedProducts(stack.dataSource, [
     { name: `Apple ${Date.now()}`, price: 1.25, categories: ['Fruit'] },
   ]);
-  await seeding.destroy();
-  const customerHttp = httpClient(customer.url);
-  const courierHttp = httpClient(courier.url);
+  const [customer] = stack.apps.customer;
+  const [courier] = stack.apps.courier;
+  const customerHttp = stack.customer;
+  const courierHttp = stack.courier;
   return {
     customer,
     courier,
@@ -49,9 +42,6 @@ export async function startStoreServices(
     async deliver(token, orderId) {
       expectOk('POST /delivered', await customerHttp.post('/delivered', { id: orderId }, { token }));
     },
-    async close() {
-      await customer.close();
-      await courier.close();
-    },
+    close: stack.close,
   };
 }

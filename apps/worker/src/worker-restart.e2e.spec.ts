@@ -1,25 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from '@shopwire/config';
-import {
-  createTestDatabase,
-  httpClient,
-  listenForTest,
-  signTestToken,
-  testEnv,
-  type HttpClient,
-} from '@shopwire/testing';
+import { httpClient, signTestToken, type HttpClient } from '@shopwire/testing';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOwnerApp } from '../../owner/src/create-owner-app.js';
-import { ownerConfigSchema } from '../../owner/src/owner.config.js';
 import { SalesOracle } from '../../../libs/statistics/src/test/sales-oracle.js';
 import { StoreFixtures } from '../../../libs/statistics/src/test/store-fixtures.js';
-import { deleteQueueKeys } from '../../../libs/statistics/src/test/queue-keys.js';
 import { waitFor } from '../../../libs/statistics/src/test/wait-for.js';
+import { startStoreStack, type StoreStack } from '../../../test/support/store-stack.js';
 
 /** The worker runs as its own process, built: `npm run build` runs before the tests in CI. */
 const WORKER_MAIN = fileURLToPath(new URL('../../../dist/apps/worker/src/main.js', import.meta.url));
@@ -35,8 +24,7 @@ async function freePort(): Promise<number> {
 }
 
 describe('worker as a separate process: stop, crash, restart (ADR 0004)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let owner: Awaited<ReturnType<typeof listenForTest>>;
+  let stack: StoreStack;
   let api: HttpClient;
   let publisher: Redis;
   let store: StoreFixtures;
@@ -129,17 +117,11 @@ describe('worker as a separate process: stop, crash, restart (ADR 0004)', () => 
     if (!existsSync(WORKER_MAIN)) {
       throw new Error(`${WORKER_MAIN} is missing: this test runs the BUILT worker; run "npm run build" first.`);
     }
-    db = await createTestDatabase('worker_restart');
-    env = testEnv({
-      STORE_DATABASE_URL: db.url,
-      BULLMQ_PREFIX: `test-${randomBytes(4).toString('hex')}`,
-      HOST: '127.0.0.1',
-      STATS_CATCH_UP_EVERY_MS: '1000',
-    });
-    owner = await listenForTest(await createOwnerApp(loadConfig(ownerConfigSchema, env)));
-    api = httpClient(owner.url);
+    stack = await startStoreStack({ label: 'worker_restart', owner: 1, env: { STATS_CATCH_UP_EVERY_MS: '1000' } });
+    env = stack.env;
+    api = stack.owner;
     publisher = new Redis(env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-    store = StoreFixtures.open(db.url, publisher);
+    store = StoreFixtures.open(stack.db.url, publisher);
     const specs = ['Apple', 'Pear', 'Milk', 'Bread', 'Cheese'].map((name, i) => ({
       name,
       price: 1 + i,
@@ -152,9 +134,7 @@ describe('worker as a separate process: stop, crash, restart (ADR 0004)', () => 
     if (child) await stop(child, 'SIGKILL');
     await store?.close();
     publisher?.disconnect();
-    await owner?.close();
-    await db?.drop();
-    if (env) await deleteQueueKeys(env.BULLMQ_PREFIX);
+    await stack?.close();
   });
 
   it('keeps answers exact while stopped or crashed, converges on restart, applies nothing twice', async () => {

@@ -1,8 +1,9 @@
 import { createTestDatabase, signTestToken } from '@shopwire/testing';
 import type { RunningTestApp } from '@shopwire/testing';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll } from 'vitest';
-import { isStoreService, startService, type ServiceName } from './services.js';
+import { startStoreStack, type StoreStack } from '../../support/store-stack.js';
+import { isStoreService, SECURITY_ENV, startAuthService, type ServiceName } from './services.js';
 import { AUTH_TABLES, STORE_TABLES, TableCounter } from './table-counts.js';
 
 /** The apps of one test file, their databases, and counters over the tables that must not move. */
@@ -25,11 +26,15 @@ export function useSecurityStack(
   env: Record<string, string> = {},
 ): SecurityStack {
   const running = new Map<ServiceName, RunningTestApp>();
-  const databases: Array<{ drop: () => Promise<void> }> = [];
+  let authDb: { drop: () => Promise<void> } | undefined;
+  let store: StoreStack | undefined;
   const stack: SecurityStack = {
     url: (service) => appOf(service).url,
     app: (service) => appOf(service),
-    storeDataSource: () => appOf(services.find(isStoreService)!).app.get(DataSource),
+    storeDataSource: () => {
+      if (!store) throw new Error('no store service is part of this stack');
+      return store.dataSource;
+    },
   };
   function appOf(service: ServiceName): RunningTestApp {
     const app = running.get(service);
@@ -38,23 +43,25 @@ export function useSecurityStack(
   }
 
   beforeAll(async () => {
-    const needsAuth = services.includes('auth');
-    const needsStore = services.some(isStoreService);
-    const authDb = needsAuth ? await createTestDatabase(`${label}_auth`) : undefined;
-    const storeDb = needsStore ? await createTestDatabase(`${label}_store`) : undefined;
-    databases.push(...[authDb, storeDb].filter((db) => db !== undefined));
-    for (const service of services) {
-      const databaseUrl = isStoreService(service) ? storeDb!.url : authDb!.url;
-      running.set(service, await startService(service, databaseUrl, env));
+    if (services.includes('auth')) {
+      const db = (authDb = await createTestDatabase(`${label}_auth`));
+      running.set('auth', await startAuthService(db.url, env));
+      stack.authCounter = await TableCounter.open(db.url, AUTH_TABLES);
     }
-    if (authDb) stack.authCounter = await TableCounter.open(authDb.url, AUTH_TABLES);
-    if (storeDb) stack.storeCounter = await TableCounter.open(storeDb.url, STORE_TABLES);
+    const storeServices = services.filter(isStoreService);
+    if (storeServices.length > 0) {
+      const replicas = Object.fromEntries(storeServices.map((service) => [service, 1]));
+      store = await startStoreStack({ label: `${label}_store`, ...replicas, env: { ...SECURITY_ENV, ...env } });
+      for (const service of storeServices) running.set(service, store.apps[service][0]);
+      stack.storeCounter = await TableCounter.open(store.db.url, STORE_TABLES);
+    }
   });
   afterAll(async () => {
     await stack.authCounter?.close();
     await stack.storeCounter?.close();
-    for (const app of running.values()) await app.close();
-    for (const database of databases) await database.drop();
+    await running.get('auth')?.close();
+    await store?.close();
+    await authDb?.drop();
   });
   return stack;
 }

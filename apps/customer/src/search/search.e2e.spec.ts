@@ -1,19 +1,7 @@
-import { loadConfig } from '@shopwire/config';
-import {
-  createTestDatabase,
-  httpClient,
-  listenForTest,
-  signTestToken,
-  testEnv,
-  type HttpClient,
-  type RunningTestApp,
-} from '@shopwire/testing';
+import { httpClient, signTestToken, type HttpClient, type RunningTestApp } from '@shopwire/testing';
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOwnerApp } from '../../../owner/src/create-owner-app.js';
-import { ownerConfigSchema } from '../../../owner/src/owner.config.js';
-import { createCustomerApp } from '../create-customer-app.js';
-import { customerConfigSchema } from '../customer.config.js';
+import { startStoreStack, type StoreStack } from '../../../../test/support/store-stack.js';
 
 const customer = signTestToken('ana@example.org', 'customer');
 const owner = signTestToken('onlymoney@gmail.com', 'owner');
@@ -34,7 +22,7 @@ function sorted(body: SearchBody) {
 }
 
 describe('GET /search (contract §4.1)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let stack: StoreStack;
   let ownerApp: RunningTestApp;
   let replicas: RunningTestApp[];
   let customers: HttpClient[];
@@ -54,21 +42,14 @@ describe('GET /search (contract §4.1)', () => {
   const names = (body: SearchBody) => body.products.map((product) => product.name).sort();
 
   beforeAll(async () => {
-    db = await createTestDatabase('customer_search');
-    ownerApp = await listenForTest(
-      await createOwnerApp(loadConfig(ownerConfigSchema, testEnv({ STORE_DATABASE_URL: db.url }))),
-    );
-    const config = loadConfig(customerConfigSchema, testEnv({ STORE_DATABASE_URL: db.url }));
     // Two customer replicas, each with its own in-memory catalogue.
-    replicas = [
-      await listenForTest(await createCustomerApp(config)),
-      await listenForTest(await createCustomerApp(config)),
-    ];
-    customers = replicas.map((replica) => httpClient(replica.url));
+    stack = await startStoreStack({ label: 'customer_search', owner: 1, customer: 2 });
+    [ownerApp] = stack.apps.owner;
+    replicas = stack.apps.customer;
+    customers = stack.customers;
   });
   afterAll(async () => {
-    for (const running of [...(replicas ?? []), ownerApp]) await running?.close();
-    await db?.drop();
+    await stack?.close();
   });
 
   it.each([

@@ -1,17 +1,7 @@
-import { loadConfig } from '@shopwire/config';
-import {
-  createTestDatabase,
-  httpClient,
-  listenForTest,
-  signTestToken,
-  testEnv,
-  type HttpClient,
-  type RunningTestApp,
-} from '@shopwire/testing';
-import { DataSource } from 'typeorm';
+import { signTestToken, type HttpClient } from '@shopwire/testing';
+import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOwnerApp } from '../create-owner-app.js';
-import { ownerConfigSchema } from '../owner.config.js';
+import { startStoreStack, type StoreStack } from '../../../../test/support/store-stack.js';
 
 const owner = signTestToken('onlymoney@gmail.com', 'owner');
 
@@ -34,8 +24,7 @@ async function waitFor(condition: () => Promise<boolean>, timeoutMs = 5000): Pro
 }
 
 describe('POST /update under concurrency (atomicity of contract §3.1)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let replicas: RunningTestApp[];
+  let stack: StoreStack;
   let clients: HttpClient[];
   let store: DataSource;
 
@@ -43,16 +32,13 @@ describe('POST /update under concurrency (atomicity of contract §3.1)', () => {
     new Set((await store.query('SELECT name FROM products')).map((row: { name: string }) => row.name));
 
   beforeAll(async () => {
-    db = await createTestDatabase('owner_update_race');
-    const config = loadConfig(ownerConfigSchema, testEnv({ STORE_DATABASE_URL: db.url }));
     // Two replicas of the owner service on one database, as in a scaled deployment.
-    replicas = [await listenForTest(await createOwnerApp(config)), await listenForTest(await createOwnerApp(config))];
-    clients = replicas.map((replica) => httpClient(replica.url));
-    store = replicas[0].app.get(DataSource);
+    stack = await startStoreStack({ label: 'owner_update_race', owner: 2 });
+    clients = stack.owners;
+    store = stack.dataSource;
   });
   afterAll(async () => {
-    for (const replica of replicas ?? []) await replica.close();
-    await db?.drop();
+    await stack?.close();
   });
 
   it('lets exactly one of two overlapping imports win, whole; the other leaves nothing', async () => {

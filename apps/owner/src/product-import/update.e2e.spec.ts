@@ -1,17 +1,7 @@
-import { loadConfig } from '@shopwire/config';
-import {
-  createTestDatabase,
-  httpClient,
-  listenForTest,
-  signTestToken,
-  testEnv,
-  type HttpClient,
-  type RunningTestApp,
-} from '@shopwire/testing';
-import { DataSource } from 'typeorm';
+import { signTestToken, type HttpClient } from '@shopwire/testing';
+import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOwnerApp } from '../create-owner-app.js';
-import { ownerConfigSchema } from '../owner.config.js';
+import { startStoreStack, type StoreStack } from '../../../../test/support/store-stack.js';
 
 const UPLOAD_LIMIT = 512 * 1024;
 const owner = signTestToken('onlymoney@gmail.com', 'owner');
@@ -25,8 +15,7 @@ function csvForm(content: string | Uint8Array<ArrayBuffer>, field = 'file'): For
 }
 
 describe('POST /update (contract §3.1)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let running: RunningTestApp;
+  let stack: StoreStack;
   let client: HttpClient;
   let store: DataSource;
 
@@ -60,18 +49,16 @@ describe('POST /update (contract §3.1)', () => {
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase('owner_update');
-    const config = loadConfig(
-      ownerConfigSchema,
-      testEnv({ STORE_DATABASE_URL: db.url, UPLOAD_LIMIT_BYTES: String(UPLOAD_LIMIT) }),
-    );
-    running = await listenForTest(await createOwnerApp(config));
-    client = httpClient(running.url);
-    store = running.app.get(DataSource);
+    stack = await startStoreStack({
+      label: 'owner_update',
+      owner: 1,
+      env: { UPLOAD_LIMIT_BYTES: String(UPLOAD_LIMIT) },
+    });
+    client = stack.owner;
+    store = stack.dataSource;
   });
   afterAll(async () => {
-    await running?.close();
-    await db?.drop();
+    await stack?.close();
   });
 
   describe('guard (check 1)', () => {

@@ -1,18 +1,8 @@
-import { loadConfig } from '@shopwire/config';
-import {
-  createTestDatabase,
-  httpClient,
-  listenForTest,
-  signTestToken,
-  testEnv,
-  type HttpClient,
-  type RunningTestApp,
-} from '@shopwire/testing';
+import { signTestToken, type HttpClient } from '@shopwire/testing';
 import fc from 'fast-check';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOwnerApp } from '../create-owner-app.js';
-import { ownerConfigSchema } from '../owner.config.js';
+import { startStoreStack, type StoreStack } from '../../../../test/support/store-stack.js';
 import { splitLines } from './csv-line.js';
 
 const owner = signTestToken('onlymoney@gmail.com', 'owner');
@@ -44,8 +34,7 @@ const csvFile = fc.record({
 });
 
 describe('POST /update property: never 5xx, and a refused file changes nothing', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let running: RunningTestApp;
+  let stack: StoreStack;
   let client: HttpClient;
   let store: DataSource;
 
@@ -58,15 +47,12 @@ describe('POST /update property: never 5xx, and a refused file changes nothing',
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase('owner_update_prop');
-    const config = loadConfig(ownerConfigSchema, testEnv({ STORE_DATABASE_URL: db.url }));
-    running = await listenForTest(await createOwnerApp(config));
-    client = httpClient(running.url);
-    store = running.app.get(DataSource);
+    stack = await startStoreStack({ label: 'owner_update_prop', owner: 1 });
+    client = stack.owner;
+    store = stack.dataSource;
   });
   afterAll(async () => {
-    await running?.close();
-    await db?.drop();
+    await stack?.close();
   });
 
   it('holds for generated files', async () => {

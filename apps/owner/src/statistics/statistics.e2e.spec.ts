@@ -1,37 +1,23 @@
-import { randomBytes } from 'node:crypto';
-import { loadConfig } from '@shopwire/config';
-import {
-  createTestDatabase,
-  httpClient,
-  listenForTest,
-  signTestToken,
-  testEnv,
-  type HttpClient,
-  type RunningTestApp,
-} from '@shopwire/testing';
+import { signTestToken, type HttpClient, type RunningTestApp } from '@shopwire/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWorker, type RunningWorker } from '../../../worker/src/create-worker-app.js';
-import { workerConfigSchema } from '../../../worker/src/worker.config.js';
+import type { RunningWorker } from '../../../worker/src/create-worker-app.js';
 import { StoreFixtures } from '../../../../libs/statistics/src/test/store-fixtures.js';
-import { deleteQueueKeys } from '../../../../libs/statistics/src/test/queue-keys.js';
 import { waitFor } from '../../../../libs/statistics/src/test/wait-for.js';
-import { createOwnerApp } from '../create-owner-app.js';
-import { ownerConfigSchema } from '../owner.config.js';
+import { startStoreStack, type StoreStack } from '../../../../test/support/store-stack.js';
 
 const OWNER = signTestToken('onlymoney@gmail.com', 'owner');
 const ANA = 'ana@example.org';
 
 describe('GET /product_statistics and /category_statistics (contract §3.2–3.3, §7)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let stack: StoreStack;
   let owner: RunningTestApp;
   let api: HttpClient;
   let store: StoreFixtures;
-  let env: Record<string, string>;
   let worker: RunningWorker | undefined;
 
   /** Runs the worker until every event is applied, then stops it: answers must not change. */
   async function applyEverything(): Promise<void> {
-    worker = await startWorker(loadConfig(workerConfigSchema, env));
+    worker = await stack.startWorker();
     await waitFor('the worker to apply every event', async () => (await store.unappliedEvents()) === 0);
     await worker.close();
     worker = undefined;
@@ -47,23 +33,14 @@ describe('GET /product_statistics and /category_statistics (contract §3.2–3.3
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase('owner_stats');
-    env = testEnv({
-      STORE_DATABASE_URL: db.url,
-      BULLMQ_PREFIX: `test-${randomBytes(4).toString('hex')}`,
-      WORKER_PORT: '0',
-      HOST: '127.0.0.1',
-    });
-    owner = await listenForTest(await createOwnerApp(loadConfig(ownerConfigSchema, env)));
-    api = httpClient(owner.url);
-    store = StoreFixtures.open(db.url);
+    stack = await startStoreStack({ label: 'owner_stats', owner: 1 });
+    [owner] = stack.apps.owner;
+    api = stack.owner;
+    store = StoreFixtures.open(stack.db.url);
   });
   afterAll(async () => {
-    await worker?.close();
     await store?.close();
-    await owner?.close();
-    await db?.drop();
-    if (env) await deleteQueueKeys(env.BULLMQ_PREFIX);
+    await stack?.close();
   });
 
   it.each(['/product_statistics', '/category_statistics', '/queues'])(

@@ -1,24 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { loadConfig } from '@shopwire/config';
-import {
-  createTestDatabase,
-  httpClient,
-  listenForTest,
-  signTestToken,
-  testEnv,
-  type HttpClient,
-} from '@shopwire/testing';
+import { signTestToken, type HttpClient } from '@shopwire/testing';
 import fc from 'fast-check';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWorker, type RunningWorker } from '../../../worker/src/create-worker-app.js';
-import { workerConfigSchema } from '../../../worker/src/worker.config.js';
 import { SalesOracle } from '../../../../libs/statistics/src/test/sales-oracle.js';
 import { StoreFixtures } from '../../../../libs/statistics/src/test/store-fixtures.js';
-import { deleteQueueKeys } from '../../../../libs/statistics/src/test/queue-keys.js';
 import { waitFor } from '../../../../libs/statistics/src/test/wait-for.js';
-import { createOwnerApp } from '../create-owner-app.js';
-import { ownerConfigSchema } from '../owner.config.js';
+import { startStoreStack, type StoreStack } from '../../../../test/support/store-stack.js';
 
 const OWNER = signTestToken('onlymoney@gmail.com', 'owner');
 const CUSTOMERS = ['ana@example.org', 'bea@example.org', 'cid@example.org'];
@@ -52,13 +39,10 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 );
 
 describe('statistics under random interleavings, worker running (property)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let env: Record<string, string> | undefined;
-  let owner: Awaited<ReturnType<typeof listenForTest>>;
+  let stack: StoreStack;
   let api: HttpClient;
   let publisher: Redis;
   let store: StoreFixtures;
-  let worker: RunningWorker;
   const oracle = new SalesOracle();
   let productSerial = 0;
 
@@ -107,28 +91,20 @@ describe('statistics under random interleavings, worker running (property)', () 
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase('stats_property');
-    env = testEnv({
-      STORE_DATABASE_URL: db.url,
-      BULLMQ_PREFIX: `test-${randomBytes(4).toString('hex')}`,
-      WORKER_PORT: '0',
-      HOST: '127.0.0.1',
-      STATS_BATCH_SIZE: '3',
-      STATS_CATCH_UP_EVERY_MS: '1000',
+    stack = await startStoreStack({
+      label: 'stats_property',
+      owner: 1,
+      worker: true,
+      env: { STATS_BATCH_SIZE: '3', STATS_CATCH_UP_EVERY_MS: '1000' },
     });
-    owner = await listenForTest(await createOwnerApp(loadConfig(ownerConfigSchema, env)));
-    api = httpClient(owner.url);
-    worker = await startWorker(loadConfig(workerConfigSchema, env));
-    publisher = new Redis(env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-    store = StoreFixtures.open(db.url, publisher);
+    api = stack.owner;
+    publisher = new Redis(stack.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+    store = StoreFixtures.open(stack.db.url, publisher);
   });
   afterAll(async () => {
-    await worker?.close();
     await store?.close();
     publisher?.disconnect();
-    await owner?.close();
-    await db?.drop();
-    if (env) await deleteQueueKeys(env.BULLMQ_PREFIX);
+    await stack?.close();
   });
 
   it('always equals a brute-force oracle, and the worker converges to it', async () => {

@@ -1,39 +1,18 @@
-import { randomBytes } from 'node:crypto';
-import { loadConfig } from '@shopwire/config';
-import {
-  createTestDatabase,
-  httpClient,
-  listenForTest,
-  signTestToken,
-  testEnv,
-  type HttpClient,
-  type RunningTestApp,
-} from '@shopwire/testing';
+import { signTestToken, type HttpClient } from '@shopwire/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { courierConfigSchema } from '../../../courier/src/courier.config.js';
-import { createCourierApp } from '../../../courier/src/create-courier-app.js';
-import { createCustomerApp } from '../../../customer/src/create-customer-app.js';
-import { customerConfigSchema } from '../../../customer/src/customer.config.js';
-import { startWorker, type RunningWorker } from '../../../worker/src/create-worker-app.js';
-import { workerConfigSchema } from '../../../worker/src/worker.config.js';
 import { StoreFixtures } from '../../../../libs/statistics/src/test/store-fixtures.js';
-import { deleteQueueKeys } from '../../../../libs/statistics/src/test/queue-keys.js';
 import { waitFor } from '../../../../libs/statistics/src/test/wait-for.js';
-import { createOwnerApp } from '../create-owner-app.js';
-import { ownerConfigSchema } from '../owner.config.js';
+import { startStoreStack, type StoreStack } from '../../../../test/support/store-stack.js';
 
 const OWNER = signTestToken('onlymoney@gmail.com', 'owner');
 const CUSTOMER = signTestToken('ana@example.org', 'customer');
 const COURIER = signTestToken('dan@example.org', 'courier');
 
 describe('worked example §7 over HTTP: owner, customer, courier apps and the worker', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let env: Record<string, string> | undefined;
-  const apps: RunningTestApp[] = [];
+  let stack: StoreStack;
   let owner: HttpClient;
   let customer: HttpClient;
   let courier: HttpClient;
-  let worker: RunningWorker;
   let store: StoreFixtures;
 
   async function expectStatistics(products: unknown[], categories: string[]): Promise<void> {
@@ -42,26 +21,13 @@ describe('worked example §7 over HTTP: owner, customer, courier apps and the wo
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase('stats_example');
-    env = testEnv({
-      STORE_DATABASE_URL: db.url,
-      BULLMQ_PREFIX: `test-${randomBytes(4).toString('hex')}`,
-      WORKER_PORT: '0',
-      HOST: '127.0.0.1',
-    });
-    apps.push(await listenForTest(await createOwnerApp(loadConfig(ownerConfigSchema, env))));
-    apps.push(await listenForTest(await createCustomerApp(loadConfig(customerConfigSchema, env))));
-    apps.push(await listenForTest(await createCourierApp(loadConfig(courierConfigSchema, env))));
-    [owner, customer, courier] = apps.map((app) => httpClient(app.url));
-    worker = await startWorker(loadConfig(workerConfigSchema, env));
-    store = StoreFixtures.open(db.url);
+    stack = await startStoreStack({ label: 'stats_example', owner: 1, customer: 1, courier: 1, worker: true });
+    ({ owner, customer, courier } = stack);
+    store = StoreFixtures.open(stack.db.url);
   });
   afterAll(async () => {
-    await worker?.close();
     await store?.close();
-    await Promise.all(apps.map((app) => app.close()));
-    await db?.drop();
-    if (env) await deleteQueueKeys(env.BULLMQ_PREFIX);
+    await stack?.close();
   });
 
   it('answers steps 4 and 6 exactly, before and after the worker applied the events', async () => {

@@ -1,7 +1,15 @@
 import { ORDER_EVENTS_CHANNEL } from '@shopwire/contracts';
 import { parseMysqlUrl } from '@shopwire/database';
+import {
+  InvalidOrderIdError,
+  OrderPlacementService,
+  OrderTransitionsService,
+  type OrderEventNotifier,
+} from '@shopwire/ordering';
+import { openStoreDatabase } from '@shopwire/store-data';
 import type { Redis } from 'ioredis';
 import mysql, { type Pool, type PoolConnection, type ResultSetHeader, type RowDataPacket } from 'mysql2/promise';
+import type { DataSource } from 'typeorm';
 
 export interface ProductSpec {
   name: string;
@@ -14,25 +22,55 @@ export interface ItemSpec {
   quantity: number;
 }
 
+interface OrderServices {
+  dataSource: DataSource;
+  placement: OrderPlacementService;
+  transitions: OrderTransitionsService;
+}
+
 /**
- * Writes the store the way the import and the order services do (one event per transition, in
- * the transition's transaction; the nudge published after commit), for tests and benchmarks of
- * the statistics without the other services.
+ * Writes the store for tests and benchmarks of the statistics without the other services: orders
+ * and their transitions through the real ordering services (one event per transition, in the
+ * transition's transaction), each nudge published after commit when a publisher is given;
+ * products straight into the tables, as bulk seeding.
  */
 export class StoreFixtures {
+  private services?: Promise<OrderServices>;
+  /** Stands in for the services' OrderEventNotifier: remembers the newest event id to publish. */
+  private readonly notifier = {
+    newestEventId: 0,
+    nudge: (eventId: number) => void (this.notifier.newestEventId = eventId),
+  };
+
   private constructor(
     readonly pool: Pool,
+    private readonly databaseUrl: string,
     private readonly publisher?: Redis,
   ) {}
 
   static open(databaseUrl: string, publisher?: Redis): StoreFixtures {
     const { host, port, user, password, database } = parseMysqlUrl(databaseUrl);
     const pool = mysql.createPool({ host, port, user, password, database, connectionLimit: 4, timezone: 'Z' });
-    return new StoreFixtures(pool, publisher);
+    return new StoreFixtures(pool, databaseUrl, publisher);
   }
 
   async close(): Promise<void> {
     await this.pool.end();
+    const services = await this.services?.catch(() => undefined);
+    await services?.dataSource.destroy();
+  }
+
+  /** The ordering services on a connection of their own, opened on first use. */
+  private orderServices(): Promise<OrderServices> {
+    this.services ??= openStoreDatabase(this.databaseUrl, 4).then((dataSource) => {
+      const notifier = this.notifier as unknown as OrderEventNotifier;
+      return {
+        dataSource,
+        placement: new OrderPlacementService(dataSource, notifier),
+        transitions: new OrderTransitionsService(dataSource, notifier),
+      };
+    });
+    return this.services;
   }
 
   /** Like `/update`: products with their categories, categories created on first use. */
@@ -58,48 +96,23 @@ export class StoreFixtures {
     });
   }
 
-  /** Like `POST /order`: order CREATED + items + CREATED event in one transaction. */
+  /** `POST /order`'s service: order CREATED + items + CREATED event in one transaction. */
   async placeOrder(customerEmail: string, items: ItemSpec[]): Promise<number> {
-    const { orderId, eventId } = await this.transaction(async (db) => {
-      const [order] = await db.query<ResultSetHeader>(
-        `INSERT INTO orders (customer_email, status, total, created_at) VALUES (?, 'CREATED', 0, UTC_TIMESTAMP())`,
-        [customerEmail],
-      );
-      for (const item of items) {
-        await db.query(
-          `INSERT INTO order_items (order_id, product_id, quantity, unit_price)
-           SELECT ?, id, ?, price FROM products WHERE id = ?`,
-          [order.insertId, item.quantity, item.productId],
-        );
-      }
-      await db.query(
-        'UPDATE orders SET total = (SELECT SUM(quantity * unit_price) FROM order_items WHERE order_id = ?) WHERE id = ?',
-        [order.insertId, order.insertId],
-      );
-      return { orderId: order.insertId, eventId: await this.appendEvent(db, order.insertId, 'CREATED') };
-    });
-    await this.nudge(eventId);
+    const orderId = await (await this.orderServices()).placement.place(customerEmail, items);
+    await this.nudge(this.notifier.newestEventId);
     return orderId;
   }
 
-  /** Like `POST /pick_up_order`: CREATED → PENDING if still CREATED; false otherwise. */
-  pickUp(orderId: number, courierEmail: string): Promise<boolean> {
-    return this.transition(
-      orderId,
-      'PENDING',
-      `UPDATE orders SET status = 'PENDING', courier_email = ? WHERE id = ? AND status = 'CREATED'`,
-      [courierEmail, orderId],
-    );
+  /** `POST /pick_up_order`'s service: CREATED → PENDING if still CREATED; false otherwise. */
+  async pickUp(orderId: number, courierEmail: string): Promise<boolean> {
+    const { transitions } = await this.orderServices();
+    return this.transition(() => transitions.pickUp(orderId, courierEmail));
   }
 
-  /** Like `POST /delivered`: PENDING → COMPLETE for the owning customer; false otherwise. */
-  deliver(orderId: number, customerEmail: string): Promise<boolean> {
-    return this.transition(
-      orderId,
-      'COMPLETE',
-      `UPDATE orders SET status = 'COMPLETE' WHERE id = ? AND status = 'PENDING' AND customer_email = ?`,
-      [orderId, customerEmail],
-    );
+  /** `POST /delivered`'s service: PENDING → COMPLETE for the owning customer; false otherwise. */
+  async deliver(orderId: number, customerEmail: string): Promise<boolean> {
+    const { transitions } = await this.orderServices();
+    return this.transition(() => transitions.confirmDelivery(orderId, customerEmail));
   }
 
   /** How many events are still waiting for the worker. */
@@ -110,23 +123,15 @@ export class StoreFixtures {
     return Number(rows[0].n);
   }
 
-  private async transition(orderId: number, status: string, update: string, params: unknown[]): Promise<boolean> {
-    const eventId = await this.transaction(async (db) => {
-      const [result] = await db.query<ResultSetHeader>(update, params);
-      return result.affectedRows === 1 ? this.appendEvent(db, orderId, status) : null;
-    });
-    if (eventId === null) return false;
-    await this.nudge(eventId);
+  private async transition(run: () => Promise<void>): Promise<boolean> {
+    try {
+      await run();
+    } catch (error) {
+      if (error instanceof InvalidOrderIdError) return false;
+      throw error;
+    }
+    await this.nudge(this.notifier.newestEventId);
     return true;
-  }
-
-  private async appendEvent(db: PoolConnection, orderId: number, status: string): Promise<number> {
-    const [event] = await db.query<ResultSetHeader>(
-      `INSERT INTO order_events (order_id, customer_email, status, courier_email, occurred_at)
-       SELECT id, customer_email, ?, courier_email, UTC_TIMESTAMP(3) FROM orders WHERE id = ?`,
-      [status, orderId],
-    );
-    return event.insertId;
   }
 
   private async nudge(eventId: number): Promise<void> {
