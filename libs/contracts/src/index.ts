@@ -6,3 +6,4 @@ export * from './token-claims.js';
 export * from './order-events.js';
 export * from './queues.js';
 export * from './realtime-events.js';
+export * from './contract-error.js';

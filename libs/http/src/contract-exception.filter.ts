@@ -1,9 +1,8 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
-import { Messages, UNAUTHORIZED_MESSAGE } from '@shopwire/contracts';
+import { ContractError, Messages, UNAUTHORIZED_MESSAGE } from '@shopwire/contracts';
 import { isDatabaseUnavailableError } from '@shopwire/database';
 import { UnauthorizedError } from '@shopwire/security';
 import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
-import { ContractError } from './contract-error.js';
 
 /**
  * The contract edge: every error leaves as `{"message": ...}` (or 401 `{"msg": ...}`) — never

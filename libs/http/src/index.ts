@@ -1,4 +1,3 @@
-export * from './contract-error.js';
 export * from './contract-exception.filter.js';
 export * from './contract-post.decorator.js';
 export * from './lenient-json.js';

@@ -1,5 +1,4 @@
-import { Messages } from '@shopwire/contracts';
-import { BadRequestError, ContractError } from '@shopwire/http';
+import { Messages, BadRequestError, ContractError } from '@shopwire/contracts';
 
 /** Check 3 of `POST /order`: request `index` names no product (out-of-range ids included). */
 export class InvalidProductError extends BadRequestError {

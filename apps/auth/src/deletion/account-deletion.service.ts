@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Messages } from '@shopwire/contracts';
-import { BadRequestError } from '@shopwire/http';
+import { Messages, BadRequestError } from '@shopwire/contracts';
 import { AccountsRepository } from '../accounts/accounts.repository.js';
 
 @Injectable()

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Messages, normaliseEmail } from '@shopwire/contracts';
-import { BadRequestError } from '@shopwire/http';
+import { Messages, normaliseEmail, BadRequestError } from '@shopwire/contracts';
 import { AccountsRepository } from '../accounts/accounts.repository.js';
 import { PasswordHasher } from '../passwords/password-hasher.js';
 import { LoginThrottle } from '../throttling/login-throttle.js';

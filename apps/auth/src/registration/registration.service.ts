@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Messages, type Role } from '@shopwire/contracts';
+import { Messages, type Role, BadRequestError } from '@shopwire/contracts';
 import { isDuplicateKeyError } from '@shopwire/database';
-import { BadRequestError } from '@shopwire/http';
 import { AccountsRepository } from '../accounts/accounts.repository.js';
 import { PasswordHasher } from '../passwords/password-hasher.js';
 import { RegistrationThrottle } from '../throttling/registration-throttle.js';

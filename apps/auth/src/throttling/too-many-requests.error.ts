@@ -1,4 +1,4 @@
-import { ContractError } from '@shopwire/http';
+import { ContractError } from '@shopwire/contracts';
 
 /** 429 {"message"} with the Retry-After header (contract §8). */
 export class TooManyRequestsError extends ContractError {

@@ -1,3 +1,4 @@
+import { BadRequestError } from '@shopwire/contracts';
 import { Body, Controller, Get, Inject } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -9,7 +10,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { AccessTokenClaims } from '@shopwire/contracts';
-import { BadRequestError, ContractPost, bodyObject } from '@shopwire/http';
+import { ContractPost, bodyObject } from '@shopwire/http';
 import { OrderTransitionsService, OrdersToDeliver, validateOrderIdBody } from '@shopwire/ordering';
 import { Claims, RequireRole } from '@shopwire/security';
 import { MessageDoc, OrdersToDeliverDoc, PickUpBodyDoc } from './delivery.api.js';

@@ -1,3 +1,4 @@
+import { BadRequestError } from '@shopwire/contracts';
 import { Body, Controller, Get, Headers, Inject, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -12,7 +13,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { AccessTokenClaims } from '@shopwire/contracts';
-import { BadRequestError, ContractPost, bodyObject, sendJsonBytes } from '@shopwire/http';
+import { ContractPost, bodyObject, sendJsonBytes } from '@shopwire/http';
 import { OrderTransitionsService, validateOrderIdBody } from '@shopwire/ordering';
 import { Claims, RequireRole } from '@shopwire/security';
 import type { FastifyReply } from 'fastify';

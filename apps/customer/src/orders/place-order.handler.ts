@@ -1,5 +1,5 @@
+import { BadRequestError } from '@shopwire/contracts';
 import { Inject, Injectable } from '@nestjs/common';
-import { BadRequestError } from '@shopwire/http';
 import {
   type CompleteWithin,
   IdempotencyService,

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CatalogueLockTimeoutError, withCatalogueWriteLock } from '@shopwire/catalogue';
-import { Messages } from '@shopwire/contracts';
+import { Messages, BadRequestError, ContractError } from '@shopwire/contracts';
 import { isDuplicateKeyError, withTransactionRetry } from '@shopwire/database';
-import { BadRequestError, ContractError } from '@shopwire/http';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { CatalogueWriter } from './catalogue-writer.js';
 import { decodeUpload } from './decode-upload.js';

@@ -1,5 +1,5 @@
+import { ContractError } from '@shopwire/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ContractError } from '@shopwire/http';
 import { DataSource } from 'typeorm';
 import { IdempotencyKeyInFlightError, IdempotencyKeyReusedError } from '../errors.js';
 import {
