@@ -118,7 +118,8 @@ export class StoreTraffic {
     const order = this.orders.get(id);
     if (!order) {
       // Its placement answer is still on the way (or was lost): apply this one when it arrives.
-      this.earlyPickUps.set(id, response.status);
+      // Several couriers may race for it: the one 200 decides, the others' 400s do not.
+      if (this.earlyPickUps.get(id) !== 200) this.earlyPickUps.set(id, response.status);
       return;
     }
     if (response.status === 200) order.status = 'PENDING';
