@@ -1,25 +1,11 @@
-import { loadConfig } from '@shopwire/config';
-import { createTestDatabase, httpClient, listenForTest, testEnv, type RunningTestApp } from '@shopwire/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authConfigSchema } from './auth.config.js';
-import { createAuthApp } from './create-auth-app.js';
+import { describe, expect, it } from 'vitest';
+import { useAuthTestApp } from './testing-support/auth-test-app.js';
 
 describe('auth service health', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let running: RunningTestApp;
-
-  beforeAll(async () => {
-    db = await createTestDatabase('auth_health');
-    const config = loadConfig(authConfigSchema, testEnv({ AUTH_DATABASE_URL: db.url }));
-    running = await listenForTest(await createAuthApp(config));
-  });
-  afterAll(async () => {
-    await running?.close();
-    await db?.drop();
-  });
+  const auth = useAuthTestApp('auth_health');
 
   it('is live and ready with the database up', async () => {
-    const client = httpClient(running.url);
+    const client = auth.client;
     expect((await client.get('/health/live')).status).toBe(200);
     const ready = await client.get('/health/ready');
     expect(ready.status).toBe(200);
@@ -27,13 +13,13 @@ describe('auth service health', () => {
   });
 
   it('answers unknown paths with 404 and a message body', async () => {
-    const response = await httpClient(running.url).get('/nope');
+    const response = await auth.client.get('/nope');
     expect(response.status).toBe(404);
     expect(response.body).toEqual({ message: 'Not found.' });
   });
 
   it('serves Prometheus metrics and the OpenAPI document', async () => {
-    const client = httpClient(running.url);
+    const client = auth.client;
     await client.get('/health/live');
     const metrics = await client.get('/metrics');
     expect(metrics.status).toBe(200);
@@ -44,7 +30,7 @@ describe('auth service health', () => {
   });
 
   it('documents the four contract endpoints with their status codes in /docs-json', async () => {
-    const { body } = await httpClient(running.url).get('/docs-json');
+    const { body } = await auth.client.get('/docs-json');
     expect(Object.keys(body.paths).sort()).toEqual(['/delete', '/login', '/register_courier', '/register_customer']);
     for (const path of ['/register_customer', '/register_courier', '/login']) {
       expect(Object.keys(body.paths[path].post.responses).sort()).toEqual(['200', '400', '429']);
