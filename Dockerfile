@@ -3,20 +3,23 @@
 #   docker build --target auth -t shopwire/auth:0.1.0 .
 # Targets: auth, owner, customer, courier, realtime, worker. See docs/deploy.md.
 
+# Node: the project's one supported line, the version in .nvmrc (deploy/validate checks they agree).
+# Without access to an image registry, `npm run images:local` builds stand-ins under these names.
+
 # ---- build: compile every app once, then drop dev dependencies ----------------------------
-FROM node:22.21.1-bookworm-slim AS build
+FROM node:24.22.3-bookworm-slim AS build
 WORKDIR /app
 ENV SCARF_ANALYTICS=false CI=true
+# Manifests first: the `npm ci` layer is reused from the build cache while they are unchanged.
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json ./
-COPY libs ./libs
-COPY apps ./apps
-COPY scripts ./scripts
+# The whole source tree minus .dockerignore, so whatever `npm run build` needs (new folders too)
+# is here without listing it.
+COPY . .
 RUN npm run build && npm prune --omit=dev
 
 # ---- runtime: what every app image shares ---------------------------------------------------
-FROM node:22.21.1-bookworm-slim AS runtime
+FROM node:24.22.3-bookworm-slim AS runtime
 # tini as PID 1: forwards SIGTERM to node (graceful shutdown) and reaps zombies.
 RUN apt-get update \
   && apt-get install -y --no-install-recommends tini \

@@ -1,7 +1,8 @@
 // Checks docker-compose.yml: the Compose specification's JSON schema (unknown keys are errors),
 // docker-compose 1.29's own parser when installed, and the platform's rules — build targets exist,
 // auth and store sit on separate networks, only the six app ports reach the host, every app has a
-// healthcheck and starts after its migration.
+// healthcheck and starts after its migration; the store apps are reached through the gateway
+// (one entry point, on the `edge` network only), so they publish nothing and can be scaled.
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
@@ -14,7 +15,7 @@ import { parseDockerfile } from './dockerfile.js';
 
 interface ComposeService {
   build?: string | { context?: string; dockerfile?: string; target?: string };
-  ports?: (string | number | { published?: string | number })[];
+  ports?: (string | number | { published?: string | number; host_ip?: string })[];
   networks?: string[] | Record<string, unknown>;
   healthcheck?: { test?: unknown; disable?: boolean };
   depends_on?: string[] | Record<string, { condition?: string }>;
@@ -26,6 +27,12 @@ interface ComposeFile {
 
 const execFileAsync = promisify(execFile);
 const SIDES = ['auth', 'store'] as const;
+/** The reverse proxy in front of the store apps: on `edge` only, publishing their ports. */
+export const GATEWAY = 'gateway';
+const PUBLISHED: Record<string, number[]> = {
+  auth: [APP_PORTS.auth],
+  [GATEWAY]: APPS.filter((app) => app !== 'auth').map((app) => APP_PORTS[app]),
+};
 export const MIGRATIONS = { auth: 'migrate-auth', store: 'migrate-store' } as const;
 
 // Network-address formats are left to docker-compose itself (checked when it is installed).
@@ -52,14 +59,21 @@ function platformIssues(compose: ComposeFile, root: string): string[] {
   for (const [name, service] of Object.entries(services)) {
     issues.push(...buildIssues(name, service, root));
     const sides = networksOf(service).filter((n) => (SIDES as readonly string[]).includes(n));
-    if (sides.length !== 1)
+    if (name === GATEWAY) {
+      if (JSON.stringify(networksOf(service)) !== '["edge"]')
+        issues.push(`${name}: must be on the network edge only (is on ${networksOf(service).join(', ')})`);
+    } else if (sides.length !== 1)
       issues.push(`${name}: must be on exactly one of the networks auth, store (is on ${sides.join(', ') || 'none'})`);
     const published = (service.ports ?? []).map(publishedPort);
-    const expected = name in APP_PORTS ? [APP_PORTS[name as keyof typeof APP_PORTS]] : [];
+    const expected = PUBLISHED[name] ?? [];
     if (JSON.stringify(published) !== JSON.stringify(expected)) {
       issues.push(`${name}: publishes ${JSON.stringify(published)}, expected ${JSON.stringify(expected)}`);
     }
+    for (const port of service.ports ?? []) {
+      if (hostIp(port) !== '127.0.0.1') issues.push(`${name}: port ${JSON.stringify(port)} is not bound to 127.0.0.1`);
+    }
   }
+  if (!services[GATEWAY]) issues.push(`${GATEWAY}: service missing`);
   for (const app of APPS) {
     const service = services[app];
     if (!service) {
@@ -109,10 +123,21 @@ function networksOf(service: ComposeService): string[] {
   return Array.isArray(service.networks) ? service.networks : Object.keys(service.networks);
 }
 
-function publishedPort(port: string | number | { published?: string | number }): number {
-  if (typeof port === 'object') return Number(port.published);
-  const parts = String(port).split(':');
+type PortSpec = string | number | { published?: string | number; host_ip?: string };
+
+/** `${VAR:-5001}` → 5001: a configurable host port is checked at its default. */
+const withDefaults = (text: string) => text.replace(/\$\{[A-Z0-9_]+:-([^}]*)\}/g, '$1');
+
+function publishedPort(port: PortSpec): number {
+  if (typeof port === 'object') return Number(withDefaults(String(port.published)));
+  const parts = withDefaults(String(port)).split(':');
   return Number(parts.length > 1 ? parts.at(-2) : parts[0]);
+}
+
+function hostIp(port: PortSpec): string | undefined {
+  if (typeof port === 'object') return port.host_ip;
+  const parts = withDefaults(String(port)).split(':');
+  return parts.length === 3 ? parts[0] : undefined;
 }
 
 function dependsOn(service: ComposeService): Record<string, string | undefined> {

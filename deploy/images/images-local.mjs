@@ -1,0 +1,123 @@
+#!/usr/bin/env node
+// `npm run images:local`: builds the stand-in base images named by the Dockerfiles' FROM lines and
+// the compose file's image: lines, each only if that tag is missing — for machines that cannot
+// pull from an image registry but reach Debian's apt mirror and the npm registry (docs/deploy.md).
+// With registry access nothing here is needed: the real images are pulled instead.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { DOCKER, docker, imageExists, run } from '../lib/docker-cli.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const HERE = join(ROOT, 'deploy/images');
+export const DEBIAN = 'debian:bookworm-slim';
+const DOCKERFILES = ['Dockerfile', 'deploy/gateway/Dockerfile'];
+
+/** Every base image the project's builds and compose file name (stage names excluded). */
+export function requiredImages() {
+  const tags = new Set();
+  for (const file of DOCKERFILES) {
+    const stages = new Set();
+    for (const match of readFileSync(join(ROOT, file), 'utf8').matchAll(/^FROM\s+(\S+)(?:\s+AS\s+(\S+))?/gim)) {
+      if (!stages.has(match[1])) tags.add(match[1]);
+      if (match[2]) stages.add(match[2]);
+    }
+  }
+  const compose = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true });
+  for (const service of Object.values(compose.services)) if (!service.build && service.image) tags.add(service.image);
+  return [...tags];
+}
+
+function standInFor(tag) {
+  const [repository, version] = tag.split(':');
+  if (tag === DEBIAN) return { build: buildDebian };
+  if (repository === 'node') {
+    const nvmrc = readFileSync(join(ROOT, '.nvmrc'), 'utf8').trim();
+    if (version !== `${nvmrc}-bookworm-slim`) throw new Error(`${tag}: expected node:${nvmrc}-bookworm-slim (.nvmrc)`);
+    return { build: () => buildNode(tag) };
+  }
+  if (repository === 'mariadb' || repository === 'redis') return { build: () => buildFromFolder(tag, repository) };
+  throw new Error(`no stand-in for ${tag}`);
+}
+
+/** apt's configured Debian mirror (deb822 or one-line sources), for debootstrap and the image. */
+function aptMirrors() {
+  const sources = ['/etc/apt/sources.list.d/debian.sources', '/etc/apt/sources.list']
+    .map((file) => {
+      try {
+        return readFileSync(file, 'utf8');
+      } catch {
+        return '';
+      }
+    })
+    .join('\n');
+  const uris = [...sources.matchAll(/(?:^URIs:\s*|^deb\s+(?:\[[^\]]*\]\s+)?)(\S+)/gm)].map((m) => m[1]);
+  const main = uris.find((uri) => /\/debian\/?$/.test(uri)) ?? 'http://deb.debian.org/debian';
+  const security = uris.find((uri) => /\/debian-security\/?$/.test(uri)) ?? 'http://deb.debian.org/debian-security';
+  return { main, security };
+}
+
+async function buildDebian() {
+  const { main, security } = aptMirrors();
+  const rootfs = mkdtempSync(join(tmpdir(), 'shopwire-rootfs-'));
+  try {
+    console.log(`images:local: debootstrap --variant=minbase bookworm from ${main}`);
+    await run('debootstrap', ['--variant=minbase', 'bookworm', rootfs, main], { inherit: false });
+    writeFileSync(
+      join(rootfs, 'etc/apt/sources.list'),
+      `deb ${main} bookworm main\ndeb ${main} bookworm-updates main\ndeb ${security} bookworm-security main\n`,
+    );
+    // Like the real slim image: no package lists or downloaded .debs in the layer.
+    await run('sh', ['-c', `rm -rf "${rootfs}"/var/lib/apt/lists/* "${rootfs}"/var/cache/apt/archives/*.deb`]);
+    await run('sh', [
+      '-c',
+      `tar -C "${rootfs}" -c . | "$DOCKER_BIN" import --change 'CMD ["bash"]' - ${DEBIAN} >/dev/null`,
+    ], { env: { ...process.env, DOCKER_BIN: DOCKER } });
+  } finally {
+    rmSync(rootfs, { recursive: true, force: true });
+  }
+}
+
+async function buildNode(tag) {
+  const bin = await run(join(ROOT, 'scripts/use-node.sh'), ['--bin-dir'], { env: process.env });
+  const context = mkdtempSync(join(tmpdir(), 'shopwire-node-image-'));
+  try {
+    cpSync(join(HERE, 'node/Dockerfile'), join(context, 'Dockerfile'));
+    cpSync(join(bin, 'node'), join(context, 'node-bin/node'));
+    cpSync(join(bin, '../lib/node_modules/npm'), join(context, 'npm'), { recursive: true });
+    cpSync(process.env.SHOPWIRE_CA_BUNDLE ?? '/etc/ssl/certs/ca-certificates.crt', join(context, 'host-ca.pem'));
+    await docker(['build', '-q', '-t', tag, context]);
+  } finally {
+    rmSync(context, { recursive: true, force: true });
+  }
+}
+
+async function buildFromFolder(tag, folder) {
+  await docker(['build', '-q', '-t', tag, join(HERE, folder)]);
+}
+
+export async function buildMissingImages() {
+  const missing = [];
+  for (const tag of requiredImages()) if (!(await imageExists(tag))) missing.push(tag);
+  if (missing.some((tag) => tag !== DEBIAN) && !missing.includes(DEBIAN) && !(await imageExists(DEBIAN))) {
+    missing.push(DEBIAN);
+  }
+  missing.sort((a, b) => (a === DEBIAN ? -1 : b === DEBIAN ? 1 : 0)); // every stand-in builds on it
+  for (const tag of missing) {
+    const began = Date.now();
+    console.log(`images:local: building stand-in ${tag}`);
+    await standInFor(tag).build();
+    console.log(`images:local: ${tag} built in ${Math.round((Date.now() - began) / 1000)} s`);
+  }
+  if (missing.length === 0) console.log(`images:local: all present (${requiredImages().join(', ')})`);
+  return missing;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  buildMissingImages().catch((error) => {
+    console.error(`images:local: ${error.message}`);
+    process.exit(1);
+  });
+}
