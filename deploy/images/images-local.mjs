@@ -73,11 +73,22 @@ async function buildDebian() {
     await run('sh', ['-c', `rm -rf "${rootfs}"/var/lib/apt/lists/* "${rootfs}"/var/cache/apt/archives/*.deb`]);
     await run('sh', [
       '-c',
-      `tar -C "${rootfs}" -c . | "$DOCKER_BIN" import --change 'CMD ["bash"]' - ${DEBIAN} >/dev/null`,
+      `tar -C "${rootfs}" --one-file-system -c . | "$DOCKER_BIN" import --change 'CMD ["bash"]' - ${DEBIAN} >/dev/null`,
     ], { env: { ...process.env, DOCKER_BIN: DOCKER } });
   } finally {
+    await unmountUnder(rootfs); // debootstrap mounts /proc and /sys inside; never delete through them
     rmSync(rootfs, { recursive: true, force: true });
   }
+}
+
+async function unmountUnder(dir) {
+  const mounts = readFileSync('/proc/mounts', 'utf8')
+    .split('\n')
+    .map((line) => line.split(' ')[1])
+    .filter((point) => point?.startsWith(`${dir}/`))
+    .sort()
+    .reverse();
+  for (const point of mounts) await run('umount', ['-l', point], { allowFail: true });
 }
 
 async function buildNode(tag) {

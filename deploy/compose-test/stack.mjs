@@ -1,0 +1,113 @@
+// The compose project under test: a generated env file (random secrets, free host ports on
+// 127.0.0.1), docker-compose 1.29 (or `docker compose` v2) on the project's docker-compose.yml,
+// and what the checks need to know about its containers.
+import { randomBytes } from 'node:crypto';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { docker, run } from '../lib/docker-cli.mjs';
+import { freePort, sleep } from '../../chaos/lib/ports.mjs';
+
+export const PROJECT = 'shopwire-compose-test';
+export const SERVICES = ['auth-db', 'store-db', 'redis', 'auth', 'owner', 'customer', 'courier', 'realtime', 'worker', 'gateway'];
+const HOST_PORTS = ['AUTH', 'OWNER', 'CUSTOMER', 'COURIER', 'REALTIME', 'WORKER'];
+
+function composeCommand() {
+  if (process.env.COMPOSE) return process.env.COMPOSE.split(' ');
+  for (const dir of (process.env.PATH ?? '').split(':')) if (existsSync(join(dir, 'docker-compose'))) return ['docker-compose'];
+  return ['docker', 'compose'];
+}
+
+export class Stack {
+  constructor(root, runDir) {
+    this.root = root;
+    this.envFile = join(runDir, 'compose.env');
+    this.command = composeCommand();
+  }
+
+  /** Random secrets and free loopback ports, written where only this run reads them. */
+  async writeEnv() {
+    const ports = {};
+    for (const name of HOST_PORTS) ports[name] = await freePort();
+    const secret = (bytes) => randomBytes(bytes).toString('base64url');
+    this.env = {
+      JWT_SECRET: secret(48),
+      AUTH_DB_PASSWORD: secret(24),
+      STORE_DB_PASSWORD: secret(24),
+      ...Object.fromEntries(HOST_PORTS.map((name) => [`${name}_HOST_PORT`, ports[name]])),
+      AUTH_PUBLIC_URL: `http://localhost:${ports.AUTH}`,
+      CUSTOMER_PUBLIC_URL: `http://localhost:${ports.CUSTOMER}`,
+      COURIER_PUBLIC_URL: `http://localhost:${ports.COURIER}`,
+      CORS_ORIGINS: `http://localhost:${ports.REALTIME}`,
+      LOG_LEVEL: 'warn',
+    };
+    writeFileSync(this.envFile, Object.entries(this.env).map(([k, v]) => `${k}=${v}\n`).join(''), { mode: 0o600 });
+    this.urls = Object.fromEntries(HOST_PORTS.map((name) => [name.toLowerCase(), `http://127.0.0.1:${ports[name]}`]));
+  }
+
+  compose(args, options = {}) {
+    const [binary, ...prefix] = this.command;
+    return run(binary, [...prefix, '-p', PROJECT, '--env-file', this.envFile, '-f', join(this.root, 'docker-compose.yml'), ...args], {
+      cwd: this.root,
+      ...options,
+    });
+  }
+
+  /** Container ids of a service (one per replica), in replica order. */
+  async containers(service) {
+    const ids = await docker(['ps', '-aq', '--filter', `label=com.docker.compose.project=${PROJECT}`,
+      '--filter', `label=com.docker.compose.service=${service}`]);
+    const list = ids.split('\n').filter(Boolean);
+    const numbered = await Promise.all(list.map(async (id) => [Number(await docker(['inspect', '-f', '{{index .Config.Labels "com.docker.compose.container-number"}}', id])), id]));
+    return numbered.sort((a, b) => a[0] - b[0]).map(([, id]) => id);
+  }
+
+  async inspect(id) {
+    return JSON.parse(await docker(['inspect', id]))[0];
+  }
+
+  /** `healthy` (or exited 0 for one-shot services), else the state seen. */
+  async state(id) {
+    const { State } = await this.inspect(id);
+    if (State.Health) return State.Health.Status;
+    return State.Status === 'exited' ? `exited ${State.ExitCode}` : State.Status;
+  }
+
+  /** Waits until every container of `services` is healthy; returns ms, throws naming the laggards. */
+  async waitHealthy(services = SERVICES, timeoutMs = 240_000) {
+    const began = Date.now();
+    let pending = [];
+    while (Date.now() - began < timeoutMs) {
+      pending = [];
+      for (const service of services) {
+        const ids = await this.containers(service);
+        if (ids.length === 0) pending.push(`${service}: no container`);
+        for (const id of ids) {
+          const state = await this.state(id);
+          if (state !== 'healthy') pending.push(`${service}: ${state}`);
+        }
+      }
+      if (pending.length === 0) return Date.now() - began;
+      await sleep(1000);
+    }
+    throw new Error(`not healthy after ${timeoutMs / 1000} s: ${pending.join(', ')}`);
+  }
+
+  /** The address of a container on one of the project's networks (`store`, `auth`, `edge`). */
+  async address(id, network) {
+    const { NetworkSettings } = await this.inspect(id);
+    return NetworkSettings.Networks[`${PROJECT}_${network}`]?.IPAddress;
+  }
+
+  exec(id, command, options = {}) {
+    return docker(['exec', id, ...command], options);
+  }
+
+  /** A SQL query in a database container, as that database's own user (output: tab-separated rows). */
+  async sql(side, query) {
+    const [id] = await this.containers(`${side}-db`);
+    const user = `shopwire_${side}`;
+    const password = this.env[`${side.toUpperCase()}_DB_PASSWORD`];
+    const output = await this.exec(id, ['mariadb', '-u', user, `--password=${password}`, '-N', '-B', user, '-e', query]);
+    return output.split('\n').filter(Boolean).map((line) => line.split('\t'));
+  }
+}
