@@ -33,8 +33,9 @@ COPY --from=build /app/dist ./dist
 USER node
 ENTRYPOINT ["/usr/bin/tini", "--"]
 # Liveness only: readiness (dependencies) is the orchestrator's business, see the k8s probes.
-HEALTHCHECK --interval=15s --timeout=3s --start-period=60s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.HEALTH_PORT+'/health/live').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+# bash's /dev/tcp rather than `node -e fetch(...)`: a probe costs ~1 ms of CPU, not a Node start-up.
+HEALTHCHECK --interval=15s --timeout=10s --start-period=60s --retries=3 \
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/$HEALTH_PORT && printf 'GET /health/live HTTP/1.0\\r\\n\\r\\n' >&3 && head -n1 <&3 | grep -q ' 200 '"]
 
 # ---- one stage per app: port, entry file ------------------------------------------------------
 FROM runtime AS auth

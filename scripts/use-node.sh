@@ -1,3 +1,4 @@
+#!/usr/bin/env bash
 # The project's Node (the version in .nvmrc) first on PATH, installed on first use.
 #   . scripts/use-node.sh          # in a shell or CI script: node, npm and npx are now the project's
 #   scripts/use-node.sh --bin-dir  # prints the bin directory (installs if needed)

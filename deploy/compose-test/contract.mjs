@@ -1,6 +1,6 @@
 // The contract's worked example (store-api.md §7) through the published ports, one order event
-/* global FormData, Blob */
 // over Socket.IO through the gateway, and the realtime web page.
+/* global FormData, Blob */
 import { call } from '../../chaos/lib/http-client.mjs';
 import { RealtimeListener } from '../../chaos/lib/realtime-listener.mjs';
 import { waitFor } from '../../chaos/lib/ports.mjs';

@@ -41,9 +41,13 @@ async function main(stack) {
   step('docker-compose up -d');
   const upStart = Date.now();
   const upResult = await stack.compose(['up', '-d'], { allowFail: true });
-  const healthy = await stack.waitHealthy().then(() => true, (error) => verdict.fail('every service healthy after up', error.message));
+  const upError = upResult.code === 0 ? '' : `; up exited ${upResult.code}: ${upResult.stderr.slice(-400)}`;
+  const healthy = await stack.waitHealthy().then(
+    () => true,
+    (error) => verdict.fail('every service healthy after up', error.message + upError),
+  );
   if (!healthy) return;
-  verdict.check('every service healthy after up', upResult.code === 0, upResult.stderr.slice(-300));
+  verdict.check('every service healthy after up', upResult.code === 0, upError);
   verdict.note('up to all healthy (s)', seconds(upStart));
   const migrations = await Promise.all(['migrate-auth', 'migrate-store'].map(async (s) => stack.state((await stack.containers(s))[0])));
   verdict.check('migrations exited 0', migrations.every((s) => s === 'exited 0'), migrations.join(', '));
@@ -66,37 +70,39 @@ async function teardown(stack) {
   step('down -v');
   const down = await stack.compose(['down', '-v', '--remove-orphans'], { allowFail: true });
   const left = await docker(['volume', 'ls', '-q', '--filter', `label=com.docker.compose.project=${PROJECT}`], { allowFail: true });
-  verdict.check('down -v removes containers, networks and volumes', down.code === 0 && left.code === 0 && left.stdout === '', left.stdout || down.stderr.slice(-300));
+  verdict.check('down -v removes containers, networks and volumes', down.code === 0 && left.code === 0 && left.stdout === '', down.code === 0 ? left.stdout : down.stderr.slice(-300));
 }
 
 const runDir = mkdtempSync(join(tmpdir(), 'shopwire-compose-test-'));
 let engine;
-const interrupted = () => {
-  console.error('compose:test: interrupted, cleaning up');
-  process.exitCode = 130;
-};
-process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
-try {
-  step('engine');
-  engine = await ensureEngine();
-  process.env.DOCKER_HOST = engine.env.DOCKER_HOST ?? process.env.DOCKER_HOST ?? '';
-  if (!process.env.DOCKER_HOST) delete process.env.DOCKER_HOST;
-  verdict.note('engine', engine.private ? `private dockerd, data-root ${engine.dataRoot}` : 'existing (DOCKER_HOST)');
-  const stack = new Stack(ROOT, runDir);
-  await stack.writeEnv();
-  try {
-    await main(stack);
-  } catch (error) {
-    verdict.fail('the run completed', error.stack ?? String(error));
-  } finally {
-    await teardown(stack);
-  }
-} catch (error) {
-  verdict.fail('engine and setup', error.stack ?? String(error));
-} finally {
+let stack;
+let finishing = false;
+async function finish() {
+  if (finishing) return;
+  finishing = true;
+  if (stack) await teardown(stack).catch((error) => verdict.fail('down -v', String(error)));
   await engine?.stop().catch((error) => verdict.fail('private dockerd stopped', String(error)));
   rmSync(runDir, { recursive: true, force: true });
   verdict.note('whole run (s)', seconds(began));
-  const passed = verdict.print();
-  if (!passed || process.exitCode) process.exitCode = process.exitCode || 1;
+  if (!verdict.print()) process.exitCode = process.exitCode || 1;
+}
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, async () => {
+    verdict.fail('the run completed', `interrupted by ${signal}`);
+    await finish();
+    process.exit(130);
+  });
+}
+try {
+  step('engine');
+  engine = await ensureEngine();
+  if (engine.env.DOCKER_HOST) process.env.DOCKER_HOST = engine.env.DOCKER_HOST;
+  verdict.note('engine', engine.private ? `private dockerd, data-root ${engine.dataRoot}` : 'existing (DOCKER_HOST)');
+  stack = new Stack(ROOT, runDir);
+  await stack.writeEnv();
+  await main(stack);
+} catch (error) {
+  verdict.fail('the run completed', error.stack ?? String(error));
+} finally {
+  await finish();
 }

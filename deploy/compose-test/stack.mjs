@@ -73,7 +73,7 @@ export class Stack {
   }
 
   /** Waits until every container of `services` is healthy; returns ms, throws naming the laggards. */
-  async waitHealthy(services = SERVICES, timeoutMs = 240_000) {
+  async waitHealthy(services = SERVICES, timeoutMs = Number(process.env.COMPOSE_TEST_HEALTHY_TIMEOUT_S ?? 420) * 1000) {
     const began = Date.now();
     let pending = [];
     while (Date.now() - began < timeoutMs) {

@@ -69,7 +69,8 @@ async function buildDebian() {
       join(rootfs, 'etc/apt/sources.list'),
       `deb ${main} bookworm main\ndeb ${main} bookworm-updates main\ndeb ${security} bookworm-security main\n`,
     );
-    // Like the real slim image: no package lists or downloaded .debs in the layer.
+    // Like the real slim image: no translations fetched, no package lists or .debs in the layer.
+    writeFileSync(join(rootfs, 'etc/apt/apt.conf.d/docker-no-languages'), 'Acquire::Languages "none";\n');
     await run('sh', ['-c', `rm -rf "${rootfs}"/var/lib/apt/lists/* "${rootfs}"/var/cache/apt/archives/*.deb`]);
     await run('sh', [
       '-c',
