@@ -3,7 +3,8 @@
 // the compose file's image: lines, each only if that tag is missing — for machines that cannot
 // pull from an image registry but reach Debian's apt mirror and the npm registry (docs/deploy.md).
 // With registry access nothing here is needed: the real images are pulled instead.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -100,19 +101,39 @@ async function buildNode(tag) {
     cpSync(join(bin, 'node'), join(context, 'node-bin/node'));
     cpSync(join(bin, '../lib/node_modules/npm'), join(context, 'npm'), { recursive: true });
     cpSync(process.env.SHOPWIRE_CA_BUNDLE ?? '/etc/ssl/certs/ca-certificates.crt', join(context, 'host-ca.pem'));
-    await docker(['build', '-q', '-t', tag, context]);
+    await docker(['build', '-q', '--label', `${STAND_IN_LABEL}=${sourceHash(tag)}`, '-t', tag, context]);
   } finally {
     rmSync(context, { recursive: true, force: true });
   }
 }
 
 async function buildFromFolder(tag, folder) {
-  await docker(['build', '-q', '-t', tag, join(HERE, folder)]);
+  await docker(['build', '-q', '--label', `${STAND_IN_LABEL}=${sourceHash(tag)}`, '-t', tag, join(HERE, folder)]);
+}
+
+/**
+ * A stand-in built from older sources is rebuilt: each carries the hash of what it was built from
+ * (label STAND_IN_LABEL). An image without the label (the real one, pulled) is never touched.
+ */
+const STAND_IN_LABEL = 'org.shopwire.stand-in';
+
+function sourceHash(tag) {
+  const repository = tag.split(':')[0];
+  const folder = join(HERE, repository);
+  const hash = createHash('sha256').update(tag);
+  if (existsSync(folder)) for (const file of readdirSync(folder).sort()) hash.update(file).update(readFileSync(join(folder, file)));
+  return hash.digest('hex').slice(0, 16);
+}
+
+async function upToDate(tag) {
+  if (!(await imageExists(tag))) return false;
+  const label = await docker(['image', 'inspect', '-f', `{{index .Config.Labels "${STAND_IN_LABEL}"}}`, tag]);
+  return label === '' || label === '<no value>' || label === sourceHash(tag);
 }
 
 export async function buildMissingImages() {
   const missing = [];
-  for (const tag of requiredImages()) if (!(await imageExists(tag))) missing.push(tag);
+  for (const tag of requiredImages()) if (!(await upToDate(tag))) missing.push(tag);
   if (missing.some((tag) => tag !== DEBIAN) && !missing.includes(DEBIAN) && !(await imageExists(DEBIAN))) {
     missing.push(DEBIAN);
   }

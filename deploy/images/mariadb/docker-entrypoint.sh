@@ -35,7 +35,8 @@ initialise() {
   log "initialising $DATADIR"
   as_mysql mariadb-install-db --datadir="$DATADIR" --skip-test-db --auth-root-authentication-method=normal \
     --skip-name-resolve >/dev/null
-  as_mysql mariadbd --skip-networking --socket="$SOCKET" --datadir="$DATADIR" &
+  # Started directly (not through a function, which would fork a subshell): $! is the server.
+  setpriv --reuid=mysql --regid=mysql --init-groups mariadbd --skip-networking --socket="$SOCKET" --datadir="$DATADIR" &
   local pid=$!
   for _ in $(seq 60); do mariadb --protocol=socket --socket="$SOCKET" -uroot -e 'SELECT 1' >/dev/null 2>&1 && break; sleep 1; done
   mariadb --protocol=socket --socket="$SOCKET" -uroot -e 'SELECT 1' >/dev/null
@@ -72,7 +73,9 @@ initialise() {
     esac
   done
 
-  kill "$pid" && wait "$pid" || true
+  # A clean shutdown before the real start: it must release the data files it holds.
+  kill -TERM "$pid"
+  wait "$pid" || true
   log "initialisation done"
 }
 
