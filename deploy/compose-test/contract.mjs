@@ -79,7 +79,7 @@ export async function workedExample(verdict, urls) {
   const productStats = await call('GET', `${urls.owner}/product_statistics`, { token: ownerToken });
   verdict.check(
     '§7.4 product statistics: Apple 0/4, Milk 0/1',
-    same(productStats.body?.statistics, [{ name: 'Apple', sold: 0, waiting: 4 }, { name: 'Milk', sold: 0, waiting: 1 }]),
+    same(byProductName(productStats.body), [{ name: 'Apple', sold: 0, waiting: 4 }, { name: 'Milk', sold: 0, waiting: 1 }]),
     productStats.text,
   );
   const categoryStats = await call('GET', `${urls.owner}/category_statistics`, { token: ownerToken });

@@ -55,7 +55,7 @@ export async function checkCustomerKill(verdict, stack, state) {
   const back = await waitFor('customer restarted and healthy', async () => {
     const info = await stack.inspect(customer);
     return info.RestartCount > restartsBefore && info.State.Health?.Status === 'healthy';
-  }, { timeoutMs: 120_000, everyMs: 500 }).catch(() => false);
+  }, { timeoutMs: 300_000, everyMs: 500 }).catch(() => false);
   const afterRestart = acknowledged.length;
   await sleep(2000);
   stop = true;

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { docker, run } from '../lib/docker-cli.mjs';
 import { freePort, sleep } from '../../chaos/lib/ports.mjs';
 
-export const PROJECT = 'shopwire-compose-test';
+// COMPOSE_TEST_PROJECT: another name lets a second run share the engine (e.g. a failure demonstration).
+export const PROJECT = process.env.COMPOSE_TEST_PROJECT ?? 'shopwire-compose-test';
 export const SERVICES = ['auth-db', 'store-db', 'redis', 'auth', 'owner', 'customer', 'courier', 'realtime', 'worker', 'gateway'];
 const HOST_PORTS = ['AUTH', 'OWNER', 'CUSTOMER', 'COURIER', 'REALTIME', 'WORKER'];
 

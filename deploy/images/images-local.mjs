@@ -72,6 +72,12 @@ async function buildDebian() {
     );
     // Like the real slim image: no translations fetched, no package lists or .debs in the layer.
     writeFileSync(join(rootfs, 'etc/apt/apt.conf.d/docker-no-languages'), 'Acquire::Languages "none";\n');
+    const clean = 'rm -f /var/cache/apt/archives/*.deb /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true';
+    writeFileSync(
+      join(rootfs, 'etc/apt/apt.conf.d/docker-clean'),
+      `DPkg::Post-Invoke { "${clean}"; };\nAPT::Update::Post-Invoke { "${clean}"; };\n` +
+        'Dir::Cache::pkgcache "";\nDir::Cache::srcpkgcache "";\n',
+    );
     await run('sh', ['-c', `rm -rf "${rootfs}"/var/lib/apt/lists/* "${rootfs}"/var/cache/apt/archives/*.deb`]);
     await run('sh', [
       '-c',
