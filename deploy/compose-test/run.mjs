@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Verdict } from '../../chaos/lib/verdict.mjs';
-import { docker } from '../lib/docker-cli.mjs';
+import { docker, running } from '../lib/docker-cli.mjs';
 import { buildMissingImages } from '../images/images-local.mjs';
 import { workedExample } from './contract.mjs';
 import { checkCustomerKill, checkDatabaseRestart, checkDownUp } from './durability.mjs';
@@ -89,6 +89,7 @@ async function finish() {
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, async () => {
     verdict.fail('the run completed', `interrupted by ${signal}`);
+    for (const child of running) child.kill('SIGTERM'); // e.g. an `up` still creating containers
     await finish();
     process.exit(130);
   });

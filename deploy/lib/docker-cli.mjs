@@ -15,6 +15,9 @@ export function dockerEnv(extra = {}) {
  * Runs a command; resolves with its stdout (trimmed). `inherit` streams output to this process
  * instead (long builds); `allowFail` resolves `{ code, stdout, stderr }` instead of throwing.
  */
+/** Commands still running (an interrupted test stops them before tearing the stack down). */
+export const running = new Set();
+
 export function run(command, args, { inherit = false, allowFail = false, env = dockerEnv(), input, cwd } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
@@ -22,6 +25,8 @@ export function run(command, args, { inherit = false, allowFail = false, env = d
       cwd,
       stdio: [input === undefined ? 'ignore' : 'pipe', inherit ? 'inherit' : 'pipe', inherit ? 'inherit' : 'pipe'],
     });
+    running.add(child);
+    child.on('exit', () => running.delete(child));
     let stdout = '';
     let stderr = '';
     child.stdout?.on('data', (chunk) => (stdout += chunk));
