@@ -35,8 +35,10 @@ export async function openApp(browser: Browser, url: string, width: number): Pro
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
-    // A refused call is shown to the user; Chromium also logs it, which is not a page error.
-    if (message.type() === 'error' && !/Failed to load resource/.test(message.text())) errors.push(message.text());
+    // A refused call is shown to the user and a refused reconnect is retried; Chromium also logs
+    // both, which are not page errors.
+    const expected = /Failed to load resource|WebSocket connection to .* failed/;
+    if (message.type() === 'error' && !expected.test(message.text())) errors.push(message.text());
   });
   await page.goto(url, { timeout: 30_000 });
   return { page, errors };
