@@ -16,7 +16,7 @@ function cookieAttributes(header: string): Map<string, string> {
   );
 }
 
-describe('queue dashboard from a browser: one-time ticket → session cookie (ADR 0007)', () => {
+describe('queue dashboard from a browser: one-time ticket → session cookie (ADR 0008)', () => {
   let stack: StoreStack;
   let api: HttpClient;
   let base: string;

@@ -9,7 +9,7 @@ import { StatisticsSnapshot } from './statistics-snapshot.js';
 
 /**
  * Sales statistics (contract §3.2–3.3) and the owner-only queue dashboard (ADR 0004) with its
- * browser sessions (ADR 0007), which share the statistics queue's Redis connection.
+ * browser sessions (ADR 0008), which share the statistics queue's Redis connection.
  */
 @Module({})
 export class StatisticsModule {
