@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Inject, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import type { AccessTokenClaims } from '@shopwire/contracts';
+import type { AccessTokenClaims, QueueDashboardTicketResponse } from '@shopwire/contracts';
 import { ContractPost } from '@shopwire/http';
 import { Claims, RequireRole } from '@shopwire/security';
 import type { FastifyReply } from 'fastify';
@@ -31,7 +31,7 @@ export class QueueDashboardSessionController {
   @ApiOperation({ summary: 'A one-time ticket (30 s) that opens the queue dashboard in a browser.' })
   @ApiOkResponse({ schema: { example: { ticket: '…', url: '/queues/session?ticket=…', expiresInSeconds: 30 } } })
   @ApiUnauthorizedResponse({ schema: { example: { msg: 'Missing Authorization Header' } } })
-  async ticket(@Claims() owner: AccessTokenClaims) {
+  async ticket(@Claims() owner: AccessTokenClaims): Promise<QueueDashboardTicketResponse> {
     const issued = await this.sessions.issueTicket(owner);
     return { ...issued, url: `${SESSION_PATH}?ticket=${issued.ticket}` };
   }
