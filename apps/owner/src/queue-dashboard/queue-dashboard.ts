@@ -43,7 +43,9 @@ export class QueueDashboard implements OnModuleInit {
       scope.addHook('onSend', async (_request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
         void reply.header('Content-Security-Policy', DASHBOARD_CSP);
         const type = String(reply.getHeader('content-type') ?? '');
-        return typeof payload === 'string' && type.startsWith('text/html') ? withoutExternalResources(payload) : payload;
+        return typeof payload === 'string' && type.startsWith('text/html')
+          ? withoutExternalResources(payload)
+          : payload;
       });
       await scope.register(board.registerPlugin() as never, { prefix: QUEUE_DASHBOARD_PATH });
     });

@@ -44,9 +44,13 @@ describe('statistics.changed for owners', () => {
   let realtimeUrl: string;
 
   const order = async (email: string) => {
-    const response = await stack.customer.post('/order', { requests: [{ id: productId, quantity: 2 }] }, {
-      token: customer(email),
-    });
+    const response = await stack.customer.post(
+      '/order',
+      { requests: [{ id: productId, quantity: 2 }] },
+      {
+        token: customer(email),
+      },
+    );
     expect(response.status).toBe(200);
     return response.body.id as number;
   };
@@ -81,7 +85,11 @@ describe('statistics.changed for owners', () => {
     const placedAt = Date.now();
     await order('signal@example.org');
     const eventId = await latestEventId();
-    await waitUntil(() => owner.signals.some((s) => s.eventId >= eventId), 5000, () => JSON.stringify(owner.signals));
+    await waitUntil(
+      () => owner.signals.some((s) => s.eventId >= eventId),
+      5000,
+      () => JSON.stringify(owner.signals),
+    );
     // Leading edge: the first change is not held back by the throttle.
     expect(owner.signals.at(-1)!.receivedAt - placedAt).toBeLessThan(INTERVAL_MS);
     expect(await waiting()).toBe(before + 2);
@@ -101,7 +109,11 @@ describe('statistics.changed for owners', () => {
       await Promise.all(Array.from({ length: 8 }, (_, j) => order(`burst${i + j}@example.org`)));
     }
     const lastId = await latestEventId();
-    await waitUntil(() => owner.signals.some((s) => s.eventId >= lastId), 5000, () => JSON.stringify(owner.signals));
+    await waitUntil(
+      () => owner.signals.some((s) => s.eventId >= lastId),
+      5000,
+      () => JSON.stringify(owner.signals),
+    );
     const elapsed = Date.now() - started;
 
     expect(owner.signals.reduce((sum, s) => sum + s.orderEvents, 0)).toBe(orders);

@@ -40,15 +40,15 @@ function Summary({ outcome }: { outcome: Outcome }) {
     <StatusNotice tone="success">
       <p>
         <strong>
-          Imported {plural(products.length, 'product', 'products')} in {plural(categories.length, 'category', 'categories')}
+          Imported {plural(products.length, 'product', 'products')} in{' '}
+          {plural(categories.length, 'category', 'categories')}
         </strong>{' '}
         from {outcome.fileName}.
       </p>
       <ul class="import-list">
         {products.slice(0, SHOWN_PRODUCTS).map((product) => (
           <li key={product.name}>
-            <span class="line-name">{product.name}</span>{' '}
-            <span class="muted">{product.categories.join(', ')}</span>
+            <span class="line-name">{product.name}</span> <span class="muted">{product.categories.join(', ')}</span>
           </li>
         ))}
       </ul>

@@ -46,7 +46,9 @@ export function StatisticsDashboard() {
   const { statistics, error } = useStatistics();
   const products = statistics?.products;
   const changed = useChangedProducts(products);
-  const byUnits = products ? [...products].sort((a, b) => b.sold - a.sold || b.waiting - a.waiting || (a.name < b.name ? -1 : 1)) : [];
+  const byUnits = products
+    ? [...products].sort((a, b) => b.sold - a.sold || b.waiting - a.waiting || (a.name < b.name ? -1 : 1))
+    : [];
   const sold = byUnits.reduce((sum, p) => sum + p.sold, 0);
   const waiting = byUnits.reduce((sum, p) => sum + p.waiting, 0);
 
@@ -57,7 +59,8 @@ export function StatisticsDashboard() {
           <h1 id="stats-title">Sales statistics</h1>
           {statistics && (
             <p class="muted updated" data-testid="updated-at">
-              Updated <time dateTime={new Date(statistics.fetchedAt).toISOString()}>{clock.format(statistics.fetchedAt)}</time>
+              Updated{' '}
+              <time dateTime={new Date(statistics.fetchedAt).toISOString()}>{clock.format(statistics.fetchedAt)}</time>
             </p>
           )}
         </div>
@@ -92,16 +95,28 @@ export function StatisticsDashboard() {
                 <thead>
                   <tr>
                     <th scope="col">Product</th>
-                    <th scope="col" class="num">Sold</th>
-                    <th scope="col" class="num">Waiting</th>
+                    <th scope="col" class="num">
+                      Sold
+                    </th>
+                    <th scope="col" class="num">
+                      Waiting
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {byUnits.map((product) => (
-                    <tr key={product.name} data-product={product.name} class={changed.has(product.name) ? 'changed' : undefined}>
+                    <tr
+                      key={product.name}
+                      data-product={product.name}
+                      class={changed.has(product.name) ? 'changed' : undefined}
+                    >
                       <th scope="row">{product.name}</th>
-                      <td class="num" data-col="sold">{count.format(product.sold)}</td>
-                      <td class="num" data-col="waiting">{count.format(product.waiting)}</td>
+                      <td class="num" data-col="sold">
+                        {count.format(product.sold)}
+                      </td>
+                      <td class="num" data-col="waiting">
+                        {count.format(product.waiting)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -120,7 +135,9 @@ export function StatisticsDashboard() {
                 <caption class="visually-hidden">Categories by units delivered</caption>
                 <thead>
                   <tr>
-                    <th scope="col" class="num">Rank</th>
+                    <th scope="col" class="num">
+                      Rank
+                    </th>
                     <th scope="col">Category</th>
                   </tr>
                 </thead>

@@ -22,7 +22,7 @@ export function csvValues(line: string): string[] {
       let i = 1;
       for (; i < rest.length; i++) {
         if (rest[i] !== '"') value += rest[i];
-        else if (rest[i + 1] === '"') (value += '"'), i++;
+        else if (rest[i + 1] === '"') ((value += '"'), i++);
         else break;
       }
       values.push(value);
