@@ -7,4 +7,5 @@ export * from './order-events.js';
 export * from './queues.js';
 export * from './realtime-events.js';
 export * from './contract-error.js';
+export * from './http-bodies.js';
 export * from './owner-bodies.js';
