@@ -25,18 +25,18 @@ export function SalesChart({ products }: { products: ProductStatisticsEntry[] })
           const waiting = (product.waiting / max) * 100;
           return (
             <li key={product.name}>
-              <span class="bar-name">{product.name}</span>
+              <span class="sales-bar-name">{product.name}</span>
               <svg
-                class="bar"
+                class="sales-bar"
                 viewBox="0 0 100 10"
                 preserveAspectRatio="none"
                 role="img"
                 aria-label={`${product.name}: ${product.sold} sold, ${product.waiting} waiting`}
               >
-                <rect class="bar-sold" x="0" y="0" width={sold} height="10" />
-                <rect class="bar-waiting" x={sold} y="0" width={waiting} height="10" />
+                <rect class="sales-bar-sold" x="0" y="0" width={sold} height="10" />
+                <rect class="sales-bar-waiting" x={sold} y="0" width={waiting} height="10" />
               </svg>
-              <span class="bar-value" aria-hidden="true">
+              <span class="sales-bar-value" aria-hidden="true">
                 {product.sold} / {product.waiting}
               </span>
             </li>

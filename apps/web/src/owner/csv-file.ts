@@ -22,8 +22,10 @@ export function csvValues(line: string): string[] {
       let i = 1;
       for (; i < rest.length; i++) {
         if (rest[i] !== '"') value += rest[i];
-        else if (rest[i + 1] === '"') ((value += '"'), i++);
-        else break;
+        else if (rest[i + 1] === '"') {
+          value += '"';
+          i++;
+        } else break;
       }
       values.push(value);
       rest = rest.slice(i + 1);
