@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { useApi } from '../shared/app-context';
 import { EmptyState, ErrorNotice, StatusNotice } from '../shared/components';
 import { explainError, type ExplainedError } from '../shared/errors';
@@ -13,10 +13,13 @@ export function Cart() {
   const [placing, setPlacing] = useState(false);
   const [placed, setPlaced] = useState<number | null>(null);
   const [error, setError] = useState<ExplainedError | null>(null);
+  // A second click in the same tick sees the old state; the ref does not.
+  const inFlight = useRef(false);
   const lines = cart.lines.map((line) => ({ ...line, price: line.product.price }));
 
   async function placeOrder() {
-    if (placing || cart.lines.length === 0) return;
+    if (inFlight.current || cart.lines.length === 0) return;
+    inFlight.current = true;
     setPlacing(true);
     setError(null);
     setPlaced(null);
@@ -31,6 +34,7 @@ export function Cart() {
     } catch (failure) {
       setError(explainError(failure, 'order', { lineNames: submitted.lines.map((line) => line.product.name) }));
     } finally {
+      inFlight.current = false;
       setPlacing(false);
     }
   }
