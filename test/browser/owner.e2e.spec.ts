@@ -1,41 +1,15 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { signTestToken } from '@shopwire/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, startWebStack, type RecordedPage, type WebStack } from './owner-stack.js';
+import { ARTIFACTS, checkView, launchBrowser, openApp, signIn, waitLive, type AppPage } from './support/browser.js';
+import { startWebPlatform, type WebPlatform } from './support/web-platform.js';
 
-const ARTIFACTS = 'test-artifacts';
 const OWNER = { email: 'onlymoney@gmail.com', password: 'evenmoremoney' };
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const CATALOGUE = 'Fruit|Organic,Apple,1.25\nFruit,Pear,0.9\nDairy,Milk,2\n"Tools","Wrench, 10 mm",4.5\n';
-
-/** axe-core on the current page: serious and critical violations, as "rule: target" lines. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
-  });
-  return violations as string[];
-}
-
-async function noHorizontalScroll(page: Page): Promise<void> {
-  const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-  expect(widths[0], 'page is wider than the viewport').toBeLessThanOrEqual(widths[1]!);
-}
-
-async function signInAsOwner(page: Page, url: string): Promise<void> {
-  await page.goto(url, { timeout: 20_000 });
-  await page.getByLabel('Email').fill(OWNER.email);
-  await page.getByLabel('Password').fill(OWNER.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Sales statistics' }).waitFor();
-}
+const LOCAL_HOSTS = ['127.0.0.1', 'localhost'];
 
 const navLink = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
@@ -60,29 +34,31 @@ describe.each([
   ['phone', 390],
   ['desktop', 1280],
 ])('owner in Chromium (%s, %i px)', (_label, width) => {
-  let stack: WebStack;
+  let platform: WebPlatform;
   let browser: Browser;
-  let owner: RecordedPage;
+  let owner: AppPage;
+  /** Every URL the owner's browser context requested, from the first page load on. */
+  const requests: string[] = [];
   const shot = (name: string) =>
     owner.page.screenshot({ path: `${ARTIFACTS}/owner-${name}-${width}.png`, fullPage: true });
 
   beforeAll(async () => {
-    stack = await startWebStack(`web_owner_${width}`, { REALTIME_STATISTICS_INTERVAL_MS: '300' });
-    browser = await launchChromium();
-    await mkdir(ARTIFACTS, { recursive: true });
-    owner = await openPage(browser, width);
-  }, 120_000);
+    [platform, browser] = await Promise.all([startWebPlatform(`web_owner_${width}`), launchBrowser()]);
+    owner = await openApp(browser, platform.url, width);
+    owner.page.context().on('request', (request) => requests.push(request.url()));
+    await owner.page.reload(); // so the recording covers the app's whole load
+  }, 180_000);
   afterAll(async () => {
     await browser?.close();
-    await stack?.close();
+    await platform?.close();
   });
 
   it('signs in, shows empty statistics, and the page passes axe without horizontal scrolling', async () => {
-    await signInAsOwner(owner.page, stack.url);
+    await signIn(owner.page, OWNER.email, OWNER.password);
+    await owner.page.getByRole('heading', { name: 'Sales statistics' }).waitFor();
     await owner.page.getByText('No orders yet.').waitFor();
-    await owner.page.locator('.connection[data-state=live]').waitFor();
-    await noHorizontalScroll(owner.page);
-    expect(await seriousViolations(owner.page)).toEqual([]);
+    await waitLive(owner.page);
+    await checkView(owner.page, 'owner-statistics-empty', width);
   });
 
   it('imports a catalogue with the file picker and summarises what was added', async () => {
@@ -92,9 +68,7 @@ describe.each([
     const summary = owner.page.getByRole('status').filter({ hasText: 'Imported 4 products in 4 categories' });
     await summary.waitFor();
     expect(await summary.textContent()).toContain('Wrench, 10 mm');
-    await noHorizontalScroll(owner.page);
-    expect(await seriousViolations(owner.page)).toEqual([]);
-    await shot('import');
+    await checkView(owner.page, 'owner-import', width);
   });
 
   it('shows a bad line by number, quoted, with the raw message as detail; nothing is imported', async () => {
@@ -107,12 +81,11 @@ describe.each([
     expect(await alert.locator('.csv-line code').textContent()).toBe('Veg,Leek,free');
     await alert.getByText('Details').click();
     await alert.getByText('Incorrect price on line 1.').waitFor();
-    const search = await fetch(`${stack.store.urls.customer[0]}/search?name=Carrot`, {
+    const search = await fetch(`${platform.stack.urls.customer[0]}/search?name=Carrot`, {
       headers: { authorization: `Bearer ${signTestToken('x@example.org', 'customer')}` },
     });
     expect((await search.json()).products).toEqual([]);
-    await noHorizontalScroll(owner.page);
-    await shot('import-error');
+    await checkView(owner.page, 'owner-import-error', width);
   });
 
   it('imports by drag and drop', async () => {
@@ -140,8 +113,8 @@ describe.each([
 
     const customer = signTestToken('ana@example.org', 'customer');
     const courier = signTestToken('bob@example.org', 'courier');
-    const products = (await stack.store.customer.get('/search?name=Apple', { token: customer })).body.products;
-    const order = await stack.store.customer.post(
+    const products = (await platform.stack.customer.get('/search?name=Apple', { token: customer })).body.products;
+    const order = await platform.stack.customer.post(
       '/order',
       { requests: [{ id: products[0].id, quantity: 4 }] },
       {
@@ -153,8 +126,8 @@ describe.each([
     await owner.page.getByRole('img', { name: 'Apple: 0 sold, 4 waiting' }).waitFor();
     await shot('dashboard-waiting');
 
-    await stack.store.courier.post('/pick_up_order', { id: order.body.id }, { token: courier });
-    expect((await stack.store.customer.post('/delivered', { id: order.body.id }, { token: customer })).status).toBe(
+    await platform.stack.courier.post('/pick_up_order', { id: order.body.id }, { token: courier });
+    expect((await platform.stack.customer.post('/delivered', { id: order.body.id }, { token: customer })).status).toBe(
       200,
     );
     await expect.poll(() => productRow(owner.page, 'Apple'), { timeout: 5000 }).toEqual({ sold: 4, waiting: 0 });
@@ -163,24 +136,51 @@ describe.each([
       .poll(() => table.locator('tr[data-category] th').allTextContents(), { timeout: 5000 })
       .toEqual(['Fruit', 'Organic', 'Bakery', 'Dairy', 'Tools']);
     expect(reloads).toEqual([]);
-    await noHorizontalScroll(owner.page);
-    expect(await seriousViolations(owner.page)).toEqual([]);
-    await shot('dashboard');
+    await checkView(owner.page, 'owner-statistics', width);
+  });
+
+  it('charts the top products and lists them all as orders of several products move', async () => {
+    const customer = signTestToken('cleo@example.org', 'customer');
+    const courier = signTestToken('bob@example.org', 'courier');
+    const ids = new Map<string, number>(
+      (await platform.stack.customer.get('/search', { token: customer })).body.products.map(
+        (product: { name: string; id: number }) => [product.name, product.id],
+      ),
+    );
+    const baskets = [
+      { Pear: 6, Milk: 2 },
+      { Bread: 3, 'Rye bread': 1, Milk: 1 },
+      { 'Wrench, 10 mm': 1, Pear: 2 },
+      { Apple: 2, Bread: 2 },
+    ];
+    for (const [index, basket] of baskets.entries()) {
+      const requests = Object.entries(basket).map(([name, quantity]) => ({ id: ids.get(name), quantity }));
+      const order = await platform.stack.customer.post('/order', { requests }, { token: customer });
+      expect(order.status).toBe(200);
+      if (index % 2 === 1) continue; // every other order stays waiting
+      await platform.stack.courier.post('/pick_up_order', { id: order.body.id }, { token: courier });
+      await platform.stack.customer.post('/delivered', { id: order.body.id }, { token: customer });
+    }
+    await expect.poll(() => productRow(owner.page, 'Pear'), { timeout: 5000 }).toEqual({ sold: 8, waiting: 0 });
+    await expect.poll(() => productRow(owner.page, 'Apple'), { timeout: 5000 }).toEqual({ sold: 4, waiting: 2 });
+    expect(await owner.page.locator('.sales-chart li').count()).toBe(6);
+    // The picture without the short "changed" highlight.
+    await expect.poll(() => owner.page.locator('tr.changed').count(), { timeout: 5000 }).toBe(0);
+    await owner.page.screenshot({ path: `${ARTIFACTS}/owner-statistics-several-${width}.png`, fullPage: true });
   });
 
   it('opens the queue dashboard in a new tab, with nothing requested from the internet', async () => {
     const [tab] = await Promise.all([
-      owner.context.waitForEvent('page'),
+      owner.page.context().waitForEvent('page'),
       owner.page.getByRole('button', { name: 'Queue dashboard' }).click(),
     ]);
     await tab.waitForURL(/\/queues$/);
     await tab.getByText('statistics').first().waitFor();
     await tab.waitForLoadState('networkidle');
     await tab.screenshot({ path: `${ARTIFACTS}/owner-queues-${width}.png` });
-    const external = owner.requests.filter((url) => !['127.0.0.1', 'localhost'].includes(new URL(url).hostname));
-    expect(external).toEqual([]);
-    // The bad CSV's 400 is logged by the browser itself; anything else is a fault of the page.
-    expect(owner.errors.filter((error) => !error.includes('status of 400'))).toEqual([]);
+    expect(requests.some((url) => url.includes('/queues/api/queues'))).toBe(true);
+    expect(requests.filter((url) => !LOCAL_HOSTS.includes(new URL(url).hostname))).toEqual([]);
+    expect(owner.errors).toEqual([]);
     await tab.close();
   });
 
