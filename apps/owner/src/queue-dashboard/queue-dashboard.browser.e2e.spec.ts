@@ -1,20 +1,9 @@
-import { mkdir } from 'node:fs/promises';
 import { signTestToken } from '@shopwire/testing';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, launchBrowser } from '../../../../test/browser/support/browser.js';
 import { startStoreStack, type StoreStack } from '../../../../test/support/store-stack.js';
 
-const ARTIFACTS = 'test-artifacts';
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost']);
 
 /**
@@ -29,8 +18,7 @@ describe('queue dashboard in Chromium', () => {
   beforeAll(async () => {
     stack = await startStoreStack({ label: 'owner_queues_browser', owner: 1 });
     port = new URL(stack.urls.owner[0]!).port;
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
-    await mkdir(ARTIFACTS, { recursive: true });
+    browser = await launchBrowser();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
