@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { useApi } from '../shared/app-context';
-import { StatusNotice } from '../shared/components';
+import { ErrorNotice, StatusNotice } from '../shared/components';
 import { summariseImport, type ImportSummary } from './csv-file';
 import { explainImportError, type ImportError } from './import-errors';
 import { statisticsStale } from './statistics-feed';
@@ -16,20 +16,13 @@ const plural = (count: number, one: string, many: string) => `${count} ${count =
 
 function ImportErrorNotice({ error }: { error: ImportError }) {
   return (
-    <div class="notice notice-error" role="alert">
-      <p>{error.message}</p>
+    <ErrorNotice error={error}>
       {error.line && (
         <p class="csv-line">
           <span class="muted">Line {error.line.number}:</span> <code>{error.line.text || '(empty line)'}</code>
         </p>
       )}
-      {error.detail && (
-        <details>
-          <summary>Details</summary>
-          <code>{error.detail}</code>
-        </details>
-      )}
-    </div>
+    </ErrorNotice>
   );
 }
 
