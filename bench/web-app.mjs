@@ -114,9 +114,12 @@ await runBench('web-app', { timeoutSeconds: 300 }, async ({ startApp }) => {
   await board.locator('[data-state="live"]').waitFor({ timeout: 30_000 });
   await board.evaluate(() => {
     const seen = (window.__seen = {});
-    new MutationObserver(() => {
-      for (const card of document.querySelectorAll('.board .order[data-order-id]')) {
-        seen[card.dataset.orderId] ??= Date.now();
+    new MutationObserver((mutations) => {
+      const at = Date.now();
+      for (const mutation of mutations) {
+        for (const node of mutation.addedNodes) {
+          if (node.dataset?.orderId) seen[node.dataset.orderId] ??= at;
+        }
       }
     }).observe(document.body, { childList: true, subtree: true });
   });

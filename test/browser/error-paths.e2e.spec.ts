@@ -54,6 +54,41 @@ describe('web app error paths (Chromium)', () => {
     await page.context().close();
   }, 90_000);
 
+  it('can be used with the keyboard alone: sign in, add to cart, jump to the cart, place the order', async () => {
+    const email = `keys.${++people}@example.org`;
+    await platform.register('customer', email);
+    const { page, errors } = await openApp(browser, platform.url, WIDTH);
+    /** Tabs until the focused element is the control named `name` (fails after 40 stops). */
+    const tabTo = async (name: string) => {
+      for (let stop = 0; stop < 40; stop++) {
+        await page.keyboard.press('Tab');
+        const focused = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+        if (focused.startsWith(name)) return;
+      }
+      throw new Error(`"${name}" is not reachable with Tab`);
+    };
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
+    await waitLive(page);
+    await page.getByText('2 products').waitFor();
+    await tabTo('Add to cart');
+    await page.keyboard.press('Enter');
+    await page.getByText(/added to your cart/).waitFor({ state: 'attached' });
+    await tabTo('View cart');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('cart-title');
+    await tabTo('Place order');
+    await page.keyboard.press('Enter');
+    await page.getByText(/Order #\d+ placed/).waitFor();
+    expect(await ordersOf(email)).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 90_000);
+
   it('places one order for a double click on "Place order", and clears the cart', async () => {
     const { page, email, errors } = await signedIn('customer');
     await page.locator('.product', { hasText: 'Apple' }).getByRole('button', { name: 'Add to cart' }).click();
