@@ -65,6 +65,14 @@ describe('token matrix over real HTTP (contract §1.3)', () => {
       method: 'GET',
       request: () => ({ path: '/queues/api/queues' }),
     },
+    // The one-time ticket that opens the dashboard in a browser (ADR 0008).
+    {
+      service: 'owner',
+      path: '/queues/ticket',
+      role: 'owner',
+      method: 'POST',
+      request: () => ({ path: '/queues/ticket' }),
+    },
     {
       service: 'customer',
       path: '/search',

@@ -6,6 +6,7 @@ import { EventFanOut } from './events/event-fan-out.js';
 import { OrderEventReader } from './events/order-event-reader.js';
 import { OrderEventTailer } from './events/order-event-tailer.js';
 import { NUDGE_SUBSCRIBER, OrderEventsNudge } from './events/order-events-nudge.js';
+import { StatisticsSignal } from './events/statistics-signal.js';
 import { RealtimeGateway } from './gateway/realtime.gateway.js';
 import { ReplayService } from './gateway/replay.service.js';
 import { REALTIME_CONFIG, type RealtimeConfig } from './realtime.config.js';
@@ -35,6 +36,7 @@ export class RealtimeAppModule {
         { provide: REALTIME_CONFIG, useValue: config },
         { provide: NUDGE_SUBSCRIBER, useValue: subscriber },
         OrderEventReader,
+        StatisticsSignal,
         EventFanOut,
         OrderEventTailer,
         OrderEventsNudge,

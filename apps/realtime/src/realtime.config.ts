@@ -12,6 +12,8 @@ export const realtimeConfigSchema = platformConfigSchema({
   REALTIME_TAIL_BATCH: positiveInt(1000),
   /** A reconnecting client further behind than this gets `resync` instead of a replay. */
   REALTIME_REPLAY_LIMIT: positiveInt(5000),
+  /** Owners get at most one `statistics.changed` per this many milliseconds (per replica). */
+  REALTIME_STATISTICS_INTERVAL_MS: positiveInt(1000),
   /** Base URLs the web page calls, served to it as /config.json. */
   AUTH_PUBLIC_URL: z.string().url().default('http://localhost:5000'),
   OWNER_PUBLIC_URL: z.string().url().default('http://localhost:5001'),

@@ -54,8 +54,23 @@ export interface ResyncPayload {
   reason: 'too_far_behind';
 }
 
+/**
+ * The sales statistics (`/product_statistics`, `/category_statistics`) changed: order events that
+ * move them (CREATED, COMPLETE) were committed. Room: owners. Throttled per replica to at most one
+ * per `REALTIME_STATISTICS_INTERVAL_MS` (1 s); a dashboard refetches both endpoints on it.
+ */
+export interface StatisticsChangedPayload {
+  /** The highest order event id the statistics now include; like order events, it only grows. */
+  eventId: number;
+  /** How many statistics-moving order events this signal covers (since the previous one). */
+  orderEvents: number;
+  /** When the newest of them occurred (ISO 8601 UTC with milliseconds). */
+  occurredAt: string;
+}
+
 export interface ServerToClientEvents {
   'order.status': (payload: OrderStatusPayload) => void;
+  'statistics.changed': (payload: StatisticsChangedPayload) => void;
   'order.available': (payload: OrderAvailablePayload) => void;
   'order.taken': (payload: OrderTakenPayload) => void;
   ready: (payload: ReadyPayload) => void;
@@ -67,6 +82,9 @@ export interface ClientToServerEvents {}
 
 /** Order events a client can receive; they all carry `eventId`. */
 export type OrderEventName = 'order.status' | 'order.available' | 'order.taken';
+
+/** Every pushed event that carries `eventId` (a client de-duplicates them by it). */
+export type LiveEventName = OrderEventName | 'statistics.changed';
 
 /** What a client sends in the Socket.IO handshake (`io(url, { auth })`). */
 export interface RealtimeHandshakeAuth {
@@ -81,10 +99,11 @@ export const REALTIME_UNAUTHORIZED = 'unauthorized';
 /** The `connect_error` message when `lastEventId` is not a non-negative integer. */
 export const REALTIME_INVALID_LAST_EVENT_ID = 'invalid lastEventId';
 
-/** Roles that may open a live connection. */
-export const REALTIME_ROLES: readonly Role[] = ['customer', 'courier'];
+/** Roles that may open a live connection (owners get `statistics.changed` only). */
+export const REALTIME_ROLES: readonly Role[] = ['customer', 'courier', 'owner'];
 
 export const COURIERS_ROOM = 'couriers';
+export const OWNERS_ROOM = 'owners';
 
 /** A customer's room; emails compare case-insensitively (contract §0.4). */
 export function customerRoom(email: string): string {

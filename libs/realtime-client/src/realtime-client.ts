@@ -1,6 +1,6 @@
 import type {
   ClientToServerEvents,
-  OrderEventName,
+  LiveEventName,
   ReadyPayload,
   RealtimeHandshakeAuth,
   ResyncPayload,
@@ -10,7 +10,7 @@ import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket
 import { EventCursor } from './event-cursor.js';
 
 export type RealtimeSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-type OrderEventHandlers = { [E in OrderEventName]?: ServerToClientEvents[E] };
+type LiveEventHandlers = { [E in LiveEventName]?: ServerToClientEvents[E] };
 
 export interface RealtimeClientOptions {
   /** Base URL of the realtime app, e.g. http://localhost:5004. */
@@ -19,8 +19,11 @@ export interface RealtimeClientOptions {
   token: string;
   /** Resume point: the highest eventId seen in an earlier session. */
   lastEventId?: number;
-  /** Handlers for order events; each is called once per eventId, in eventId order. */
-  on?: OrderEventHandlers;
+  /**
+   * Handlers for order events (customers, couriers) and `statistics.changed` (owners); each is
+   * called once per eventId, in eventId order.
+   */
+  on?: LiveEventHandlers;
   /** Replay finished: everything up to `lastEventId` has been delivered. */
   onReady?: (payload: ReadyPayload) => void;
   /** Too far behind to replay: refetch state over HTTP, live events continue afterwards. */
@@ -39,7 +42,7 @@ export interface RealtimeClient {
   close(): void;
 }
 
-const ORDER_EVENTS: OrderEventName[] = ['order.status', 'order.available', 'order.taken'];
+const LIVE_EVENTS: LiveEventName[] = ['order.status', 'order.available', 'order.taken', 'statistics.changed'];
 const SERVER_RETRY_MS = 1000;
 
 /**
@@ -61,7 +64,7 @@ export function connectRealtime(options: RealtimeClientOptions): RealtimeClient 
     ...options.socket,
   });
 
-  for (const name of ORDER_EVENTS) {
+  for (const name of LIVE_EVENTS) {
     socket.on(name, (payload: { eventId: number }) => {
       if (!cursor.accept(payload.eventId)) return;
       (options.on?.[name] as ((payload: unknown) => void) | undefined)?.(payload);

@@ -46,3 +46,8 @@ export function salesDelta(items: Iterable<EventItem>): SalesDelta {
   }
   return delta;
 }
+
+/** Whether an event of this status changes any figure of `salesDelta` (PENDING does not). */
+export function movesStatistics(status: OrderStatus): boolean {
+  return status === 'CREATED' || status === 'COMPLETE';
+}

@@ -17,7 +17,8 @@ export interface StatisticsQueueOptions {
 @Injectable()
 export class StatisticsQueue implements OnApplicationShutdown {
   private readonly logger = new Logger(StatisticsQueue.name);
-  private readonly connection: Redis;
+  /** Also carries the dashboard's browser sessions (QueueDashboardSessions). */
+  readonly connection: Redis;
   readonly queue: Queue;
 
   constructor(@Inject(STATISTICS_QUEUE_OPTIONS) { redisUrl, prefix }: StatisticsQueueOptions) {

@@ -1,22 +1,28 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { QueueDashboard } from './queue-dashboard.js';
+import { QueueDashboard } from '../queue-dashboard/queue-dashboard.js';
+import { QueueDashboardSessionController } from '../queue-dashboard/queue-dashboard-session.controller.js';
+import { QueueDashboardSessions } from '../queue-dashboard/queue-dashboard-sessions.js';
 import { StatisticsController } from './statistics.controller.js';
 import { STATISTICS_QUEUE_OPTIONS, StatisticsQueue } from './statistics-queue.js';
 import { StatisticsService } from './statistics.service.js';
 import { StatisticsSnapshot } from './statistics-snapshot.js';
 
-/** Sales statistics (contract §3.2–3.3) and the owner-only queue dashboard (ADR 0004). */
+/**
+ * Sales statistics (contract §3.2–3.3) and the owner-only queue dashboard (ADR 0004) with its
+ * browser sessions (ADR 0008), which share the statistics queue's Redis connection.
+ */
 @Module({})
 export class StatisticsModule {
   static forRoot(config: { REDIS_URL: string; BULLMQ_PREFIX: string }): DynamicModule {
     return {
       module: StatisticsModule,
-      controllers: [StatisticsController],
+      controllers: [StatisticsController, QueueDashboardSessionController],
       providers: [
         { provide: STATISTICS_QUEUE_OPTIONS, useValue: { redisUrl: config.REDIS_URL, prefix: config.BULLMQ_PREFIX } },
         StatisticsSnapshot,
         StatisticsService,
         StatisticsQueue,
+        QueueDashboardSessions,
         QueueDashboard,
       ],
     };

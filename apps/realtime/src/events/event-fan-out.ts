@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { OrderEventRecord } from '@shopwire/contracts';
 import type { RealtimeServer, RealtimeSocket } from '../gateway/realtime-socket.js';
 import { emissionsFor, type Emission } from './event-routing.js';
+import { StatisticsSignal } from './statistics-signal.js';
 
 interface HeldSocket {
   socket: RealtimeSocket;
@@ -17,15 +18,19 @@ export function send(target: { emit: (...args: any[]) => unknown }, emission: Em
 /**
  * Sends tailed order events to the rooms of THIS replica's sockets. A socket being replayed has
  * not joined its rooms yet; live events meant for it are held and flushed when the replay ends,
- * in the same tick as the join, so nothing falls between replay and live delivery.
+ * in the same tick as the join, so nothing falls between replay and live delivery. Owners get no
+ * order events, only the throttled `statistics.changed` of StatisticsSignal.
  */
 @Injectable()
 export class EventFanOut {
   private server?: RealtimeServer;
   private readonly replaying = new Map<string, HeldSocket>();
 
+  constructor(@Inject(StatisticsSignal) private readonly statistics: StatisticsSignal) {}
+
   attach(server: RealtimeServer): void {
     this.server = server;
+    this.statistics.attach(server);
   }
 
   deliver(events: readonly OrderEventRecord[]): void {
@@ -37,6 +42,7 @@ export class EventFanOut {
         }
       }
     }
+    this.statistics.note(events);
   }
 
   /** Starts holding live events for a socket about to be replayed. */

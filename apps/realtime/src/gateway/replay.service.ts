@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { COURIERS_ROOM, customerRoom, type OrderEventRecord } from '@shopwire/contracts';
+import { COURIERS_ROOM, customerRoom, OWNERS_ROOM, type OrderEventRecord, type Role } from '@shopwire/contracts';
 import { EventFanOut, send } from '../events/event-fan-out.js';
 import { emissionsFor } from '../events/event-routing.js';
 import { OrderEventReader } from '../events/order-event-reader.js';
@@ -11,7 +11,8 @@ import type { RealtimeSocket } from './realtime-socket.js';
 /**
  * Brings a new connection up to date: replays, from the table, every event after the client's
  * `lastEventId` that concerns it, up to this replica's tail cursor; then joins its rooms for live
- * events (those that arrived meanwhile were held by the fan-out) and says `ready`.
+ * events (those that arrived meanwhile were held by the fan-out) and says `ready`. Owners have
+ * nothing to replay: `ready` is their cue to (re)fetch the statistics over HTTP.
  */
 @Injectable()
 export class ReplayService {
@@ -26,13 +27,13 @@ export class ReplayService {
 
   async start(socket: RealtimeSocket): Promise<void> {
     const { email, role, lastEventId } = socket.data;
-    const rooms = [role === 'courier' ? COURIERS_ROOM : customerRoom(email)];
+    const rooms = [roomOf(role, email)];
     // Same tick: from here on live events above `upTo` are held for this socket.
     this.fanOut.hold(socket, rooms);
     const upTo = this.tailer.cursor;
     let replayed = 0;
     try {
-      if (lastEventId !== undefined && lastEventId < upTo) {
+      if (role !== 'owner' && lastEventId !== undefined && lastEventId < upTo) {
         const limit = this.config.REALTIME_REPLAY_LIMIT;
         const events = await this.missedEvents(socket, lastEventId, upTo, limit + 1);
         if (events.length > limit) {
@@ -72,4 +73,10 @@ export class ReplayService {
     }
     return sent;
   }
+}
+
+function roomOf(role: Role, email: string): string {
+  if (role === 'courier') return COURIERS_ROOM;
+  if (role === 'owner') return OWNERS_ROOM;
+  return customerRoom(email);
 }

@@ -4,7 +4,8 @@ import { Board } from '../courier/Board';
 import { MyDeliveries } from '../courier/MyDeliveries';
 import { MyOrders } from '../customer/MyOrders';
 import { Shop } from '../customer/Shop';
-import { OwnerHome } from '../owner/OwnerHome';
+import { ImportCatalogue } from '../owner/ImportCatalogue';
+import { StatisticsDashboard } from '../owner/StatisticsDashboard';
 
 /** A page of a signed-in role: its hash path, its name in the navigation, its component. */
 export interface RouteDef {
@@ -26,8 +27,11 @@ export const ROUTES: Record<Role, RouteDef[]> = {
     { path: '/board', label: 'Board', component: Board },
     { path: '/deliveries', label: 'My deliveries', component: MyDeliveries },
   ],
-  owner: [{ path: '/owner', label: 'Overview', component: OwnerHome }],
+  owner: [
+    { path: '/owner', label: 'Statistics', component: StatisticsDashboard },
+    { path: '/owner/import', label: 'Import products', component: ImportCatalogue },
+  ],
 };
 
-/** Roles with a live (Socket.IO) connection; the realtime app refuses others. */
-export const LIVE_ROLES: readonly Role[] = ['customer', 'courier'];
+/** Roles with a live (Socket.IO) connection: all three (owners get statistics signals). */
+export const LIVE_ROLES: readonly Role[] = ['customer', 'courier', 'owner'];

@@ -1,12 +1,16 @@
 import type { ComponentChildren } from 'preact';
 import type { ExplainedError } from './errors';
 
-/** An error in the user's words, with the service's own message folded away under "Details". */
-export function ErrorNotice({ error }: { error: ExplainedError | null }) {
+/**
+ * An error in the user's words, with the service's own message folded away under "Details";
+ * `children` (e.g. the CSV line an import error is about) go between the two.
+ */
+export function ErrorNotice({ error, children }: { error: ExplainedError | null; children?: ComponentChildren }) {
   if (!error) return null;
   return (
     <div class="notice notice-error" role="alert">
       <p>{error.message}</p>
+      {children}
       {error.detail && (
         <details>
           <summary>Details</summary>

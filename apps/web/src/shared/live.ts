@@ -1,4 +1,4 @@
-import type { OrderEventName, ServerToClientEvents } from '@shopwire/contracts';
+import type { LiveEventName, ServerToClientEvents } from '@shopwire/contracts';
 import { REALTIME_UNAUTHORIZED } from '@shopwire/contracts';
 import { connectRealtime, type RealtimeClient } from '@shopwire/realtime-client';
 import { useEffect, useRef } from 'preact/hooks';
@@ -6,7 +6,8 @@ import { endSession, SESSION_EXPIRED } from './session';
 import { createStore } from './store';
 
 /**
- * The one live connection of a signed-in customer or courier. Views subscribe to order events
+ * The one live connection of a signed-in user. Views subscribe to order events (customers,
+ * couriers) or `statistics.changed` (owners)
  * and to "baseline" moments (replay done, or resync): after each, they refetch their state over
  * HTTP, so a view is right after any reconnect even if it mounted in the middle of one.
  */
@@ -14,16 +15,17 @@ export type ConnectionState = 'off' | 'connecting' | 'catching-up' | 'live' | 'r
 
 export const connectionStore = createStore<ConnectionState>('off');
 
-type Handler<E extends OrderEventName> = ServerToClientEvents[E];
-const handlers: { [E in OrderEventName]: Set<Handler<E>> } = {
+type Handler<E extends LiveEventName> = ServerToClientEvents[E];
+const handlers: { [E in LiveEventName]: Set<Handler<E>> } = {
   'order.status': new Set(),
   'order.available': new Set(),
   'order.taken': new Set(),
+  'statistics.changed': new Set(),
 };
 const baselineListeners = new Set<() => void>();
 let client: RealtimeClient | null = null;
 
-function emit<E extends OrderEventName>(name: E, payload: Parameters<Handler<E>>[0]): void {
+function emit<E extends LiveEventName>(name: E, payload: Parameters<Handler<E>>[0]): void {
   for (const handler of [...handlers[name]]) (handler as (p: typeof payload) => void)(payload);
 }
 
@@ -41,6 +43,7 @@ export function startLive(token: string): void {
       'order.status': (payload) => emit('order.status', payload),
       'order.available': (payload) => emit('order.available', payload),
       'order.taken': (payload) => emit('order.taken', payload),
+      'statistics.changed': (payload) => emit('statistics.changed', payload),
     },
     onReady: () => {
       connectionStore.set('live');
@@ -68,7 +71,7 @@ export function stopLive(): void {
 }
 
 /** Calls `handler` for each live event `name` while the component is mounted. */
-export function useLiveEvent<E extends OrderEventName>(name: E, handler: Handler<E>): void {
+export function useLiveEvent<E extends LiveEventName>(name: E, handler: Handler<E>): void {
   const latest = useRef(handler);
   latest.current = handler;
   useEffect(() => {

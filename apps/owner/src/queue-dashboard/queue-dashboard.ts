@@ -6,13 +6,16 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { UNAUTHORIZED_MESSAGE } from '@shopwire/contracts';
 import { JwtVerifier } from '@shopwire/security';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { StatisticsQueue } from './statistics-queue.js';
+import { StatisticsQueue } from '../statistics/statistics-queue.js';
+import { DASHBOARD_CSP, withoutExternalResources } from './offline-html.js';
+import { QueueDashboardSessions, sessionIdFromCookies } from './queue-dashboard-sessions.js';
 
 export const QUEUE_DASHBOARD_PATH = '/queues';
 
 /**
  * bull-board at /queues, for owners only: every request (page, assets, API) needs an owner
- * access token (`Authorization: Bearer`); anything else gets the contract's 401.
+ * access token (`Authorization: Bearer`) or the dashboard session cookie a browser gets through
+ * /queues/session; anything else gets the contract's 401. Served without any internet resource.
  */
 @Injectable()
 export class QueueDashboard implements OnModuleInit {
@@ -20,6 +23,7 @@ export class QueueDashboard implements OnModuleInit {
     @Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost,
     @Inject(JwtVerifier) private readonly verifier: JwtVerifier,
     @Inject(StatisticsQueue) private readonly statistics: StatisticsQueue,
+    @Inject(QueueDashboardSessions) private readonly sessions: QueueDashboardSessions,
   ) {}
 
   onModuleInit(): void {
@@ -32,13 +36,26 @@ export class QueueDashboard implements OnModuleInit {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     // An encapsulated scope: the owner check applies to the dashboard routes and nothing else.
     void fastify.register(async (scope) => {
-      scope.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
-        const header = request.headers.authorization;
-        const claims = this.verifier.verifyAuthorizationHeader(Array.isArray(header) ? header[0] : header);
-        if (claims?.roles === 'owner') return done();
-        void reply.code(401).send({ msg: UNAUTHORIZED_MESSAGE });
+      scope.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+        if (await this.isOwner(request)) return;
+        await reply.code(401).send({ msg: UNAUTHORIZED_MESSAGE });
+      });
+      scope.addHook('onSend', async (_request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+        void reply.header('Content-Security-Policy', DASHBOARD_CSP);
+        const type = String(reply.getHeader('content-type') ?? '');
+        return typeof payload === 'string' && type.startsWith('text/html')
+          ? withoutExternalResources(payload)
+          : payload;
       });
       await scope.register(board.registerPlugin() as never, { prefix: QUEUE_DASHBOARD_PATH });
     });
+  }
+
+  private async isOwner(request: FastifyRequest): Promise<boolean> {
+    const header = request.headers.authorization;
+    if (header !== undefined) {
+      return this.verifier.verifyAuthorizationHeader(Array.isArray(header) ? header[0] : header)?.roles === 'owner';
+    }
+    return this.sessions.isValidSession(sessionIdFromCookies(request.headers.cookie)).catch(() => false);
   }
 }

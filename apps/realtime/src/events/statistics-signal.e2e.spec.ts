@@ -1,0 +1,146 @@
+import type { StatisticsChangedPayload } from '@shopwire/contracts';
+import { seedProducts } from '@shopwire/ordering';
+import { connectRealtime, type RealtimeClient } from '@shopwire/realtime-client';
+import { signTestToken } from '@shopwire/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStoreStack, type StoreStack } from '../../../../test/support/store-stack.js';
+import { connectRecording, waitUntil } from '../../test/realtime-test-kit.js';
+
+const INTERVAL_MS = 1000;
+const OWNER = signTestToken('onlymoney@gmail.com', 'owner');
+const COURIER = signTestToken('courier@example.org', 'courier');
+const customer = (email: string) => signTestToken(email, 'customer');
+
+interface Signal extends StatisticsChangedPayload {
+  receivedAt: number;
+}
+
+/** An owner's live connection (the realtime-client library) recording every signal and event. */
+async function connectOwner(url: string) {
+  const signals: Signal[] = [];
+  const otherEvents: string[] = [];
+  let client!: RealtimeClient;
+  await new Promise<void>((resolve, reject) => {
+    client = connectRealtime({
+      url,
+      token: OWNER,
+      on: { 'statistics.changed': (payload) => signals.push({ ...payload, receivedAt: Date.now() }) },
+      onReady: () => resolve(),
+      onError: reject,
+      socket: { forceNew: true },
+    });
+    client.socket.onAny((name: string) => name !== 'statistics.changed' && otherEvents.push(name));
+  });
+  return { client, signals, otherEvents };
+}
+
+/**
+ * Owners' live statistics over real sockets: the real customer, courier and owner services write
+ * and read, a realtime replica tails the committed events and signals owners, throttled.
+ */
+describe('statistics.changed for owners', () => {
+  let stack: StoreStack;
+  let productId: number;
+  let realtimeUrl: string;
+
+  const order = async (email: string) => {
+    const response = await stack.customer.post(
+      '/order',
+      { requests: [{ id: productId, quantity: 2 }] },
+      {
+        token: customer(email),
+      },
+    );
+    expect(response.status).toBe(200);
+    return response.body.id as number;
+  };
+  const latestEventId = async () =>
+    Number((await stack.dataSource.query('SELECT MAX(id) AS id FROM order_events'))[0].id);
+  const waiting = async () => {
+    const response = await stack.owner.get('/product_statistics', { token: OWNER });
+    return response.body.statistics.find((entry: { name: string }) => entry.name === 'Pear')?.waiting ?? 0;
+  };
+
+  beforeAll(async () => {
+    stack = await startStoreStack({
+      label: 'rt_stats',
+      owner: 1,
+      customer: 1,
+      courier: 1,
+      realtime: 1,
+      env: { REALTIME_POLL_INTERVAL_MS: '100', REALTIME_STATISTICS_INTERVAL_MS: String(INTERVAL_MS) },
+    });
+    realtimeUrl = stack.urls.realtime[0]!;
+    [productId] = await seedProducts(stack.dataSource, [{ name: 'Pear', price: 0.9, categories: ['Fruit'] }]);
+  });
+  afterAll(() => stack?.close());
+
+  it('signals a committed order at once, and the statistics already include it; only owners hear it', async () => {
+    const owner = await connectOwner(realtimeUrl);
+    const shopper = await connectRecording(realtimeUrl, customer('signal@example.org'));
+    let shopperSignals = 0;
+    shopper.client.socket.on('statistics.changed', () => shopperSignals++);
+    const before = await waiting();
+
+    const placedAt = Date.now();
+    await order('signal@example.org');
+    const eventId = await latestEventId();
+    await waitUntil(
+      () => owner.signals.some((s) => s.eventId >= eventId),
+      5000,
+      () => JSON.stringify(owner.signals),
+    );
+    // Leading edge: the first change is not held back by the throttle.
+    expect(owner.signals.at(-1)!.receivedAt - placedAt).toBeLessThan(INTERVAL_MS);
+    expect(await waiting()).toBe(before + 2);
+    await shopper.waitFor((events) => events.some((e) => e.name === 'order.status'));
+    expect(shopperSignals).toBe(0);
+    expect(owner.otherEvents.filter((name) => name.startsWith('order.'))).toEqual([]);
+    owner.client.close();
+    shopper.close();
+  });
+
+  it('folds a burst of orders into at most one signal per interval, covering every event', async () => {
+    await new Promise((resolve) => setTimeout(resolve, INTERVAL_MS)); // leave the previous test's window
+    const owner = await connectOwner(realtimeUrl);
+    const started = Date.now();
+    const orders = 40;
+    for (let i = 0; i < orders; i += 8) {
+      await Promise.all(Array.from({ length: 8 }, (_, j) => order(`burst${i + j}@example.org`)));
+    }
+    const lastId = await latestEventId();
+    await waitUntil(
+      () => owner.signals.some((s) => s.eventId >= lastId),
+      5000,
+      () => JSON.stringify(owner.signals),
+    );
+    const elapsed = Date.now() - started;
+
+    expect(owner.signals.reduce((sum, s) => sum + s.orderEvents, 0)).toBe(orders);
+    expect(owner.signals.length).toBeLessThanOrEqual(Math.ceil(elapsed / INTERVAL_MS) + 1);
+    expect(owner.signals.length).toBeGreaterThan(1); // the burst outlasts one interval: a trailing signal
+    for (let i = 1; i < owner.signals.length; i++) {
+      // Spaced by the interval when sent; received through a busy test process, so with slack.
+      expect(owner.signals[i]!.receivedAt - owner.signals[i - 1]!.receivedAt).toBeGreaterThan(INTERVAL_MS / 2);
+      expect(owner.signals[i]!.eventId).toBeGreaterThan(owner.signals[i - 1]!.eventId);
+    }
+    owner.client.close();
+  });
+
+  it('stays quiet for a pick-up (no figure changes) and signals the delivery', async () => {
+    const email = 'quiet@example.org';
+    const orderId = await order(email);
+    await new Promise((resolve) => setTimeout(resolve, INTERVAL_MS + 200));
+    const owner = await connectOwner(realtimeUrl);
+
+    expect((await stack.courier.post('/pick_up_order', { id: orderId }, { token: COURIER })).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, INTERVAL_MS + 500));
+    expect(owner.signals).toEqual([]);
+
+    expect((await stack.customer.post('/delivered', { id: orderId }, { token: customer(email) })).status).toBe(200);
+    const completeId = await latestEventId();
+    await waitUntil(() => owner.signals.length > 0, 5000);
+    expect(owner.signals).toMatchObject([{ eventId: completeId, orderEvents: 1 }]);
+    owner.client.close();
+  });
+});

@@ -1,0 +1,53 @@
+import { explainError, type ExplainedError } from '../shared/errors';
+import { csvLines, lineOfProduct } from './csv-file';
+
+/** An import error in words, with the line of the file it is about (1-based, as editors count). */
+export interface ImportError extends ExplainedError {
+  line?: { number: number; text: string };
+}
+
+const NOTHING_IMPORTED = 'Nothing was imported; fix the file and import it again.';
+
+/**
+ * The service's message (0-based line numbers, contract §3.1) turned into what a person needs:
+ * which line, what is wrong with it, what a good line looks like. The raw message stays as detail.
+ */
+export function explainImportError(error: unknown, fileText: string): ImportError {
+  const detail = (error as { detail?: string } | null)?.detail ?? '';
+  const at = (index: number | undefined) => {
+    const text = index === undefined ? undefined : csvLines(fileText)[index];
+    return index === undefined || text === undefined ? undefined : { number: index + 1, text };
+  };
+  let match = /^Incorrect number of values on line (\d+)\.$/.exec(detail);
+  if (match) {
+    const line = at(Number(match[1]));
+    return {
+      message:
+        `Line ${Number(match[1]) + 1} does not have the three values an import needs: categories (separated by |), ` +
+        `a product name and a price, separated by commas — e.g. Fruit|Organic,Apple,1.25. ${NOTHING_IMPORTED}`,
+      detail,
+      line,
+    };
+  }
+  match = /^Incorrect price on line (\d+)\.$/.exec(detail);
+  if (match) {
+    return {
+      message: `Line ${Number(match[1]) + 1} has a price that is not a number above 0 (write it like 4.5). ${NOTHING_IMPORTED}`,
+      detail,
+      line: at(Number(match[1])),
+    };
+  }
+  match = /^Product (.*) already exists\.$/s.exec(detail);
+  if (match) {
+    const line = at(lineOfProduct(fileText, match[1]!));
+    return {
+      message:
+        `“${match[1]}” is already in the catalogue, or listed twice in this file` +
+        `${line ? ` (line ${line.number})` : ''}. Product names must be unique. ${NOTHING_IMPORTED}`,
+      detail,
+      line,
+    };
+  }
+  if (detail === 'Field file is missing.') return { message: 'Choose a CSV file to import first.', detail };
+  return explainError(error, 'import');
+}
