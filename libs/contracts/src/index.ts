@@ -6,4 +6,5 @@ export * from './token-claims.js';
 export * from './order-events.js';
 export * from './queues.js';
 export * from './realtime-events.js';
+export * from './geo-point.js';
 export * from './contract-error.js';
