@@ -12,6 +12,14 @@ export const realtimeConfigSchema = platformConfigSchema({
   REALTIME_TAIL_BATCH: positiveInt(1000),
   /** A reconnecting client further behind than this gets `resync` instead of a replay. */
   REALTIME_REPLAY_LIMIT: positiveInt(5000),
+  /** Courier positions (issue 12): at most one accepted report per courier per this many ms. */
+  REALTIME_LOCATION_MIN_INTERVAL_MS: positiveInt(1000),
+  /** Lifetime of a courier's last position in Redis (refreshed by each report; deleted at COMPLETE). */
+  REALTIME_LOCATION_TTL_SECONDS: positiveInt(60),
+  /** A report whose `at` is older than this is refused. */
+  REALTIME_LOCATION_MAX_AGE_MS: positiveInt(30_000),
+  /** Speed (m/s) for the ETA while a courier's speed is unknown or it stands still. */
+  REALTIME_ETA_DEFAULT_SPEED_MPS: z.coerce.number().positive().default(5),
   /** Base URLs the web page calls, served to it as /config.json. */
   AUTH_PUBLIC_URL: z.string().url().default('http://localhost:5000'),
   CUSTOMER_PUBLIC_URL: z.string().url().default('http://localhost:5002'),
