@@ -72,12 +72,10 @@ export class CourierLocationService {
         return { customerEmail: order.customerEmail, payload };
       }),
     );
-    const outcome = await this.relay.publish(sender.email, positions);
-    if (!outcome.ok) {
-      return 'retryInMs' in outcome
-        ? { ok: false, error: 'rate_limited', retryInMs: outcome.retryInMs }
-        : { ok: false, error: 'unavailable' };
-    }
+    const outcome = await this.relay.publish(sender.email, this.gate.windowOf(now), positions);
+    if (outcome === 'rate_limited')
+      return { ok: false, error: 'rate_limited', retryInMs: this.gate.waitFrom(Date.now()) };
+    if (outcome === 'unavailable') return { ok: false, error: 'unavailable' };
     this.couriers.setSpeed(sender.email, speed);
     return { ok: true, orders: positions.length };
   }

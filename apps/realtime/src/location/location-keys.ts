@@ -7,8 +7,9 @@ const PREFIX = 'shopwire:courier-location';
 /** The latest position of one PENDING order (a CourierLocationPayload as JSON), with a short TTL. */
 export const lastPositionKey = (orderId: number) => `${PREFIX}:last:${orderId}`;
 
-/** Set for `interval` ms after a courier's accepted report: the cross-replica rate gate. */
-export const courierGateKey = (courierEmail: string) => `${PREFIX}:gate:${courierEmail.toLowerCase()}`;
+/** Taken by a courier's accepted report in one rate window: the cross-replica rate gate. */
+export const courierGateKey = (courierEmail: string, window: number) =>
+  `${PREFIX}:gate:${courierEmail.toLowerCase()}:${window}`;
 
 /** Positions for one customer's orders: subscribed by the replicas where that customer is connected. */
 export const customerChannel = (customerEmail: string) => `${PREFIX}:to:${customerEmail.toLowerCase()}`;

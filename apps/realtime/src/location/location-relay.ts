@@ -12,16 +12,16 @@ export interface OrderPosition {
   payload: CourierLocationPayload;
 }
 
-export type RelayOutcome = { ok: true } | { ok: false; retryInMs: number } | { ok: false; unavailable: true };
+export type RelayOutcome = 'relayed' | 'rate_limited' | 'unavailable';
 
 /**
- * One round trip per accepted report, atomically: the courier's cross-replica rate gate (SET NX
- * PX), then per order the latest position (SET EX, overwriting: no history) and a PUBLISH to the
- * customer's channel. Returns 1, or the gate's remaining ms as a negative number.
+ * One round trip per accepted report, atomically: the courier's cross-replica rate gate (SET NX on
+ * the key of the current window), then per order the latest position (SET EX, overwriting: no
+ * history) and a PUBLISH to the customer's channel. Returns 1, or 0 when the gate was taken.
  */
 const RELAY_SCRIPT = `
 if not redis.call('SET', KEYS[1], '1', 'PX', ARGV[1], 'NX') then
-  return -math.max(redis.call('PTTL', KEYS[1]), 1)
+  return 0
 end
 for i = 2, #KEYS do
   redis.call('SET', KEYS[i], ARGV[i * 2], 'EX', ARGV[2])
@@ -64,20 +64,21 @@ export class LocationRelay implements OnApplicationShutdown {
     this.redis = redis as RelayRedis;
   }
 
-  async publish(courierEmail: string, positions: readonly OrderPosition[]): Promise<RelayOutcome> {
-    const keys = [courierGateKey(courierEmail), ...positions.map((p) => lastPositionKey(p.payload.orderId))];
+  /** `window`: the rate-gate window (RateGate.windowOf) the report falls in on this replica's clock. */
+  async publish(courierEmail: string, window: number, positions: readonly OrderPosition[]): Promise<RelayOutcome> {
+    const keys = [courierGateKey(courierEmail, window), ...positions.map((p) => lastPositionKey(p.payload.orderId))];
     const args: Array<string | number> = [
-      this.config.REALTIME_LOCATION_MIN_INTERVAL_MS,
+      2 * this.config.REALTIME_LOCATION_MIN_INTERVAL_MS,
       this.config.REALTIME_LOCATION_TTL_SECONDS,
     ];
     for (const position of positions)
       args.push(customerChannel(position.customerEmail), JSON.stringify(position.payload));
     try {
       const result = await this.redis.relayPositions(keys.length, ...keys, ...args);
-      return result > 0 ? { ok: true } : { ok: false, retryInMs: -result };
+      return result > 0 ? 'relayed' : 'rate_limited';
     } catch (error) {
       this.logFailure('publish', error as Error);
-      return { ok: false, unavailable: true };
+      return 'unavailable';
     }
   }
 
