@@ -22,10 +22,11 @@ export const realtimeConfigSchema = platformConfigSchema({
   REALTIME_ETA_DEFAULT_SPEED_MPS: z.coerce.number().positive().default(5),
   /** Base URLs the web page calls, served to it as /config.json. */
   AUTH_PUBLIC_URL: z.string().url().default('http://localhost:5000'),
+  OWNER_PUBLIC_URL: z.string().url().default('http://localhost:5001'),
   CUSTOMER_PUBLIC_URL: z.string().url().default('http://localhost:5002'),
   COURIER_PUBLIC_URL: z.string().url().default('http://localhost:5003'),
-  /** Compiled browser JS of libs/realtime-client; default: its `npm run build` output. */
-  REALTIME_CLIENT_DIR: z.string().min(1).optional(),
+  /** The built web app (apps/web); default: its `npm run build` output, dist/apps/web. */
+  WEB_DIR: z.string().min(1).optional(),
 });
 
 export type RealtimeConfig = z.output<typeof realtimeConfigSchema>;
