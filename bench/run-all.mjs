@@ -12,6 +12,7 @@ const BENCHES = [
   'catalogue-search',
   'orders-load',
   'realtime-load',
+  'courier-location-load',
   'statistics-load',
 ];
 const only = process.env.ONLY?.split(',').map((name) => name.trim());

@@ -27,6 +27,12 @@ export const realtimeConfigSchema = platformConfigSchema({
   COURIER_PUBLIC_URL: z.string().url().default('http://localhost:5003'),
   /** The built web app (apps/web); default: its `npm run build` output, dist/apps/web. */
   WEB_DIR: z.string().min(1).optional(),
+  /**
+   * Tile URL template for the web app's delivery maps, e.g. https://tile.example.org/{z}/{x}/{y}.png.
+   * Empty (default): no tiles, markers on a plain background, nothing fetched from the internet.
+   */
+  WEB_MAP_TILE_URL: z.string().default(''),
+  WEB_MAP_ATTRIBUTION: z.string().default(''),
 });
 
 export type RealtimeConfig = z.output<typeof realtimeConfigSchema>;
