@@ -7,6 +7,7 @@ import { formatTime } from '../shared/format';
 import { useLiveEvent } from '../shared/live';
 import { OrderLines, StatusBadge } from '../shared/order-parts';
 import { useOrders } from '../shared/use-orders';
+import { LiveTracking } from './LiveTracking';
 import { OrderTimeline } from './OrderTimeline';
 
 const TIME_OF = { CREATED: 'placedAt', PENDING: 'pickedUpAt', COMPLETE: 'deliveredAt' } as const;
@@ -67,6 +68,7 @@ export function MyOrders() {
             <p class="muted">Placed {formatTime(order.placedAt)}</p>
             <OrderLines order={order} />
             <OrderTimeline order={order} />
+            {order.status === 'PENDING' && <LiveTracking order={order} />}
             {actionError?.id === order.id && <ErrorNotice error={actionError.error} />}
             {order.status === 'PENDING' && (
               <button

@@ -1,4 +1,10 @@
-import type { OrderEventName, ServerToClientEvents } from '@shopwire/contracts';
+import type {
+  CourierLocationAck,
+  CourierLocationPayload,
+  CourierLocationReport,
+  OrderEventName,
+  ServerToClientEvents,
+} from '@shopwire/contracts';
 import { REALTIME_UNAUTHORIZED } from '@shopwire/contracts';
 import { connectRealtime, type RealtimeClient } from '@shopwire/realtime-client';
 import { useEffect, useRef } from 'preact/hooks';
@@ -21,6 +27,7 @@ const handlers: { [E in OrderEventName]: Set<Handler<E>> } = {
   'order.taken': new Set(),
 };
 const baselineListeners = new Set<() => void>();
+const locationListeners = new Set<(payload: CourierLocationPayload) => void>();
 let client: RealtimeClient | null = null;
 
 function emit<E extends OrderEventName>(name: E, payload: Parameters<Handler<E>>[0]): void {
@@ -41,6 +48,9 @@ export function startLive(token: string): void {
       'order.status': (payload) => emit('order.status', payload),
       'order.available': (payload) => emit('order.available', payload),
       'order.taken': (payload) => emit('order.taken', payload),
+    },
+    onCourierLocation: (payload) => {
+      for (const listener of [...locationListeners]) listener(payload);
     },
     onReady: () => {
       connectionStore.set('live');
@@ -88,4 +98,22 @@ export function useBaseline(refetch: () => void): void {
     listener();
     return () => void baselineListeners.delete(listener);
   }, []);
+}
+
+/** Customers: calls `handler` with each courier position of the customer's orders while mounted. */
+export function useCourierLocation(handler: (payload: CourierLocationPayload) => void): void {
+  const latest = useRef(handler);
+  latest.current = handler;
+  useEffect(() => {
+    const listener = (payload: CourierLocationPayload) => latest.current(payload);
+    locationListeners.add(listener);
+    return () => void locationListeners.delete(listener);
+  }, []);
+}
+
+/** Couriers: reports a position over the live connection; resolves with the server's answer. */
+export function sendLocation(
+  report: CourierLocationReport,
+): Promise<CourierLocationAck | { ok: false; error: 'disconnected' }> {
+  return client ? client.sendLocation(report) : Promise.resolve({ ok: false, error: 'disconnected' });
 }
