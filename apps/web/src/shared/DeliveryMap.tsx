@@ -106,5 +106,23 @@ export function DeliveryMap({ label, destination, courier, onPick, class: classN
     svg?.setAttribute('data-lng', String(point.lng));
   }
 
-  return <div ref={element} class={`delivery-map ${className ?? ''}`} role="region" aria-label={label} />;
+  return (
+    <figure class="map-figure">
+      <div ref={element} class={`delivery-map ${className ?? ''}`} role="region" aria-label={label} />
+      {(destination || courier) && (
+        <figcaption class="map-legend">
+          {destination && (
+            <span>
+              <span class="legend-dot legend-destination" aria-hidden="true" /> Delivery location
+            </span>
+          )}
+          {courier && (
+            <span>
+              <span class="legend-dot legend-courier" aria-hidden="true" /> Courier
+            </span>
+          )}
+        </figcaption>
+      )}
+    </figure>
+  );
 }
