@@ -14,6 +14,7 @@ const BENCHES = [
   'realtime-load',
   'courier-location-load',
   'statistics-load',
+  'web-app',
 ];
 const only = process.env.ONLY?.split(',').map((name) => name.trim());
 const selected = only ? BENCHES.filter((name) => only.includes(name)) : BENCHES;

@@ -1,5 +1,6 @@
 import type { OrderDetails } from '@shopwire/contracts';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { memo } from 'preact/compat';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { useApi } from '../shared/app-context';
 import { EmptyState, ErrorNotice, StatusNotice } from '../shared/components';
 import { explainError, type ExplainedError } from '../shared/errors';
@@ -12,6 +13,37 @@ import { chime } from './chime';
 
 const SOUND_KEY = 'shopwire.courier.sound';
 const FRESH_MS = 5000;
+
+interface BoardCardProps {
+  order: OrderDetails;
+  fresh: boolean;
+  now: number;
+  error: ExplainedError | null;
+  onPickUp: (id: number) => void;
+}
+
+/** One waiting order. Memoised: a busy board re-renders only the cards that changed. */
+const BoardCard = memo(function BoardCard({ order, fresh, now, error, onPickUp }: BoardCardProps) {
+  const title = `board-${order.id}-title`;
+  return (
+    <li class={`order${fresh ? ' fresh' : ''}`} data-order-id={order.id} aria-labelledby={title}>
+      <div class="order-head">
+        <h2 id={title}>Order #{order.id}</h2>
+        <span class="age">
+          <time dateTime={order.placedAt}>{formatAge(order.placedAt, now)}</time>
+        </span>
+      </div>
+      <p class="customer">
+        <span class="muted">Customer</span> {order.email}
+      </p>
+      {order.items.length > 0 ? <OrderLines order={order} /> : <p class="muted">Loading items…</p>}
+      <ErrorNotice error={error} />
+      <button type="button" class="primary" aria-describedby={title} onClick={() => onPickUp(order.id)}>
+        Pick up
+      </button>
+    </li>
+  );
+});
 
 /** Orders waiting for a courier, newest first, live: new ones appear, taken ones leave. */
 export function Board() {
@@ -26,7 +58,7 @@ export function Board() {
 
   useEffect(() => localStorage.setItem(SOUND_KEY, sound ? 'on' : 'off'), [sound]);
 
-  const remove = (id: number) => setOrders((current) => current && current.filter((order) => order.id !== id));
+  const remove = (id: number): void => setOrders((current) => current && current.filter((order) => order.id !== id));
 
   useLiveEvent('order.available', (event) => {
     // Show it at once from the event; its lines and total follow with the refetch.
@@ -61,23 +93,27 @@ export function Board() {
     remove(event.orderId);
   });
 
-  async function pickUp(id: number) {
-    pickingUp.current.add(id);
-    setActionError(null);
-    try {
-      await api.courier.pickUp(id);
-      setNote(`Picked up order #${id}. It is now in My deliveries.`);
-      remove(id);
-    } catch (failure) {
-      const explained = explainError(failure, 'pick-up');
-      if ((failure as { status?: number }).status === 400) {
-        setNote(`Order #${id} was taken by another courier.`);
+  // Stable across renders, so memoised cards are not re-rendered for a new callback.
+  const pickUp = useCallback(
+    async (id: number) => {
+      pickingUp.current.add(id);
+      setActionError(null);
+      try {
+        await api.courier.pickUp(id);
+        setNote(`Picked up order #${id}. It is now in My deliveries.`);
         remove(id);
-      } else setActionError({ id, error: explained });
-    } finally {
-      pickingUp.current.delete(id);
-    }
-  }
+      } catch (failure) {
+        const explained = explainError(failure, 'pick-up');
+        if ((failure as { status?: number }).status === 400) {
+          setNote(`Order #${id} was taken by another courier.`);
+          remove(id);
+        } else setActionError({ id, error: explained });
+      } finally {
+        pickingUp.current.delete(id);
+      }
+    },
+    [api],
+  );
 
   return (
     <section class="card" aria-labelledby="board-title">
@@ -96,32 +132,14 @@ export function Board() {
       )}
       <ul class="orders board">
         {orders?.map((order) => (
-          <li
+          <BoardCard
             key={order.id}
-            class={`order${fresh.has(order.id) ? ' fresh' : ''}`}
-            data-order-id={order.id}
-            aria-labelledby={`board-${order.id}-title`}
-          >
-            <div class="order-head">
-              <h2 id={`board-${order.id}-title`}>Order #{order.id}</h2>
-              <span class="age">
-                <time dateTime={order.placedAt}>{formatAge(order.placedAt, now)}</time>
-              </span>
-            </div>
-            <p class="customer">
-              <span class="muted">Customer</span> {order.email}
-            </p>
-            {order.items.length > 0 ? <OrderLines order={order} /> : <p class="muted">Loading items…</p>}
-            {actionError?.id === order.id && <ErrorNotice error={actionError.error} />}
-            <button
-              type="button"
-              class="primary"
-              aria-describedby={`board-${order.id}-title`}
-              onClick={() => pickUp(order.id)}
-            >
-              Pick up
-            </button>
-          </li>
+            order={order}
+            fresh={fresh.has(order.id)}
+            now={now}
+            error={actionError?.id === order.id ? actionError.error : null}
+            onPickUp={pickUp}
+          />
         ))}
       </ul>
     </section>

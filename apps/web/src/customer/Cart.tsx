@@ -44,8 +44,10 @@ export function Cart() {
   }
 
   return (
-    <section class="card cart" aria-labelledby="cart-title">
-      <h2 id="cart-title">Your cart</h2>
+    <section class="card cart" id="cart" aria-labelledby="cart-title">
+      <h2 id="cart-title" tabIndex={-1}>
+        Your cart
+      </h2>
       {placed !== null && (
         <StatusNotice tone="success">
           Order #{placed} placed. <a href="#/orders">Track your order</a>

@@ -3,7 +3,6 @@ import { useState } from 'preact/hooks';
 import { useApi } from '../shared/app-context';
 import { EmptyState, ErrorNotice, StatusNotice } from '../shared/components';
 import { explainError, type ExplainedError } from '../shared/errors';
-import { formatTime } from '../shared/format';
 import { useLiveEvent } from '../shared/live';
 import { OrderLines, StatusBadge } from '../shared/order-parts';
 import { useOrders } from '../shared/use-orders';
@@ -65,7 +64,6 @@ export function MyOrders() {
               <h2 id={`order-${order.id}-title`}>Order #{order.id}</h2>
               <StatusBadge status={order.status} />
             </div>
-            <p class="muted">Placed {formatTime(order.placedAt)}</p>
             <OrderLines order={order} />
             <OrderTimeline order={order} />
             {order.status === 'PENDING' && <LiveTracking order={order} />}

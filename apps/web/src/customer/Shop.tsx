@@ -6,6 +6,7 @@ import { explainError, type ExplainedError } from '../shared/errors';
 import { formatMoney } from '../shared/format';
 import { addToCart } from './cart';
 import { Cart } from './Cart';
+import { CartBar } from './CartBar';
 
 /** Browse and search the catalogue (by name and category), with the cart beside it. */
 export function Shop() {
@@ -16,6 +17,7 @@ export function Shop() {
   const [searched, setSearched] = useState({ name: '', category: '' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ExplainedError | null>(null);
+  const [added, setAdded] = useState('');
 
   async function search(criteria = { name, category }) {
     setBusy(true);
@@ -92,7 +94,14 @@ export function Shop() {
                       <p class="categories">{[...product.categories].sort().join(' · ')}</p>
                     </div>
                     <p class="price">{formatMoney(product.price)}</p>
-                    <button type="button" aria-describedby={`product-${product.id}`} onClick={() => addToCart(product)}>
+                    <button
+                      type="button"
+                      aria-describedby={`product-${product.id}`}
+                      onClick={() => {
+                        addToCart(product);
+                        setAdded(`${product.name} added to your cart.`);
+                      }}
+                    >
                       Add to cart
                     </button>
                   </li>
@@ -102,6 +111,10 @@ export function Shop() {
         )}
       </section>
       <Cart />
+      <CartBar />
+      <p class="visually-hidden" role="status">
+        {added}
+      </p>
     </div>
   );
 }

@@ -21,7 +21,7 @@ export function useOrders(fetchOrders: () => Promise<{ orders: OrderDetails[] }>
     running.current = fetchOrders()
       .then(
         (body) => {
-          setOrders(body.orders);
+          setOrders((current) => keepUnchanged(current, body.orders));
           setError(null);
         },
         (failure) => setError(explainError(failure, 'load')),
@@ -37,4 +37,17 @@ export function useOrders(fetchOrders: () => Promise<{ orders: OrderDetails[] }>
 
   useBaseline(refetch);
   return { orders, setOrders, error, refetch };
+}
+
+/**
+ * The fetched list, reusing the current object of every order that did not change, so memoised
+ * rows of a long list (the board) do not render again on every refetch.
+ */
+export function keepUnchanged(current: OrderDetails[] | null, fetched: OrderDetails[]): OrderDetails[] {
+  if (!current) return fetched;
+  const byId = new Map(current.map((order) => [order.id, order]));
+  return fetched.map((order) => {
+    const known = byId.get(order.id);
+    return known && JSON.stringify(known) === JSON.stringify(order) ? known : order;
+  });
 }
