@@ -12,6 +12,7 @@ const BENCHES = [
   'catalogue-search',
   'orders-load',
   'realtime-load',
+  'courier-location-load',
   'statistics-load',
   'web-app',
 ];

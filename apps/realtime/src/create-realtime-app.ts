@@ -3,18 +3,25 @@ import { createHttpApp } from '@shopwire/http';
 import { openStoreDatabase } from '@shopwire/store-data';
 import { createNudgeSubscriber } from './events/order-events-nudge.js';
 import { RealtimeIoAdapter } from './gateway/realtime-io.adapter.js';
+import { createLocationSubscriber } from './location/customer-location-feed.js';
+import { createLocationPublisher } from './location/location-relay.js';
 import { RealtimeAppModule } from './realtime-app.module.js';
 import type { RealtimeConfig } from './realtime.config.js';
 import { serveWebApp, webAppDir } from './web/web-assets.js';
 
 /**
- * Opens the store database (read side of order_events) and the Redis nudge, and builds the app:
- * Socket.IO gateway on the Fastify server, health/metrics/docs, the web app at /.
+ * Opens the store database (read side of order_events), the Redis nudge and the position
+ * connections, and builds the app: Socket.IO gateway on the Fastify server, health/metrics/docs,
+ * the web app at /.
  */
 export async function createRealtimeApp(config: RealtimeConfig): Promise<NestFastifyApplication> {
   const dataSource = await openStoreDatabase(config.STORE_DATABASE_URL, config.DB_POOL_SIZE);
-  const subscriber = createNudgeSubscriber(config.REDIS_URL);
-  return createHttpApp(RealtimeAppModule.forRoot(config, dataSource, subscriber), {
+  const redis = {
+    nudge: createNudgeSubscriber(config.REDIS_URL),
+    locationPublisher: createLocationPublisher(config.REDIS_URL),
+    locationSubscriber: createLocationSubscriber(config.REDIS_URL),
+  };
+  return createHttpApp(RealtimeAppModule.forRoot(config, dataSource, redis), {
     service: 'realtime',
     logLevel: config.LOG_LEVEL,
     description: 'Live order events over Socket.IO (docs/realtime.md), health, metrics and the web app.',

@@ -8,13 +8,29 @@ import { OrderEventTailer } from './events/order-event-tailer.js';
 import { NUDGE_SUBSCRIBER, OrderEventsNudge } from './events/order-events-nudge.js';
 import { StatisticsSignal } from './events/statistics-signal.js';
 import { RealtimeGateway } from './gateway/realtime.gateway.js';
+import { CourierLocationService } from './location/courier-location.service.js';
+import { CourierOrders } from './location/courier-orders.js';
+import { CustomerLocationFeed, LOCATION_SUBSCRIBER } from './location/customer-location-feed.js';
+import { LocationEvents } from './location/location-events.js';
+import { LOCATION_PUBLISHER, LocationRelay } from './location/location-relay.js';
 import { ReplayService } from './gateway/replay.service.js';
 import { REALTIME_CONFIG, type RealtimeConfig } from './realtime.config.js';
 import { WebConfigController } from './web/web-config.controller.js';
 
+/**
+ * The app's Redis connections, each on its own: the order-event nudge must never share a
+ * connection (or its failures) with the courier-position stream.
+ */
+export interface RealtimeRedis {
+  nudge: Redis;
+  locationPublisher: Redis;
+  locationSubscriber: Redis;
+}
+
 @Module({})
 export class RealtimeAppModule {
-  static forRoot(config: RealtimeConfig, dataSource: DataSource, subscriber: Redis): DynamicModule {
+  static forRoot(config: RealtimeConfig, dataSource: DataSource, redis: RealtimeRedis): DynamicModule {
+    const subscriber = redis.nudge;
     return {
       module: RealtimeAppModule,
       imports: [
@@ -35,6 +51,13 @@ export class RealtimeAppModule {
       providers: [
         { provide: REALTIME_CONFIG, useValue: config },
         { provide: NUDGE_SUBSCRIBER, useValue: subscriber },
+        { provide: LOCATION_PUBLISHER, useValue: redis.locationPublisher },
+        { provide: LOCATION_SUBSCRIBER, useValue: redis.locationSubscriber },
+        LocationRelay,
+        CourierOrders,
+        CustomerLocationFeed,
+        LocationEvents,
+        CourierLocationService,
         OrderEventReader,
         StatisticsSignal,
         EventFanOut,

@@ -14,6 +14,14 @@ export const realtimeConfigSchema = platformConfigSchema({
   REALTIME_REPLAY_LIMIT: positiveInt(5000),
   /** Owners get at most one `statistics.changed` per this many milliseconds (per replica). */
   REALTIME_STATISTICS_INTERVAL_MS: positiveInt(1000),
+  /** Courier positions (issue 12): at most one accepted report per courier per this many ms. */
+  REALTIME_LOCATION_MIN_INTERVAL_MS: positiveInt(1000),
+  /** Lifetime of a courier's last position in Redis (refreshed by each report; deleted at COMPLETE). */
+  REALTIME_LOCATION_TTL_SECONDS: positiveInt(60),
+  /** A report whose `at` is older than this is refused. */
+  REALTIME_LOCATION_MAX_AGE_MS: positiveInt(30_000),
+  /** Speed (m/s) for the ETA while a courier's speed is unknown or it stands still. */
+  REALTIME_ETA_DEFAULT_SPEED_MPS: z.coerce.number().positive().default(5),
   /** Base URLs the web page calls, served to it as /config.json. */
   AUTH_PUBLIC_URL: z.string().url().default('http://localhost:5000'),
   OWNER_PUBLIC_URL: z.string().url().default('http://localhost:5001'),
@@ -21,6 +29,12 @@ export const realtimeConfigSchema = platformConfigSchema({
   COURIER_PUBLIC_URL: z.string().url().default('http://localhost:5003'),
   /** The built web app (apps/web); default: its `npm run build` output, dist/apps/web. */
   WEB_DIR: z.string().min(1).optional(),
+  /**
+   * Tile URL template for the web app's delivery maps, e.g. https://tile.example.org/{z}/{x}/{y}.png.
+   * Empty (default): no tiles, markers on a plain background, nothing fetched from the internet.
+   */
+  WEB_MAP_TILE_URL: z.string().default(''),
+  WEB_MAP_ATTRIBUTION: z.string().default(''),
 });
 
 export type RealtimeConfig = z.output<typeof realtimeConfigSchema>;

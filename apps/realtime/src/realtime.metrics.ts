@@ -29,4 +29,15 @@ export const realtimeMetrics = {
     labelNames: ['outcome'] as const,
     registers: [metricsRegistry],
   }),
+  locationReports: new Counter({
+    name: 'realtime_courier_location_reports_total',
+    help: 'courier.location reports received by this replica, by outcome (accepted or the ack error)',
+    labelNames: ['outcome'] as const,
+    registers: [metricsRegistry],
+  }),
+  locationsDelivered: new Counter({
+    name: 'realtime_courier_locations_delivered_total',
+    help: 'order.courier_location messages this replica emitted to a customer room',
+    registers: [metricsRegistry],
+  }),
 };

@@ -1,4 +1,4 @@
-import type { OrderEventName, ReadyPayload, ResyncPayload } from '@shopwire/contracts';
+import type { CourierLocationPayload, OrderEventName, ReadyPayload, ResyncPayload } from '@shopwire/contracts';
 import { loadConfig } from '@shopwire/config';
 import { connectRealtime, type RealtimeClient } from '@shopwire/realtime-client';
 import { listenForTest, testEnv, type RunningTestApp } from '@shopwire/testing';
@@ -30,6 +30,8 @@ export interface RecordingClient {
   events: ReceivedEvent[];
   readies: ReadyPayload[];
   resyncs: ResyncPayload[];
+  /** `order.courier_location` payloads received (customers only ever get these). */
+  positions: CourierLocationPayload[];
   /** Resolves once `predicate` holds over the received events, or rejects after `timeoutMs`. */
   waitFor(predicate: (events: ReceivedEvent[]) => boolean, timeoutMs?: number): Promise<void>;
   close(): void;
@@ -39,6 +41,7 @@ export async function connectRecording(url: string, token: string, lastEventId?:
   const events: ReceivedEvent[] = [];
   const readies: ReadyPayload[] = [];
   const resyncs: ResyncPayload[] = [];
+  const positions: CourierLocationPayload[] = [];
   const record = (name: OrderEventName) => (payload: { eventId: number; orderId: number; status?: string }) =>
     events.push({ name, eventId: payload.eventId, orderId: payload.orderId, status: payload.status });
   let ready!: () => void;
@@ -53,6 +56,7 @@ export async function connectRecording(url: string, token: string, lastEventId?:
       'order.available': record('order.available'),
       'order.taken': record('order.taken'),
     },
+    onCourierLocation: (payload) => positions.push(payload),
     onReady: (payload) => (readies.push(payload), ready()),
     onResync: (payload) => resyncs.push(payload),
     onError: (error) => fail(error),
@@ -64,6 +68,7 @@ export async function connectRecording(url: string, token: string, lastEventId?:
     events,
     readies,
     resyncs,
+    positions,
     waitFor: (predicate, timeoutMs = 5000) =>
       waitUntil(
         () => predicate(events),

@@ -6,7 +6,8 @@ import { startStoreStack } from '../../../test/support/store-stack.js';
 export interface StoreServices {
   customer: RunningTestApp;
   courier: RunningTestApp;
-  placeOrder(customerToken: string): Promise<number>;
+  /** Places an order of one product; `extra` is merged into the body (e.g. `deliveryLocation`). */
+  placeOrder(customerToken: string, extra?: Record<string, unknown>): Promise<number>;
   pickUp(courierToken: string, orderId: number): Promise<void>;
   deliver(customerToken: string, orderId: number): Promise<void>;
   close(): Promise<void>;
@@ -31,8 +32,9 @@ export async function startStoreServices(
   return {
     customer,
     courier,
-    async placeOrder(token) {
-      const response = await customerHttp.post('/order', { requests: [{ id: productId, quantity: 1 }] }, { token });
+    async placeOrder(token, extra = {}) {
+      const body = { requests: [{ id: productId, quantity: 1 }], ...extra };
+      const response = await customerHttp.post('/order', body, { token });
       expectOk('POST /order', response);
       return response.body.id as number;
     },

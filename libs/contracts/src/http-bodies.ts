@@ -1,3 +1,4 @@
+import type { GeoPoint } from './geo-point.js';
 import type { OrderStatus } from './order-status.js';
 
 /**
@@ -70,6 +71,8 @@ export interface OrderDetails {
   placedAt: string;
   pickedUpAt: string | null;
   deliveredAt: string | null;
+  /** Where it goes, when the customer gave a `deliveryLocation` (issue 12); else null. */
+  deliveryLocation: GeoPoint | null;
 }
 export interface OrderDetailsResponse {
   orders: OrderDetails[];
@@ -81,4 +84,11 @@ export interface WebConfig {
   ownerUrl: string;
   customerUrl: string;
   courierUrl: string;
+  /**
+   * Map tiles for the delivery maps (`{z}/{x}/{y}` template), or null: then the maps show their
+   * markers on a plain background and nothing is loaded from any tile server.
+   */
+  mapTileUrl: string | null;
+  /** Attribution the tile provider requires (HTML-free text); empty without tiles. */
+  mapAttribution: string;
 }

@@ -6,6 +6,7 @@ export * from './token-claims.js';
 export * from './order-events.js';
 export * from './queues.js';
 export * from './realtime-events.js';
+export * from './geo-point.js';
 export * from './contract-error.js';
 export * from './http-bodies.js';
 export * from './owner-bodies.js';

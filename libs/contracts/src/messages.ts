@@ -23,6 +23,8 @@ export const Messages = {
   invalidProductId: (i: number) => `Invalid product id for request number ${i}.`,
   invalidProductQuantity: (i: number) => `Invalid product quantity for request number ${i}.`,
   invalidProduct: (i: number) => `Invalid product for request number ${i}.`,
+  /** Additive to §4.2 (issue 12): checked after check 3. */
+  invalidDeliveryLocation: 'Invalid delivery location.',
 
   missingOrderId: 'Missing order id.',
   invalidOrderId: 'Invalid order id.',

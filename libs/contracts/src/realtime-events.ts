@@ -68,17 +68,61 @@ export interface StatisticsChangedPayload {
   occurredAt: string;
 }
 
+/**
+ * Where the courier of one of the customer's PENDING orders is (issue 12). Room: the customer's.
+ * Ephemeral, not an order event: no `eventId`, no replay; a (re)connecting customer gets the
+ * latest known position of each PENDING order instead. Keep the newest `at` per order.
+ */
+export interface CourierLocationPayload {
+  orderId: number;
+  lat: number;
+  lng: number;
+  /** When the courier's device measured it, milliseconds since the Unix epoch. */
+  at: number;
+  /** Seconds to the delivery location (≥ 0, integer); null when the order has none. */
+  etaSeconds: number | null;
+}
+
 export interface ServerToClientEvents {
   'order.status': (payload: OrderStatusPayload) => void;
   'statistics.changed': (payload: StatisticsChangedPayload) => void;
   'order.available': (payload: OrderAvailablePayload) => void;
   'order.taken': (payload: OrderTakenPayload) => void;
+  'order.courier_location': (payload: CourierLocationPayload) => void;
   ready: (payload: ReadyPayload) => void;
   resync: (payload: ResyncPayload) => void;
 }
 
-/** Clients only listen; the connection itself (handshake auth) is the only request. */
-export interface ClientToServerEvents {}
+/** A courier's position, sent while it holds PENDING orders (at most 1 accepted per second). */
+export interface CourierLocationReport {
+  lat: number;
+  lng: number;
+  /** Metres (Geolocation API `coords.accuracy`). */
+  accuracy?: number;
+  /** Degrees clockwise from true north, 0 ≤ heading < 360. */
+  heading?: number;
+  /** Metres per second, ≥ 0; used for the ETA when given. */
+  speed?: number;
+  /** Measurement time, milliseconds since the Unix epoch: not in the future, not older than 30 s. */
+  at: number;
+}
+
+/**
+ * Answer to every `courier.location` (the acknowledgement callback). Never a disconnect:
+ * `rate_limited` carries how long to wait; `no_active_orders` means nothing to share (not picked
+ * up yet, or all delivered) — the client may stop sending until it picks up an order.
+ */
+export type CourierLocationAck =
+  | { ok: true; orders: number }
+  | { ok: false; error: 'rate_limited'; retryInMs: number }
+  | { ok: false; error: 'invalid' | 'forbidden' | 'no_active_orders' | 'unavailable' };
+
+export type CourierLocationError = Extract<CourierLocationAck, { ok: false }>['error'];
+
+/** Couriers report positions; everything else is server → client. */
+export interface ClientToServerEvents {
+  'courier.location': (report: CourierLocationReport, ack?: (answer: CourierLocationAck) => void) => void;
+}
 
 /** Order events a client can receive; they all carry `eventId`. */
 export type OrderEventName = 'order.status' | 'order.available' | 'order.taken';

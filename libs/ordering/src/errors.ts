@@ -14,6 +14,13 @@ export class InvalidProductQuantityError extends BadRequestError {
   }
 }
 
+/** Additive to §4.2 (issue 12): `deliveryLocation` given but not `{lat, lng}` in range. */
+export class InvalidDeliveryLocationError extends BadRequestError {
+  constructor() {
+    super(Messages.invalidDeliveryLocation);
+  }
+}
+
 /** No such order, not this customer's, or not in the state the transition starts from. */
 export class InvalidOrderIdError extends BadRequestError {
   constructor() {

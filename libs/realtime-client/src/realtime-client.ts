@@ -1,5 +1,8 @@
 import type {
   ClientToServerEvents,
+  CourierLocationAck,
+  CourierLocationPayload,
+  CourierLocationReport,
   LiveEventName,
   ReadyPayload,
   RealtimeHandshakeAuth,
@@ -24,6 +27,12 @@ export interface RealtimeClientOptions {
    * called once per eventId, in eventId order.
    */
   on?: LiveEventHandlers;
+  /**
+   * Customers: the position and ETA of the courier of one of their PENDING orders. Ephemeral (no
+   * eventId, no replay): on (re)connect the latest known position of each order comes first.
+   * Positions older than one already shown for the same order are not passed on.
+   */
+  onCourierLocation?: (payload: CourierLocationPayload) => void;
   /** Replay finished: everything up to `lastEventId` has been delivered. */
   onReady?: (payload: ReadyPayload) => void;
   /** Too far behind to replay: refetch state over HTTP, live events continue afterwards. */
@@ -39,6 +48,12 @@ export interface RealtimeClient {
   /** Highest eventId received (what a reconnect resumes from). */
   readonly lastEventId: number | undefined;
   setToken(token: string): void;
+  /**
+   * Couriers: report the device's position (at most one is accepted per second). Resolves with
+   * the server's ack; `{ ok: false, error: 'disconnected' }` when not connected (nothing is queued:
+   * a stale position is worth nothing).
+   */
+  sendLocation(report: CourierLocationReport): Promise<CourierLocationAck | { ok: false; error: 'disconnected' }>;
   close(): void;
 }
 
@@ -70,6 +85,12 @@ export function connectRealtime(options: RealtimeClientOptions): RealtimeClient 
       (options.on?.[name] as ((payload: unknown) => void) | undefined)?.(payload);
     });
   }
+  const newestAt = new Map<number, number>();
+  socket.on('order.courier_location', (payload) => {
+    if ((newestAt.get(payload.orderId) ?? -Infinity) > payload.at) return;
+    newestAt.set(payload.orderId, payload.at);
+    options.onCourierLocation?.(payload);
+  });
   socket.on('ready', (payload) => {
     cursor.advanceTo(payload.lastEventId);
     options.onReady?.(payload);
@@ -92,6 +113,10 @@ export function connectRealtime(options: RealtimeClientOptions): RealtimeClient 
     },
     setToken(next: string) {
       token = next;
+    },
+    sendLocation(report) {
+      if (!socket.connected) return Promise.resolve({ ok: false, error: 'disconnected' });
+      return new Promise((resolve) => socket.emit('courier.location', report, resolve));
     },
     close() {
       closed = true;

@@ -9,9 +9,25 @@ export class OrderRequestDoc {
   quantity!: number;
 }
 
+export class GeoPointDoc {
+  @ApiProperty({ example: 44.8125, description: 'Latitude, −90..90.' })
+  lat!: number;
+
+  @ApiProperty({ example: 20.4612, description: 'Longitude, −180..180.' })
+  lng!: number;
+}
+
 export class PlaceOrderBodyDoc {
   @ApiProperty({ type: [OrderRequestDoc] })
   requests!: OrderRequestDoc[];
+
+  @ApiProperty({
+    type: GeoPointDoc,
+    required: false,
+    description:
+      'Optional destination (additive). Checked after every contract check: 400 "Invalid delivery location.".',
+  })
+  deliveryLocation?: GeoPointDoc;
 }
 
 export class PlacedOrderDoc {
@@ -45,6 +61,9 @@ export class CustomerOrderDoc {
 
   @ApiProperty({ example: '2024-03-01T09:15:42Z' })
   timestamp!: string;
+
+  @ApiProperty({ type: GeoPointDoc, required: false, description: 'Only on orders placed with a delivery location.' })
+  deliveryLocation?: GeoPointDoc;
 }
 
 export class OrderStatusDoc {

@@ -14,7 +14,7 @@ export interface PlacedOrder {
 
 /**
  * `POST /order`: the optional Idempotency-Key (contract §8) wraps the core flow — checks 1–2,
- * then placement (check 3 and the order transaction). With a key, the response is stored in the
+ * then placement (check 3, the optional delivery location, and the order transaction). With a key, the response is stored in the
  * order's own transaction; a refused request's 400 is stored too and replays.
  */
 @Injectable()
@@ -43,11 +43,10 @@ export class PlaceOrderHandler {
   ): Promise<PlacedOrder> {
     const validation = validatePlaceOrderBody(body);
     if (!validation.ok) throw new BadRequestError(validation.message);
-    const id = await this.placement.place(
-      customerEmail,
-      validation.requests,
-      complete && ((tx, orderId) => complete(tx, { id: orderId })),
-    );
+    const id = await this.placement.place(customerEmail, validation.requests, {
+      deliveryLocation: body.deliveryLocation,
+      withinTransaction: complete && ((tx, orderId) => complete(tx, { id: orderId })),
+    });
     return { id };
   }
 }

@@ -11,7 +11,8 @@ const MAX_CACHED_BYTES = 64 * 1024 * 1024;
  *
  * The version is (count, highest id) of the customer's `order_events` rows. Every order and every
  * status change writes one such row in its transaction, rows are never updated or deleted, and
- * what an order shows of its products (name, unit price, categories) never changes after import;
+ * what an order shows of its products (name, unit price, categories) and its delivery location
+ * (written by the order's own INSERT, in the CREATED event's transaction) never change;
  * so the pair changes exactly when the answer may — including for an event that commits after
  * one with a higher id, which a highest-id version alone would miss. The version is read before
  * the history, so a cached body is never older than the version it is filed under.

@@ -1,13 +1,15 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { REALTIME_CONFIG, type RealtimeConfig } from '../realtime.config.js';
 import { realtimeMetrics } from '../realtime.metrics.js';
+import { LocationEvents } from '../location/location-events.js';
 import { EventFanOut } from './event-fan-out.js';
 import { advanceTail, type MissingRange, type TailState } from './gap-hold.js';
 import { OrderEventReader } from './order-event-reader.js';
 
 /**
  * Tails `order_events` for this replica: reads rows after its cursor, delivers them strictly in
- * id order (holding at gaps, see gap-hold.ts) and hands them to the fan-out. Woken at once by the
+ * id order (holding at gaps, see gap-hold.ts) and hands them to the fan-out (and to the courier
+ * position stream, which follows pick-ups and completions). Woken at once by the
  * Redis nudge and, as a fallback that keeps working while Redis is down, by a poll timer. Reads
  * never overlap: a wake-up during a read just schedules one more read.
  */
@@ -22,6 +24,7 @@ export class OrderEventTailer implements OnApplicationBootstrap, OnApplicationSh
   constructor(
     @Inject(OrderEventReader) private readonly reader: OrderEventReader,
     @Inject(EventFanOut) private readonly fanOut: EventFanOut,
+    @Inject(LocationEvents) private readonly locationEvents: LocationEvents,
     @Inject(REALTIME_CONFIG) private readonly config: RealtimeConfig,
   ) {}
 
@@ -89,6 +92,7 @@ export class OrderEventTailer implements OnApplicationBootstrap, OnApplicationSh
     }
     if (step.deliver.length > 0) {
       this.fanOut.deliver(step.deliver);
+      this.locationEvents.observe(step.deliver);
       realtimeMetrics.events.inc(step.deliver.length);
       realtimeMetrics.cursor.set(this.state.cursor);
     }

@@ -78,11 +78,15 @@ describe('realtime handshake', () => {
     const ready = await http.get('/health/ready');
     expect(ready.status).toBe(200);
     expect(ready.body.checks).toEqual({ database: 'up', redis: 'up' });
-    expect((await http.get('/')).text).toContain('<title>shopwire live</title>');
+    expect((await http.get('/')).text).toContain('<title>shopwire</title>');
     expect((await http.get('/config.json')).body).toEqual({
       authUrl: 'http://localhost:5000',
+      ownerUrl: 'http://localhost:5001',
       customerUrl: 'http://localhost:5002',
       courierUrl: 'http://localhost:5003',
+      // No tile server unless configured: the delivery maps load nothing from the internet.
+      mapTileUrl: null,
+      mapAttribution: '',
     });
     expect((await http.get('/socket.io/socket.io.esm.min.js')).status).toBe(200);
     expect((await http.get('/metrics')).text).toContain('realtime_connected_sockets');

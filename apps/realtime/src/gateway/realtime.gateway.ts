@@ -8,6 +8,9 @@ import {
 import { CLOCK_LEEWAY_SECONDS } from '@shopwire/contracts';
 import { JwtVerifier } from '@shopwire/security';
 import { EventFanOut } from '../events/event-fan-out.js';
+import { CourierLocationService } from '../location/courier-location.service.js';
+import { CourierOrders } from '../location/courier-orders.js';
+import { CustomerLocationFeed } from '../location/customer-location-feed.js';
 import { realtimeMetrics } from '../realtime.metrics.js';
 import { authenticateHandshake } from './handshake-auth.js';
 import type { RealtimeServer, RealtimeSocket } from './realtime-socket.js';
@@ -30,6 +33,9 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     @Inject(JwtVerifier) private readonly verifier: JwtVerifier,
     @Inject(EventFanOut) private readonly fanOut: EventFanOut,
     @Inject(ReplayService) private readonly replay: ReplayService,
+    @Inject(CourierOrders) private readonly courierOrders: CourierOrders,
+    @Inject(CourierLocationService) private readonly locations: CourierLocationService,
+    @Inject(CustomerLocationFeed) private readonly locationFeed: CustomerLocationFeed,
   ) {}
 
   afterInit(server: RealtimeServer): void {
@@ -48,6 +54,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       next();
     });
     this.fanOut.attach(server);
+    this.locationFeed.attachServer(server);
   }
 
   async handleConnection(socket: RealtimeSocket): Promise<void> {
@@ -56,8 +63,10 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     const timer = setTimeout(() => socket.disconnect(true), Math.max(0, Math.min(expiresInMs, MAX_TIMER_MS)));
     timer.unref();
     this.expiryTimers.set(socket.id, timer);
+    const courierOrdersLoaded = this.listenForLocations(socket);
     try {
-      await this.replay.start(socket);
+      await Promise.all([this.replay.start(socket), courierOrdersLoaded]);
+      if (socket.data.role === 'customer' && socket.connected) await this.locationFeed.attach(socket);
     } catch (error) {
       this.logger.error(`connection setup failed: ${(error as Error).message}`);
       socket.disconnect(true);
@@ -69,5 +78,23 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     clearTimeout(this.expiryTimers.get(socket.id));
     this.expiryTimers.delete(socket.id);
     this.fanOut.forget(socket);
+    if (socket.data.role === 'courier') this.courierOrders.detach(socket.data.email);
+    else this.locationFeed.detach(socket);
+  }
+
+  /**
+   * `courier.location` from any socket gets an ack (refused for non-couriers). Registered at once
+   * so no early report is lost; a courier's reports wait for its PENDING orders to be loaded.
+   */
+  private listenForLocations(socket: RealtimeSocket): Promise<void> {
+    const loaded = socket.data.role === 'courier' ? this.courierOrders.attach(socket.data.email) : Promise.resolve();
+    socket.on('courier.location', (report, ack) => {
+      const answer = loaded.then(() => this.locations.report(socket.data, report));
+      answer.then(
+        (reply) => (typeof ack === 'function' ? ack(reply) : undefined),
+        (error: Error) => this.logger.warn(`courier.location failed: ${error.message}`),
+      );
+    });
+    return loaded;
   }
 }

@@ -16,6 +16,8 @@ export class WebConfigController {
       ownerUrl: this.config.OWNER_PUBLIC_URL,
       customerUrl: this.config.CUSTOMER_PUBLIC_URL,
       courierUrl: this.config.COURIER_PUBLIC_URL,
+      mapTileUrl: this.config.WEB_MAP_TILE_URL || null,
+      mapAttribution: this.config.WEB_MAP_ATTRIBUTION,
     };
   }
 }

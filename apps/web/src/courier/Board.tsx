@@ -71,6 +71,7 @@ export function Board() {
       placedAt: event.occurredAt,
       pickedUpAt: null,
       deliveredAt: null,
+      deliveryLocation: null,
     };
     setOrders((current) =>
       current?.some((order) => order.id === event.orderId)

@@ -6,6 +6,7 @@ import { formatTime, isToday } from '../shared/format';
 import { useLiveEvent } from '../shared/live';
 import { OrderLines } from '../shared/order-parts';
 import { useOrders } from '../shared/use-orders';
+import { LocationSharing } from './LocationSharing';
 
 // Couriers get no event when a customer confirms: look again now and then while this is open.
 const REFRESH_MS = 15_000;
@@ -50,6 +51,7 @@ export function MyDeliveries() {
       {orders !== null && (
         <>
           <h2>On the way</h2>
+          <LocationSharing onTheWay={onTheWay.length} />
           {onTheWay.length === 0 ? (
             <EmptyState title="Nothing on the way.">
               <a href="#/board">Pick up an order</a> from the board.

@@ -1,9 +1,11 @@
+import type { GeoPoint } from '@shopwire/contracts';
 import { useRef, useState } from 'preact/hooks';
 import { useApi } from '../shared/app-context';
 import { EmptyState, ErrorNotice, StatusNotice } from '../shared/components';
 import { explainError, type ExplainedError } from '../shared/errors';
 import { formatMoney, lineTotal } from '../shared/format';
 import { cartStore, clearCart, setQuantity } from './cart';
+import { LocationPicker } from './LocationPicker';
 import { useStore } from '../shared/store';
 
 /** The cart: quantities, total, and "Place order" (one order per cart, whatever the clicks). */
@@ -13,6 +15,7 @@ export function Cart() {
   const [placing, setPlacing] = useState(false);
   const [placed, setPlaced] = useState<number | null>(null);
   const [error, setError] = useState<ExplainedError | null>(null);
+  const [deliveryLocation, setDeliveryLocation] = useState<GeoPoint | null>(null);
   // A second click in the same tick sees the old state; the ref does not.
   const inFlight = useRef(false);
   const lines = cart.lines.map((line) => ({ ...line, price: line.product.price }));
@@ -28,6 +31,7 @@ export function Cart() {
       const { id } = await api.customer.placeOrder(
         submitted.lines.map((line) => ({ id: line.product.id, quantity: line.quantity })),
         submitted.orderKey,
+        deliveryLocation,
       );
       if (cartStore.get().orderKey === submitted.orderKey) clearCart();
       setPlaced(id);
@@ -91,6 +95,7 @@ export function Cart() {
           <span>Total</span> <strong>{formatMoney(lineTotal(lines))}</strong>
         </p>
       )}
+      {lines.length > 0 && <LocationPicker value={deliveryLocation} onChange={setDeliveryLocation} />}
       <ErrorNotice error={error} />
       <button
         type="button"

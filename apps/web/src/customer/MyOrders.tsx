@@ -6,6 +6,7 @@ import { explainError, type ExplainedError } from '../shared/errors';
 import { useLiveEvent } from '../shared/live';
 import { OrderLines, StatusBadge } from '../shared/order-parts';
 import { useOrders } from '../shared/use-orders';
+import { LiveTracking } from './LiveTracking';
 import { OrderTimeline } from './OrderTimeline';
 
 const TIME_OF = { CREATED: 'placedAt', PENDING: 'pickedUpAt', COMPLETE: 'deliveredAt' } as const;
@@ -65,6 +66,7 @@ export function MyOrders() {
             </div>
             <OrderLines order={order} />
             <OrderTimeline order={order} />
+            {order.status === 'PENDING' && <LiveTracking order={order} />}
             {actionError?.id === order.id && <ErrorNotice error={actionError.error} />}
             {order.status === 'PENDING' && (
               <button

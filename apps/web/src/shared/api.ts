@@ -1,4 +1,5 @@
 import type {
+  GeoPoint,
   LoginResponse,
   OrderDetailsResponse,
   OrderRequestLine,
@@ -75,10 +76,10 @@ export function createApi(config: WebConfig) {
     customer: {
       search: (name: string, category: string) =>
         call<SearchResponse>(config.customerUrl, `/search?${new URLSearchParams({ name, category }).toString()}`),
-      placeOrder: (requests: OrderRequestLine[], idempotencyKey: string) =>
+      placeOrder: (requests: OrderRequestLine[], idempotencyKey: string, deliveryLocation: GeoPoint | null = null) =>
         call<PlaceOrderResponse>(config.customerUrl, '/order', {
           method: 'POST',
-          body: { requests },
+          body: deliveryLocation ? { requests, deliveryLocation } : { requests },
           headers: { 'idempotency-key': idempotencyKey },
         }),
       myOrders: () => call<OrderDetailsResponse>(config.customerUrl, '/my_orders'),

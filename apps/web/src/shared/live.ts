@@ -1,4 +1,10 @@
-import type { LiveEventName, ServerToClientEvents } from '@shopwire/contracts';
+import type {
+  CourierLocationAck,
+  CourierLocationPayload,
+  CourierLocationReport,
+  LiveEventName,
+  ServerToClientEvents,
+} from '@shopwire/contracts';
 import { REALTIME_UNAUTHORIZED } from '@shopwire/contracts';
 import { connectRealtime, type RealtimeClient } from '@shopwire/realtime-client';
 import { useEffect, useRef } from 'preact/hooks';
@@ -23,6 +29,7 @@ const handlers: { [E in LiveEventName]: Set<Handler<E>> } = {
   'statistics.changed': new Set(),
 };
 const baselineListeners = new Set<() => void>();
+const locationListeners = new Set<(payload: CourierLocationPayload) => void>();
 let client: RealtimeClient | null = null;
 
 function emit<E extends LiveEventName>(name: E, payload: Parameters<Handler<E>>[0]): void {
@@ -44,6 +51,9 @@ export function startLive(token: string): void {
       'order.available': (payload) => emit('order.available', payload),
       'order.taken': (payload) => emit('order.taken', payload),
       'statistics.changed': (payload) => emit('statistics.changed', payload),
+    },
+    onCourierLocation: (payload) => {
+      for (const listener of [...locationListeners]) listener(payload);
     },
     onReady: () => {
       connectionStore.set('live');
@@ -91,4 +101,22 @@ export function useBaseline(refetch: () => void): void {
     listener();
     return () => void baselineListeners.delete(listener);
   }, []);
+}
+
+/** Customers: calls `handler` with each courier position of the customer's orders while mounted. */
+export function useCourierLocation(handler: (payload: CourierLocationPayload) => void): void {
+  const latest = useRef(handler);
+  latest.current = handler;
+  useEffect(() => {
+    const listener = (payload: CourierLocationPayload) => latest.current(payload);
+    locationListeners.add(listener);
+    return () => void locationListeners.delete(listener);
+  }, []);
+}
+
+/** Couriers: reports a position over the live connection; resolves with the server's answer. */
+export function sendLocation(
+  report: CourierLocationReport,
+): Promise<CourierLocationAck | { ok: false; error: 'disconnected' }> {
+  return client ? client.sendLocation(report) : Promise.resolve({ ok: false, error: 'disconnected' });
 }

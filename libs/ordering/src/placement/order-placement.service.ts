@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type QueryRunner } from 'typeorm';
-import { InvalidProductError, InvalidProductQuantityError } from '../errors.js';
+import { parseGeoPoint, type GeoPoint } from '@shopwire/contracts';
+import { InvalidDeliveryLocationError, InvalidProductError, InvalidProductQuantityError } from '../errors.js';
 import { appendOrderEvent } from '../events/append-order-event.js';
 import { OrderEventNotifier } from '../events/order-event-notifier.js';
 import { inTransaction } from '../transaction.js';
@@ -10,13 +11,22 @@ import { productPrices } from './product-prices.js';
 /** Extra work that must commit atomically with the new order (e.g. storing an idempotent reply). */
 export type WithinOrderTransaction = (tx: QueryRunner, orderId: number) => Promise<void>;
 
+export interface PlaceOrderOptions {
+  /**
+   * `deliveryLocation` of the body as received (issue 12, additive): absent/null = none; else it
+   * must be `{lat, lng}` in range, checked after every contract check (after check 3).
+   */
+  deliveryLocation?: unknown;
+  withinTransaction?: WithinOrderTransaction;
+}
+
 interface PricedLine extends OrderLine {
   unitPrice: number;
 }
 
 /**
- * Places an order from validated requests (contract §4.2 check 3 and success): one price query,
- * then one transaction — order row, one multi-row item insert, the caller's extra work, and the
+ * Places an order from validated requests (contract §4.2 check 3, then the delivery location,
+ * then success): one price query, then one transaction — order row, one multi-row item insert, the caller's extra work, and the
  * CREATED event last — then a post-commit nudge. Returns the new order id.
  */
 @Injectable()
@@ -29,7 +39,7 @@ export class OrderPlacementService {
   async place(
     customerEmail: string,
     requests: readonly OrderRequest[],
-    withinTransaction?: WithinOrderTransaction,
+    { deliveryLocation, withinTransaction }: PlaceOrderOptions = {},
   ): Promise<number> {
     const prices = await productPrices(
       this.dataSource,
@@ -37,6 +47,7 @@ export class OrderPlacementService {
     );
     const missing = requests.findIndex((request) => !prices.has(request.productId));
     if (missing >= 0) throw new InvalidProductError(missing);
+    const destination = deliveryDestination(deliveryLocation);
 
     const lines: PricedLine[] = mergeOrderRequests(requests).map((line) => ({
       ...line,
@@ -46,8 +57,9 @@ export class OrderPlacementService {
 
     const { orderId, eventId } = await inTransaction(this.dataSource, async (tx) => {
       const order = await tx.query(
-        `INSERT INTO orders (customer_email, status, total, created_at) VALUES (?, 'CREATED', ?, UTC_TIMESTAMP())`,
-        [customerEmail, total],
+        `INSERT INTO orders (customer_email, status, total, created_at, delivery_lat, delivery_lng)
+         VALUES (?, 'CREATED', ?, UTC_TIMESTAMP(), ?, ?)`,
+        [customerEmail, total, destination?.lat ?? null, destination?.lng ?? null],
       );
       const orderId = Number(order.insertId);
       await tx.query(
@@ -60,6 +72,13 @@ export class OrderPlacementService {
     this.notifier.nudge(eventId);
     return orderId;
   }
+}
+
+function deliveryDestination(value: unknown): GeoPoint | undefined {
+  if (value === undefined || value === null) return undefined;
+  const point = parseGeoPoint(value);
+  if (!point) throw new InvalidDeliveryLocationError();
+  return point;
 }
 
 /** Σ unit price × quantity; a total that overflows a double blames the line that overflowed it. */

@@ -7,6 +7,8 @@ interface OrderRow {
   status: CustomerOrderView['status'];
   total: number;
   timestamp: string;
+  delivery_lat: number | null;
+  delivery_lng: number | null;
 }
 
 interface ItemRow {
@@ -30,7 +32,8 @@ export class CustomerOrderHistory {
   async ordersOf(customerEmail: string): Promise<CustomerOrderView[]> {
     // customer_email compares case-insensitively (column collation).
     const orders: OrderRow[] = await this.dataSource.query(
-      `SELECT id, status, total, DATE_FORMAT(created_at, '%Y-%m-%dT%H:%i:%sZ') AS timestamp
+      `SELECT id, status, total, DATE_FORMAT(created_at, '%Y-%m-%dT%H:%i:%sZ') AS timestamp,
+              delivery_lat, delivery_lng
        FROM orders WHERE customer_email = ? ORDER BY id`,
       [customerEmail],
     );
@@ -57,12 +60,18 @@ function assemble(orders: readonly OrderRow[], items: readonly ItemRow[]): Custo
       quantity: Number(item.quantity),
     });
   }
-  return orders.map((order) => ({
-    products: byOrder.get(order.id)!,
-    price: order.total,
-    status: order.status,
-    timestamp: order.timestamp,
-  }));
+  return orders.map((order) => {
+    const view: CustomerOrderView = {
+      products: byOrder.get(order.id)!,
+      price: order.total,
+      status: order.status,
+      timestamp: order.timestamp,
+    };
+    if (order.delivery_lat !== null && order.delivery_lng !== null) {
+      view.deliveryLocation = { lat: order.delivery_lat, lng: order.delivery_lng };
+    }
+    return view;
+  });
 }
 
 function categoryNames(value: ItemRow['categories']): string[] {

@@ -10,6 +10,8 @@ interface OrderRow {
   email: string;
   status: OrderStatus;
   total: number;
+  delivery_lat: number | null;
+  delivery_lng: number | null;
 }
 interface ItemRow extends OrderLineDetails {
   order_id: number;
@@ -51,7 +53,7 @@ export class OrderDetailsQuery {
 
   private async list(where: string, params: unknown[]): Promise<OrderDetails[]> {
     const orders: OrderRow[] = await this.dataSource.query(
-      `SELECT id, customer_email AS email, status, total FROM orders WHERE ${where} ORDER BY id DESC LIMIT ${ORDER_DETAILS_LIMIT}`,
+      `SELECT id, customer_email AS email, status, total, delivery_lat, delivery_lng FROM orders WHERE ${where} ORDER BY id DESC LIMIT ${ORDER_DETAILS_LIMIT}`,
       params,
     );
     if (orders.length === 0) return [];
@@ -68,9 +70,16 @@ export class OrderDetailsQuery {
       ),
     ]);
     const byId = new Map<number, OrderDetails>(
-      orders.map((order) => [
+      orders.map(({ delivery_lat: lat, delivery_lng: lng, ...order }) => [
         order.id,
-        { ...order, items: [], placedAt: '', pickedUpAt: null, deliveredAt: null } satisfies OrderDetails,
+        {
+          ...order,
+          items: [],
+          placedAt: '',
+          pickedUpAt: null,
+          deliveredAt: null,
+          deliveryLocation: lat !== null && lng !== null ? { lat, lng } : null,
+        } satisfies OrderDetails,
       ]),
     );
     for (const item of items) {

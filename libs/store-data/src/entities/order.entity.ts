@@ -22,6 +22,12 @@ export class OrderEntity {
   @Column({ name: 'courier_email', type: 'varchar', length: 320, nullable: true })
   courierEmail!: string | null;
 
+  @Column({ name: 'delivery_lat', type: 'double', nullable: true })
+  deliveryLat!: number | null;
+
+  @Column({ name: 'delivery_lng', type: 'double', nullable: true })
+  deliveryLng!: number | null;
+
   @OneToMany(() => OrderItemEntity, (item) => item.order)
   items!: OrderItemEntity[];
 }

@@ -1,0 +1,135 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { GeoPoint, OrderEventRecord } from '@shopwire/contracts';
+import { DataSource } from 'typeorm';
+import type { SpeedState } from './eta.js';
+
+/** A PENDING order of a courier connected here: who gets its positions, and where it goes. */
+export interface ActiveOrder {
+  orderId: number;
+  customerEmail: string;
+  /** Resolves once read from the database (it is not in the event); null when none was given. */
+  destination: Promise<GeoPoint | null>;
+}
+
+interface CourierEntry {
+  sockets: number;
+  orders: Map<number, ActiveOrder>;
+  /** Events seen while the initial load runs; applied after it, in order. */
+  queued?: OrderEventRecord[];
+  loaded: Promise<void>;
+  speed?: SpeedState;
+}
+
+interface DestinationRow {
+  id: number;
+  delivery_lat: number | null;
+  delivery_lng: number | null;
+}
+
+const toDestination = (row: DestinationRow | undefined): GeoPoint | null =>
+  row && row.delivery_lat !== null && row.delivery_lng !== null
+    ? { lat: row.delivery_lat, lng: row.delivery_lng }
+    : null;
+
+/**
+ * The PENDING orders of the couriers connected to THIS replica, kept current by the order events
+ * the replica tails anyway: PENDING adds the order to its courier, COMPLETE removes it. That is
+ * what makes positions start at pick-up and stop at COMPLETE, and go only to those orders'
+ * customers. Loaded from `orders` when a courier's first socket connects; events arriving during
+ * that load are queued and applied after it, so none is lost between the read and the stream.
+ */
+@Injectable()
+export class CourierOrders {
+  private readonly couriers = new Map<string, CourierEntry>();
+
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  /** Registers one more socket of this courier; resolves once its orders are known. */
+  attach(courierEmail: string): Promise<void> {
+    const key = courierEmail.toLowerCase();
+    const existing = this.couriers.get(key);
+    if (existing) {
+      existing.sockets++;
+      return existing.loaded;
+    }
+    const entry: CourierEntry = { sockets: 1, orders: new Map(), queued: [], loaded: Promise.resolve() };
+    this.couriers.set(key, entry);
+    entry.loaded = this.load(key, entry);
+    return entry.loaded;
+  }
+
+  detach(courierEmail: string): void {
+    const key = courierEmail.toLowerCase();
+    const entry = this.couriers.get(key);
+    if (entry && --entry.sockets === 0) this.couriers.delete(key);
+  }
+
+  /** The courier's PENDING orders now (empty when it holds none or is not connected here). */
+  ordersOf(courierEmail: string): ActiveOrder[] {
+    return [...(this.couriers.get(courierEmail.toLowerCase())?.orders.values() ?? [])];
+  }
+
+  speedOf(courierEmail: string): SpeedState | undefined {
+    return this.couriers.get(courierEmail.toLowerCase())?.speed;
+  }
+
+  setSpeed(courierEmail: string, speed: SpeedState): void {
+    const entry = this.couriers.get(courierEmail.toLowerCase());
+    if (entry) entry.speed = speed;
+  }
+
+  /** Feeds tailed order events (in id order). */
+  observe(events: readonly OrderEventRecord[]): void {
+    for (const event of events) {
+      if (event.courierEmail === null) continue;
+      const entry = this.couriers.get(event.courierEmail.toLowerCase());
+      if (!entry) continue;
+      if (entry.queued) entry.queued.push(event);
+      else this.apply(entry, event);
+    }
+  }
+
+  private async load(key: string, entry: CourierEntry): Promise<void> {
+    try {
+      const rows: Array<DestinationRow & { customer_email: string }> = await this.dataSource.query(
+        `SELECT id, customer_email, delivery_lat, delivery_lng FROM orders WHERE courier_email = ? AND status = 'PENDING'`,
+        [key],
+      );
+      for (const row of rows) {
+        const orderId = Number(row.id);
+        entry.orders.set(orderId, {
+          orderId,
+          customerEmail: row.customer_email,
+          destination: Promise.resolve(toDestination(row)),
+        });
+      }
+    } finally {
+      const queued = entry.queued ?? [];
+      entry.queued = undefined;
+      for (const event of queued) this.apply(entry, event);
+    }
+  }
+
+  private apply(entry: CourierEntry, event: OrderEventRecord): void {
+    if (event.status === 'PENDING') {
+      entry.orders.set(event.orderId, {
+        orderId: event.orderId,
+        customerEmail: event.customerEmail,
+        destination: this.destinationOf(event.orderId),
+      });
+    } else if (event.status === 'COMPLETE') {
+      entry.orders.delete(event.orderId);
+    }
+  }
+
+  private async destinationOf(orderId: number): Promise<GeoPoint | null> {
+    try {
+      const [row] = await this.dataSource.query('SELECT id, delivery_lat, delivery_lng FROM orders WHERE id = ?', [
+        orderId,
+      ]);
+      return toDestination(row);
+    } catch {
+      return null; // no ETA for this order rather than no position
+    }
+  }
+}

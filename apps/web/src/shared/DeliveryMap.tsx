@@ -1,0 +1,128 @@
+import type { GeoPoint } from '@shopwire/contracts';
+import L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
+import { useEffect, useRef } from 'preact/hooks';
+import { useServices } from './app-context';
+
+/** Where a map with nothing to show yet looks (zoomed out over the city the store serves). */
+export const DEFAULT_CENTER: GeoPoint = { lat: 44.8125, lng: 20.4612 };
+
+interface DeliveryMapProps {
+  /** Accessible name of the map region. */
+  label: string;
+  destination?: GeoPoint | null;
+  courier?: GeoPoint | null;
+  /** Called with the clicked point (the map is then a picker). */
+  onPick?: (point: GeoPoint) => void;
+  class?: string;
+}
+
+// Circle markers are drawn as SVG: no marker images to load, so the map works fully offline.
+const DESTINATION_STYLE: L.CircleMarkerOptions = {
+  radius: 9,
+  color: '#14532d',
+  weight: 3,
+  fillColor: '#ffffff',
+  fillOpacity: 1,
+};
+const COURIER_STYLE: L.CircleMarkerOptions = {
+  radius: 9,
+  color: '#ffffff',
+  weight: 3,
+  fillColor: '#b45309',
+  fillOpacity: 1,
+};
+
+/**
+ * A Leaflet map with the delivery destination and the courier. Tiles come from the configured
+ * `mapTileUrl` only; without one (the default) the markers sit on a plain background and nothing
+ * is fetched from the internet. Markers carry `data-marker` attributes for tests and styling.
+ */
+export function DeliveryMap({ label, destination, courier, onPick, class: className }: DeliveryMapProps) {
+  const { config } = useServices();
+  const element = useRef<HTMLDivElement>(null);
+  const map = useRef<L.Map | null>(null);
+  const markers = useRef<{ destination?: L.CircleMarker; courier?: L.CircleMarker }>({});
+  const pick = useRef(onPick);
+  pick.current = onPick;
+  const framed = useRef(false);
+
+  useEffect(() => {
+    const created = L.map(element.current!, { attributionControl: Boolean(config.mapTileUrl), zoomSnap: 0.5 });
+    created.setView([DEFAULT_CENTER.lat, DEFAULT_CENTER.lng], 12);
+    if (config.mapTileUrl) {
+      L.tileLayer(config.mapTileUrl, { attribution: config.mapAttribution, maxZoom: 19 }).addTo(created);
+    }
+    created.on('click', (event: L.LeafletMouseEvent) =>
+      pick.current?.({ lat: event.latlng.lat, lng: event.latlng.lng }),
+    );
+    map.current = created;
+    return () => {
+      created.remove();
+      map.current = null;
+      markers.current = {};
+    };
+  }, [config.mapTileUrl, config.mapAttribution]);
+
+  useEffect(() => {
+    const current = map.current;
+    if (!current) return;
+    place(current, 'destination', destination, DESTINATION_STYLE, 'Delivery location');
+    place(current, 'courier', courier, COURIER_STYLE, 'Courier');
+    const points = [destination, courier].filter((point): point is GeoPoint => Boolean(point));
+    // Frame both once; afterwards the person may pan and zoom as they like.
+    if (points.length === 2 && !framed.current) {
+      current.fitBounds(L.latLngBounds(points.map((p) => [p.lat, p.lng])), { padding: [40, 40], maxZoom: 16 });
+      framed.current = true;
+    } else if (points.length === 1 && !framed.current) {
+      current.setView([points[0]!.lat, points[0]!.lng], Math.max(current.getZoom(), 14));
+    }
+  }, [destination?.lat, destination?.lng, courier?.lat, courier?.lng]);
+
+  function place(
+    on: L.Map,
+    kind: 'destination' | 'courier',
+    point: GeoPoint | null | undefined,
+    style: L.CircleMarkerOptions,
+    title: string,
+  ) {
+    let marker = markers.current[kind];
+    if (!point) {
+      marker?.remove();
+      delete markers.current[kind];
+      return;
+    }
+    if (marker) marker.setLatLng([point.lat, point.lng]);
+    else {
+      marker = L.circleMarker([point.lat, point.lng], { ...style, className: `map-marker map-marker-${kind}` })
+        .bindTooltip(title)
+        .addTo(on);
+      markers.current[kind] = marker;
+    }
+    // Where the marker stands, readable without a map library (tests, assistive tooling).
+    const svg = marker.getElement();
+    svg?.setAttribute('data-marker', kind);
+    svg?.setAttribute('data-lat', String(point.lat));
+    svg?.setAttribute('data-lng', String(point.lng));
+  }
+
+  return (
+    <figure class="map-figure">
+      <div ref={element} class={`delivery-map ${className ?? ''}`} role="region" aria-label={label} />
+      {(destination || courier) && (
+        <figcaption class="map-legend">
+          {destination && (
+            <span>
+              <span class="legend-dot legend-destination" aria-hidden="true" /> Delivery location
+            </span>
+          )}
+          {courier && (
+            <span>
+              <span class="legend-dot legend-courier" aria-hidden="true" /> Courier
+            </span>
+          )}
+        </figcaption>
+      )}
+    </figure>
+  );
+}
