@@ -29,7 +29,7 @@ export class SnapshotQueries {
       await this.db.query(
         'SELECT p.id, p.name, s.sold, s.waiting FROM product_sales s JOIN products p ON p.id = s.product_id',
       );
-    return new Map(rows.map((r) => [r.id, { name: r.name, sold: Number(r.sold), waiting: Number(r.waiting) }]));
+    return new Map(rows.map((r) => [r.id, { name: r.name, sold: BigInt(r.sold), waiting: BigInt(r.waiting) }]));
   }
 
   async productNames(ids: number[]): Promise<Map<number, string>> {
@@ -46,7 +46,7 @@ export class SnapshotQueries {
       `SELECT c.id, c.name, COALESCE(s.delivered, 0) AS delivered
          FROM categories c LEFT JOIN category_sales s ON s.category_id = c.id`,
     );
-    return rows.map((r) => ({ id: r.id, name: r.name, delivered: Number(r.delivered) }));
+    return rows.map((r) => ({ id: r.id, name: r.name, delivered: BigInt(r.delivered) }));
   }
 }
 

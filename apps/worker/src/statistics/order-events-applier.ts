@@ -66,10 +66,13 @@ export class OrderEventsApplier {
     }
   }
 
-  /** Rows are written in key order so that concurrent batches lock them in the same order. */
+  /**
+   * Rows are written in key order so that concurrent batches lock them in the same order. The
+   * sums are bigint, sent as exact integer literals.
+   */
   private async addToAggregates(db: SqlExecutor, delta: SalesDelta): Promise<void> {
     const products = [...delta.products]
-      .filter(([, sales]) => sales.sold !== 0 || sales.waiting !== 0)
+      .filter(([, sales]) => sales.sold !== 0n || sales.waiting !== 0n)
       .sort(([a], [b]) => a - b)
       .map(([productId, sales]) => [productId, sales.sold, sales.waiting]);
     if (products.length > 0) {

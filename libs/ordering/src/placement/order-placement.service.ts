@@ -3,6 +3,7 @@ import { DataSource, type QueryRunner } from 'typeorm';
 import { InvalidProductError, InvalidProductQuantityError } from '../errors.js';
 import { appendOrderEvent } from '../events/append-order-event.js';
 import { OrderEventNotifier } from '../events/order-event-notifier.js';
+import { exactTotal } from '../money/exact-total.js';
 import { inTransaction } from '../transaction.js';
 import { mergeOrderRequests, type OrderLine, type OrderRequest } from './order-request.js';
 import { productPrices } from './product-prices.js';
@@ -62,12 +63,9 @@ export class OrderPlacementService {
   }
 }
 
-/** Σ unit price × quantity; a total that overflows a double blames the line that overflowed it. */
+/** Exact Σ unit price × quantity; a total too large for a double blames the line that made it so. */
 function orderTotal(lines: readonly PricedLine[]): number {
-  let total = 0;
-  for (const line of lines) {
-    total += line.unitPrice * line.quantity;
-    if (!Number.isFinite(total)) throw new InvalidProductQuantityError(line.firstIndex);
-  }
-  return total;
+  return exactTotal(lines, (i) => {
+    throw new InvalidProductQuantityError(lines[i].firstIndex);
+  });
 }
