@@ -1,3 +1,4 @@
+import { STORE_EPOCH_SQL } from '@shopwire/store-data';
 import type { DataSource, QueryRunner } from 'typeorm';
 
 /**
@@ -43,8 +44,16 @@ export async function withCatalogueWriteLock<T>(
   }
 }
 
-/** The current catalogue version (0 for an empty store): a primary-key point query. */
-export async function readCatalogueVersion(dataSource: DataSource): Promise<number> {
-  const [row] = await dataSource.query('SELECT COALESCE(MAX(id), 0) AS version FROM products');
-  return Number(row.version);
+export interface CatalogueVersion {
+  /** The store epoch the version belongs to: ids restart when the store is reset. */
+  epoch: string;
+  version: number;
+}
+
+/** The current catalogue version (0 for an empty store) and store epoch: two point queries in one statement. */
+export async function readCatalogueVersion(dataSource: DataSource): Promise<CatalogueVersion> {
+  const [row] = await dataSource.query(
+    `SELECT COALESCE(MAX(id), 0) AS version, ${STORE_EPOCH_SQL} AS epoch FROM products`,
+  );
+  return { epoch: String(row.epoch), version: Number(row.version) };
 }

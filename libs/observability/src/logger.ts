@@ -67,7 +67,8 @@ export class PinoNestLogger implements LoggerService {
     const context = typeof rest.at(-1) === 'string' ? (rest.pop() as string) : undefined;
     const stack = typeof rest[0] === 'string' ? rest[0] : undefined;
     if (message instanceof Error) this.root[level]({ context, err: message }, message.message);
-    else if (typeof message === 'object' && message !== null) this.root[level]({ context, ...message });
+    // `logger.warn({ err, … }, 'what failed')`: fields stay structured, the text is the message.
+    else if (typeof message === 'object' && message !== null) this.root[level]({ context, ...message }, stack);
     else this.root[level]({ context, ...(stack ? { stack } : {}) }, String(message));
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { readPendingEventItems, type PendingEventItem, type SqlExecutor } from '@shopwire/statistics';
+import { STORE_EPOCH_SQL } from '@shopwire/store-data';
 import { DataSource } from 'typeorm';
 import type { CategorySalesRow } from './category-statistics.js';
 import type { ProductSalesRow } from './product-statistics.js';
@@ -8,10 +9,13 @@ import type { ProductSalesRow } from './product-statistics.js';
 export class SnapshotQueries {
   constructor(private readonly db: SqlExecutor) {}
 
-  /** Bumped by every transaction that changes the aggregates: equal version, equal aggregates. */
-  async version(): Promise<number> {
-    const [row] = await this.db.query('SELECT version FROM statistics_state WHERE id = 1');
-    return Number(row?.version ?? 0);
+  /**
+   * Bumped by every transaction that changes the aggregates: equal version, equal aggregates.
+   * Qualified by the store epoch, since a reset store counts versions from 0 again.
+   */
+  async version(): Promise<string> {
+    const [row] = await this.db.query(`SELECT ${STORE_EPOCH_SQL} AS epoch, version FROM statistics_state WHERE id = 1`);
+    return `${row?.epoch}:${row?.version ?? 0}`;
   }
 
   /** Categories are only ever inserted, so their count identifies the set within snapshots. */
@@ -52,7 +56,8 @@ export class SnapshotQueries {
 
 /** Aggregate version, category count and whether any event awaits the worker, read at one instant. */
 export interface StatisticsProbe {
-  version: number;
+  /** Store epoch and aggregate version, as `SnapshotQueries.version()` gives them. */
+  version: string;
   categoryCount: number;
   hasPending: boolean;
 }
@@ -73,13 +78,13 @@ export class StatisticsSnapshot {
    */
   async probe(): Promise<StatisticsProbe> {
     const [row] = await this.dataSource.query(
-      `SELECT s.version,
+      `SELECT ${STORE_EPOCH_SQL} AS epoch, s.version,
               (SELECT COUNT(*) FROM categories) AS categoryCount,
               EXISTS (SELECT 1 FROM order_events FORCE INDEX (ix_order_events_stats) WHERE stats_applied = 0) AS hasPending
          FROM statistics_state s WHERE s.id = 1`,
     );
     return {
-      version: Number(row.version),
+      version: `${row.epoch}:${row.version}`,
       categoryCount: Number(row.categoryCount),
       hasPending: Number(row.hasPending) === 1,
     };

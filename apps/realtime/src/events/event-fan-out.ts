@@ -39,6 +39,11 @@ export class EventFanOut {
     }
   }
 
+  /** Every connected client must refetch its state and take `lastEventId` as its position. */
+  resyncAll(lastEventId: number): void {
+    this.server?.emit('resync', { lastEventId, reason: 'store_reset' });
+  }
+
   /** Starts holding live events for a socket about to be replayed. */
   hold(socket: RealtimeSocket, rooms: string[]): void {
     this.replaying.set(socket.id, { socket, rooms, held: [] });

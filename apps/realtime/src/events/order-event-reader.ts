@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { OrderEventRecord, OrderStatus } from '@shopwire/contracts';
+import { STORE_EPOCH_SQL } from '@shopwire/store-data';
 import { DataSource } from 'typeorm';
 
 interface OrderEventRow {
@@ -30,8 +31,15 @@ export class OrderEventReader {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   async latestId(): Promise<number> {
-    const [row] = await this.dataSource.query('SELECT COALESCE(MAX(id), 0) AS id FROM order_events');
-    return Number(row.id);
+    return (await this.position()).latestId;
+  }
+
+  /** The store epoch and the highest event id, in one statement (both are point reads). */
+  async position(): Promise<{ epoch: string; latestId: number }> {
+    const [row] = await this.dataSource.query(
+      `SELECT ${STORE_EPOCH_SQL} AS epoch, COALESCE(MAX(id), 0) AS id FROM order_events`,
+    );
+    return { epoch: String(row.epoch), latestId: Number(row.id) };
   }
 
   /** The next visible rows after the tail cursor, ascending. */

@@ -31,8 +31,14 @@ export class ReplayService {
     this.fanOut.hold(socket, rooms);
     const upTo = this.tailer.cursor;
     let replayed = 0;
+    let position = Math.max(upTo, lastEventId ?? 0);
     try {
-      if (lastEventId !== undefined && lastEventId < upTo) {
+      if (lastEventId !== undefined && lastEventId > upTo && (await this.reader.latestId()) < lastEventId) {
+        // The client saw ids this store never reached: it was reset or restored since.
+        socket.emit('resync', { lastEventId: upTo, reason: 'store_reset' });
+        realtimeMetrics.replays.inc({ outcome: 'resync' });
+        position = upTo;
+      } else if (lastEventId !== undefined && lastEventId < upTo) {
         const limit = this.config.REALTIME_REPLAY_LIMIT;
         const events = await this.missedEvents(socket, lastEventId, upTo, limit + 1);
         if (events.length > limit) {
@@ -44,13 +50,12 @@ export class ReplayService {
         }
       }
     } catch (error) {
-      this.logger.warn(`replay failed, disconnecting so the client retries: ${(error as Error).message}`);
+      this.logger.warn({ err: error }, 'replay failed, disconnecting so the client retries');
       this.fanOut.forget(socket);
       socket.disconnect(true);
       return;
     }
     if (!socket.connected) return this.fanOut.forget(socket);
-    const position = Math.max(upTo, lastEventId ?? 0);
     socket.emit('ready', { lastEventId: position, replayed });
     this.fanOut.release(socket, position);
   }
