@@ -104,6 +104,6 @@ export class StatisticsService {
     if (items.length < BACKLOG_WARNING_ITEMS || now - this.lastBacklogWarning < BACKLOG_WARNING_INTERVAL_MS) return;
     this.lastBacklogWarning = now;
     const events = new Set(items.map((item) => item.eventId)).size;
-    this.logger.warn(`statistics worker is behind: ${events} order events not applied yet (answers stay exact)`);
+    this.logger.warn({ events }, 'statistics worker is behind: order events not applied yet (answers stay exact)');
   }
 }

@@ -119,7 +119,7 @@ export class OrderEventTailer implements OnApplicationBootstrap, OnApplicationSh
     const skippedIds = step.skipped.reduce((sum, range) => sum + range.to - range.from + 1, 0);
     if (skippedIds > 0) {
       realtimeMetrics.skippedIds.inc(skippedIds);
-      this.logger.warn(`skipped ${skippedIds} event id(s) of rolled-back transactions`);
+      this.logger.warn({ skippedIds }, 'skipped event ids of rolled-back transactions');
     }
     if (step.deliver.length > 0) {
       this.fanOut.deliver(step.deliver);

@@ -59,7 +59,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     try {
       await this.replay.start(socket);
     } catch (error) {
-      this.logger.error(`connection setup failed: ${(error as Error).message}`);
+      this.logger.error({ err: error }, 'connection setup failed');
       socket.disconnect(true);
     }
   }
