@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { readPendingEventItems, type PendingEventItem, type SqlExecutor } from '@shopwire/statistics';
+import { runInTransaction } from '@shopwire/database';
 import { STORE_EPOCH_SQL } from '@shopwire/store-data';
 import { DataSource } from 'typeorm';
 import type { CategorySalesRow } from './category-statistics.js';
@@ -90,22 +91,11 @@ export class StatisticsSnapshot {
     };
   }
 
-  async read<T>(work: (queries: SnapshotQueries) => Promise<T>): Promise<T> {
-    const runner = this.dataSource.createQueryRunner('slave');
-    await runner.connect();
-    try {
-      await runner.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
-      await runner.query('START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY');
-      try {
-        const result = await work(new SnapshotQueries(runner));
-        await runner.query('COMMIT');
-        return result;
-      } catch (error) {
-        await runner.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      }
-    } finally {
-      await runner.release();
-    }
+  read<T>(work: (queries: SnapshotQueries) => Promise<T>): Promise<T> {
+    return runInTransaction(this.dataSource, (tx) => work(new SnapshotQueries(tx)), {
+      isolation: 'REPEATABLE READ',
+      readOnly: true,
+      attempts: 1,
+    });
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { OrderEventRecord, OrderStatus } from '@shopwire/contracts';
+import { runInTransaction } from '@shopwire/database';
 import { STORE_EPOCH_SQL } from '@shopwire/store-data';
 import { DataSource } from 'typeorm';
 
@@ -59,8 +60,10 @@ export class OrderEventReader {
    */
   async isHeld(from: number, to: number): Promise<boolean> {
     try {
-      const rows = await this.dataSource.transaction('READ COMMITTED', (manager) =>
-        manager.query('SELECT id FROM order_events WHERE id BETWEEN ? AND ? FOR UPDATE NOWAIT', [from, to]),
+      const rows = await runInTransaction(
+        this.dataSource,
+        (tx) => tx.query('SELECT id FROM order_events WHERE id BETWEEN ? AND ? FOR UPDATE NOWAIT', [from, to]),
+        { isolation: 'READ COMMITTED', attempts: 1 },
       );
       return rows.length > 0;
     } catch {

@@ -4,7 +4,7 @@ import { InvalidProductError, InvalidProductQuantityError } from '../errors.js';
 import { appendOrderEvent } from '../events/append-order-event.js';
 import { OrderEventNotifier } from '../events/order-event-notifier.js';
 import { exactTotal } from '../money/exact-total.js';
-import { inTransaction } from '../transaction.js';
+import { runInTransaction } from '@shopwire/database';
 import { mergeOrderRequests, type OrderLine, type OrderRequest } from './order-request.js';
 import { productPrices } from './product-prices.js';
 
@@ -45,7 +45,7 @@ export class OrderPlacementService {
     }));
     const total = orderTotal(lines);
 
-    const { orderId, eventId } = await inTransaction(this.dataSource, async (tx) => {
+    const { orderId, eventId } = await runInTransaction(this.dataSource, async (tx) => {
       const order = await tx.query(
         `INSERT INTO orders (customer_email, status, total, created_at) VALUES (?, 'CREATED', ?, UTC_TIMESTAMP())`,
         [customerEmail, total],
