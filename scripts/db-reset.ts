@@ -1,14 +1,25 @@
 // `npm run db:reset`: drop both databases and recreate them migrated, with only the owners
-// seeded — a fresh, empty platform for development and demos.
+// seeded — a fresh, empty platform for development and demos. Refuses while anything is
+// connected to them (running apps) unless given --force: running apps follow a reset (new store
+// epoch, see docs/adr), but their clients see everything vanish.
 import 'reflect-metadata';
 import { loadConfig } from '@shopwire/config';
-import { dropDatabase, redactUrl } from '@shopwire/database';
+import { dropDatabase, otherSessionsOn, redactUrl } from '@shopwire/database';
 import { DEFAULT_STORE_DATABASE_URL, openStoreDatabase } from '@shopwire/store-data';
 import { authConfigSchema } from '../apps/auth/src/auth.config.js';
 import { prepareAuthDatabase } from '../apps/auth/src/prepare-auth-database.js';
 
 const authConfig = loadConfig(authConfigSchema);
 const storeUrl = process.env.STORE_DATABASE_URL ?? DEFAULT_STORE_DATABASE_URL;
+const urls = [authConfig.AUTH_DATABASE_URL, storeUrl];
+const inUse = (await Promise.all(urls.map(async (url) => [url, await otherSessionsOn(url)] as const))).filter(
+  ([, sessions]) => sessions > 0,
+);
+if (inUse.length > 0 && !process.argv.includes('--force')) {
+  for (const [url, sessions] of inUse) console.error(`${redactUrl(url)} is in use by ${sessions} connection(s).`);
+  console.error('Stop the apps first (Ctrl-C in the `npm start` terminal), or run: npm run db:reset -- --force');
+  process.exit(1);
+}
 await dropDatabase(authConfig.AUTH_DATABASE_URL);
 await dropDatabase(storeUrl);
 const auth = await prepareAuthDatabase(authConfig);

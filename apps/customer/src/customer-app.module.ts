@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { platformModules } from '@shopwire/http';
+import { StoreEpochFollowers, StoreEpochModule } from '@shopwire/store-data';
 import type { DataSource } from 'typeorm';
 import type { CustomerConfig } from './customer.config.js';
 import { SearchModule } from './search/search.module.js';
@@ -8,13 +9,16 @@ import { CustomerOrdersModule } from './orders/customer-orders.module.js';
 @Module({})
 export class CustomerAppModule {
   static forRoot(config: CustomerConfig, dataSource: DataSource): DynamicModule {
+    const epochs = new StoreEpochFollowers(dataSource);
     return {
       module: CustomerAppModule,
       imports: [
         ...platformModules({
           jwtSecret: config.JWT_SECRET,
           dataSource,
+          extraReadinessChecks: [epochs.readinessCheck()],
         }),
+        StoreEpochModule.with(epochs),
         SearchModule,
         CustomerOrdersModule.forRoot(config),
       ],

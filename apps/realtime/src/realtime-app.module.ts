@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { platformModules } from '@shopwire/http';
 import type { Redis } from 'ioredis';
+import { StoreEpochFollowers, StoreEpochModule } from '@shopwire/store-data';
 import type { DataSource } from 'typeorm';
 import { EventFanOut } from './events/event-fan-out.js';
 import { OrderEventReader } from './events/order-event-reader.js';
@@ -31,6 +32,7 @@ export interface RealtimeRedis {
 export class RealtimeAppModule {
   static forRoot(config: RealtimeConfig, dataSource: DataSource, redis: RealtimeRedis): DynamicModule {
     const subscriber = redis.nudge;
+    const epochs = new StoreEpochFollowers(dataSource);
     return {
       module: RealtimeAppModule,
       imports: [
@@ -44,8 +46,10 @@ export class RealtimeAppModule {
                 if (subscriber.status !== 'ready') throw new Error(`redis ${subscriber.status}`);
               },
             },
+            epochs.readinessCheck(),
           ],
         }),
+        StoreEpochModule.with(epochs),
       ],
       controllers: [WebConfigController],
       providers: [

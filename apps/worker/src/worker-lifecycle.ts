@@ -33,9 +33,9 @@ export class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicatio
     await this.readiness.waitUntilReady();
     const worker = this.statistics.worker;
     worker.concurrency = this.options.concurrency;
-    worker.on('failed', (job, error) => this.logger.warn(`job ${job?.name} failed: ${error.message}`));
-    worker.on('error', (error) => this.logger.error(`worker error: ${error.message}`));
-    this.running = worker.run().catch((error: Error) => this.logger.error(`worker stopped: ${error.message}`));
+    worker.on('failed', (job, error) => this.logger.warn({ err: error, job: job?.name }, 'job failed'));
+    worker.on('error', (error) => this.logger.error({ err: error }, 'worker error'));
+    this.running = worker.run().catch((error: Error) => this.logger.error({ err: error }, 'worker stopped'));
     this.logger.log(`consuming ${worker.name} (concurrency ${worker.concurrency})`);
   }
 

@@ -46,12 +46,14 @@ export interface ReadyPayload {
 }
 
 /**
- * The client is too far behind to be replayed event by event: it must refetch its state over
- * HTTP (`/status`, `/orders_to_deliver`) and continue from `lastEventId`.
+ * The client must refetch its state over HTTP (`/status`, `/orders_to_deliver`) and continue
+ * from `lastEventId`: it is too far behind to be replayed event by event, or the store database
+ * was reset or restored (`store_reset`: event ids start again, so `lastEventId` may be LOWER
+ * than what the client has seen, and the client takes it as its new position).
  */
 export interface ResyncPayload {
   lastEventId: number;
-  reason: 'too_far_behind';
+  reason: 'too_far_behind' | 'store_reset';
 }
 
 /**

@@ -4,3 +4,4 @@ export * from './prepare-database.js';
 export * from './transient-errors.js';
 export * from './database.module.js';
 export * from './parameter-free-query-logger.js';
+export * from './transactions.js';

@@ -20,11 +20,11 @@ export class ParameterFreeQueryLogger implements TypeOrmLogger {
     const code = (error as { code?: unknown }).code ?? 'unknown';
     const message = error instanceof Error ? error.message : String(error);
     // The driver's message may quote a rejected value (e.g. the duplicate email): keep it short.
-    this.logger.error(`Query failed (${String(code)}): ${message.slice(0, 200)} -- ${query.slice(0, 500)}`);
+    this.logger.error({ code, error: message.slice(0, 200), query: query.slice(0, 500) }, 'Query failed');
   }
 
   logQuerySlow(time: number, query: string): void {
-    this.logger.warn(`Slow query (${time} ms): ${query.slice(0, 500)}`);
+    this.logger.warn({ ms: time, query: query.slice(0, 500) }, 'Slow query');
   }
 
   logSchemaBuild(): void {}

@@ -1,6 +1,7 @@
 import mysql from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
 import { parseMysqlUrl } from './mysql-url.js';
+import { withNamedLock } from './transactions.js';
 
 const LOCK_TIMEOUT_SECONDS = 120;
 
@@ -30,24 +31,11 @@ export async function dropDatabase(url: string): Promise<void> {
  * Runs pending migrations while holding a named server lock, so that replicas starting together
  * migrate once: the others wait for the lock, then find nothing pending.
  */
-export async function migrateWithLock(dataSource: DataSource): Promise<string[]> {
-  const runner = dataSource.createQueryRunner();
-  const lockName = `shopwire_migrate_${String(dataSource.options.database)}`;
-  await runner.connect();
-  try {
-    const [row] = await runner.query('SELECT GET_LOCK(?, ?) AS acquired', [lockName, LOCK_TIMEOUT_SECONDS]);
-    if (Number(row.acquired) !== 1) {
-      throw new Error(`Could not acquire migration lock ${lockName} within ${LOCK_TIMEOUT_SECONDS}s`);
-    }
-    try {
-      const applied = await dataSource.runMigrations({ transaction: 'each' });
-      return applied.map((m) => m.name);
-    } finally {
-      await runner.query('SELECT RELEASE_LOCK(?)', [lockName]);
-    }
-  } finally {
-    await runner.release();
-  }
+export function migrateWithLock(dataSource: DataSource): Promise<string[]> {
+  return withNamedLock(dataSource, 'shopwire_migrate', LOCK_TIMEOUT_SECONDS, async () => {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  });
 }
 
 /** Ensure the database exists, connect, migrate under the lock. Returns the ready DataSource. */
@@ -56,4 +44,22 @@ export async function openMigratedDataSource(url: string, dataSource: DataSource
   if (!dataSource.isInitialized) await dataSource.initialize();
   await migrateWithLock(dataSource);
   return dataSource;
+}
+
+/**
+ * How many other sessions use the database named in the URL (running apps, workers, consoles):
+ * `db:reset` refuses to pull a database from under them unless told to.
+ */
+export async function otherSessionsOn(url: string): Promise<number> {
+  const { database, ...server } = parseMysqlUrl(url);
+  const connection = await mysql.createConnection({ ...server, connectTimeout: 5000 });
+  try {
+    const [rows] = await connection.query(
+      'SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE DB = ? AND ID <> CONNECTION_ID()',
+      [database],
+    );
+    return Number((rows as Array<{ n: number }>)[0].n);
+  } finally {
+    await connection.end();
+  }
 }

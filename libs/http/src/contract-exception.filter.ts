@@ -35,7 +35,7 @@ export class ContractExceptionFilter implements ExceptionFilter {
       return [413, { message: Messages.payloadTooLarge }, {}];
     }
     if (isDatabaseUnavailableError(error)) {
-      log.warn(`Dependency unavailable: ${(error as Error).message}`);
+      log.warn({ err: error }, 'Dependency unavailable');
       return [503, { message: Messages.serviceUnavailable }, { 'Retry-After': '1' }];
     }
     // Name, code, message and stack only: driver errors also carry the SQL and its parameters.

@@ -16,6 +16,16 @@ export const REDACTED_PATHS = [
   '*.jwtSecret',
 ];
 
+/** Error fields that carry query parameters (mysql2 `sql` has them inlined; TypeORM keeps `parameters`). */
+const PARAMETER_BEARING_ERROR_FIELDS = ['sql', 'parameters', 'driverError'];
+
+/** pino's error serializer (message, type, stack, code, …) minus fields holding query parameters. */
+export function serializeError(err: Error): Record<string, unknown> {
+  const serialized: Record<string, unknown> = { ...pino.stdSerializers.err(err) };
+  for (const field of PARAMETER_BEARING_ERROR_FIELDS) delete serialized[field];
+  return serialized;
+}
+
 /** Honours an incoming X-Request-Id (bounded, printable) or makes one. */
 export function requestIdOf(req: IncomingMessage): string {
   const incoming = req.headers['x-request-id'];
@@ -32,6 +42,7 @@ export function createRootLogger(options: { service: string; level: string }): L
     level: options.level as LevelWithSilent,
     base: { service: options.service },
     redact: { paths: REDACTED_PATHS, censor: '[Redacted]' },
+    serializers: { err: serializeError },
   });
 }
 
@@ -67,7 +78,8 @@ export class PinoNestLogger implements LoggerService {
     const context = typeof rest.at(-1) === 'string' ? (rest.pop() as string) : undefined;
     const stack = typeof rest[0] === 'string' ? rest[0] : undefined;
     if (message instanceof Error) this.root[level]({ context, err: message }, message.message);
-    else if (typeof message === 'object' && message !== null) this.root[level]({ context, ...message });
+    // `logger.warn({ err, … }, 'what failed')`: fields stay structured, the text is the message.
+    else if (typeof message === 'object' && message !== null) this.root[level]({ context, ...message }, stack);
     else this.root[level]({ context, ...(stack ? { stack } : {}) }, String(message));
   }
 }

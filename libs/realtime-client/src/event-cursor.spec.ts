@@ -21,4 +21,11 @@ describe('EventCursor', () => {
     expect(cursor.accept(15)).toBe(false);
     expect(cursor.accept(21)).toBe(true);
   });
+
+  it("goes back on a store reset, then accepts the new store's lower ids", () => {
+    const cursor = new EventCursor(10);
+    cursor.resetTo(0);
+    expect(cursor.accept(1)).toBe(true);
+    expect(cursor.lastEventId).toBe(1);
+  });
 });

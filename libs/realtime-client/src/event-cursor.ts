@@ -18,6 +18,11 @@ export class EventCursor {
     return true;
   }
 
+  /** The store was reset: ids start again, so the position may go back. */
+  resetTo(eventId: number): void {
+    this.last = eventId;
+  }
+
   /** The server says everything up to `eventId` that concerns us was sent (`ready`, `resync`). */
   advanceTo(eventId: number): void {
     if (this.last === undefined || eventId > this.last) this.last = eventId;

@@ -96,7 +96,8 @@ export function connectRealtime(options: RealtimeClientOptions): RealtimeClient 
     options.onReady?.(payload);
   });
   socket.on('resync', (payload) => {
-    cursor.advanceTo(payload.lastEventId);
+    if (payload.reason === 'store_reset') cursor.resetTo(payload.lastEventId);
+    else cursor.advanceTo(payload.lastEventId);
     options.onResync?.(payload);
   });
   socket.on('connect_error', (error) => options.onError?.(error));

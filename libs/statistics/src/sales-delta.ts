@@ -9,15 +9,16 @@ export interface EventItem {
   categoryIds: readonly number[];
 }
 
+/** Sums of quantities as exact integers: a sum of safe integers need not be one. */
 export interface ProductSales {
-  sold: number;
-  waiting: number;
+  sold: bigint;
+  waiting: bigint;
 }
 
 /** What a set of events changes: per product sold/waiting, per category delivered. */
 export interface SalesDelta {
   products: Map<number, ProductSales>;
-  categories: Map<number, number>;
+  categories: Map<number, bigint>;
 }
 
 /**
@@ -32,15 +33,16 @@ export interface SalesDelta {
 export function salesDelta(items: Iterable<EventItem>): SalesDelta {
   const delta: SalesDelta = { products: new Map(), categories: new Map() };
   for (const item of items) {
-    const product = delta.products.get(item.productId) ?? { sold: 0, waiting: 0 };
+    const product = delta.products.get(item.productId) ?? { sold: 0n, waiting: 0n };
     delta.products.set(item.productId, product);
+    const quantity = BigInt(item.quantity);
     if (item.status === 'CREATED') {
-      product.waiting += item.quantity;
+      product.waiting += quantity;
     } else if (item.status === 'COMPLETE') {
-      product.waiting -= item.quantity;
-      product.sold += item.quantity;
+      product.waiting -= quantity;
+      product.sold += quantity;
       for (const categoryId of new Set(item.categoryIds)) {
-        delta.categories.set(categoryId, (delta.categories.get(categoryId) ?? 0) + item.quantity);
+        delta.categories.set(categoryId, (delta.categories.get(categoryId) ?? 0n) + quantity);
       }
     }
   }

@@ -2,3 +2,4 @@ export * from './entities/index.js';
 export * from './migrations/index.js';
 export * from './store-data-source.js';
 export * from './store-config.js';
+export * from './store-epoch.js';

@@ -34,7 +34,7 @@ export class RateEventsPurger implements OnModuleInit, OnApplicationShutdown {
       await this.events.purgeOlderThan(this.retentionSeconds);
     } catch (error) {
       // Next round retries; counting stays correct meanwhile (windows filter by time).
-      this.logger.warn(`Purging rate events failed: ${(error as Error).message}`);
+      this.logger.warn({ err: error }, 'Purging rate events failed');
     }
   }
 }

@@ -75,13 +75,13 @@ describe('GET /status (contract §4.3)', () => {
       for (const item of order.products)
         expect(Object.keys(item).sort()).toEqual(['categories', 'name', 'price', 'quantity']);
     }
-    expect(orders[0].price).toBeCloseTo(7, 9);
+    expect(orders[0].price).toBe(7);
     expect(orders[0].products.sort(byName)).toEqual([
       { categories: expect.arrayContaining(['Fruit', 'Organic']), name: 'Apple', price: 1.25, quantity: 4 },
       { categories: ['Dairy'], name: 'Milk', price: 2, quantity: 1 },
     ]);
     expect(orders[0].products[0].categories).toHaveLength(2);
-    expect(orders[1].price).toBeCloseTo(3.8, 9);
+    expect(orders[1].price).toBe(3.8);
     expect(orders[1].products.sort(byName)).toEqual([
       {
         categories: expect.arrayContaining(['A,B', 'x"y', 'Ünïcødé ✓', 'a|b']),
@@ -92,6 +92,23 @@ describe('GET /status (contract §4.3)', () => {
       { categories: [], name: 'Uncategorised', price: 3.3, quantity: 1 },
     ]);
     expect(orders[1].products[0].categories).toHaveLength(4);
+  });
+
+  it('totals exactly in decimal, stored and shown (1133.34 × 3 is 3400.02)', async () => {
+    const [lamp, cent] = await seedProducts(h.dataSource, [
+      { name: 'Lamp', price: 1133.34 },
+      { name: 'Cent', price: 0.01 },
+    ]);
+    const eve = customerToken('eve@example.org');
+    const id = await place(eve, [
+      { id: lamp, quantity: 3 },
+      { id: cent, quantity: 7 },
+    ]);
+    const response = await h.customer.get('/status', { token: eve });
+    expect(response.body.orders[0].price).toBe(3400.09);
+    expect(response.text).toContain('"price":3400.09,');
+    const [stored] = await h.dataSource.query('SELECT total FROM orders WHERE id = ?', [id]);
+    expect(stored.total).toBe(3400.09);
   });
 
   it('matches the customer email case-insensitively', async () => {

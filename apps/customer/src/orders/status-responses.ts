@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BodyCache } from '@shopwire/http';
 import { CustomerOrderHistory } from '@shopwire/ordering';
+import { STORE_EPOCH_SQL } from '@shopwire/store-data';
 import { DataSource } from 'typeorm';
 
 const MAX_CACHED_CUSTOMERS = 10_000;
@@ -14,12 +15,14 @@ const MAX_CACHED_BYTES = 64 * 1024 * 1024;
  * what an order shows of its products (name, unit price, categories) and its delivery location
  * (written by the order's own INSERT, in the CREATED event's transaction) never change;
  * so the pair changes exactly when the answer may — including for an event that commits after
- * one with a higher id, which a highest-id version alone would miss. The version is read before
+ * one with a higher id, which a highest-id version alone would miss. The store epoch is part of
+ * the version: after a reset the same counts mean other orders. The version is read before
  * the history, so a cached body is never older than the version it is filed under.
  */
 @Injectable()
 export class StatusResponses {
   private readonly cache = new BodyCache(MAX_CACHED_CUSTOMERS, MAX_CACHED_BYTES);
+  private epoch?: string;
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
@@ -28,11 +31,15 @@ export class StatusResponses {
 
   async statusJson(customerEmail: string): Promise<Buffer> {
     const [version] = await this.dataSource.query(
-      'SELECT COUNT(*) AS events, COALESCE(MAX(id), 0) AS newest FROM order_events WHERE customer_email = ?',
+      `SELECT COUNT(*) AS events, COALESCE(MAX(id), 0) AS newest, ${STORE_EPOCH_SQL} AS epoch
+         FROM order_events WHERE customer_email = ?`,
       [customerEmail],
     );
+    // Bodies of an earlier store (reset, restore) can never match again: drop them.
+    if (version.epoch !== this.epoch) this.cache.clear();
+    this.epoch = version.epoch;
     // Emails compare case-insensitively (contract §0.4), like the column's collation.
-    const key = `${customerEmail.toLowerCase()}\n${version.events}:${version.newest}`;
+    const key = `${customerEmail.toLowerCase()}\n${version.epoch}:${version.events}:${version.newest}`;
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached;
     const body = Buffer.from(JSON.stringify({ orders: await this.history.ordersOf(customerEmail) }));

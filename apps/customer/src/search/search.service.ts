@@ -1,9 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { loadProductsAfter, readCatalogueVersion } from '@shopwire/catalogue';
 import { DataSource } from 'typeorm';
 import { CatalogueSnapshot } from './catalogue-snapshot.js';
 import { CoalescedTask } from './coalesced-task.js';
 import { BodyCache } from '@shopwire/http';
+import { StoreEpochFollowers, type EpochFollower } from '@shopwire/store-data';
 import { searchCacheKey, type SearchCriteria } from './search-criteria.js';
 
 const MAX_CACHED_RESPONSES = 1000;
@@ -17,12 +18,28 @@ const MAX_CACHED_BYTES = 32 * 1024 * 1024;
  * began is in that search's answer.
  */
 @Injectable()
-export class SearchService {
-  private readonly snapshot = new CatalogueSnapshot();
+export class SearchService implements EpochFollower {
+  readonly name = 'catalogue';
+  private readonly logger = new Logger(SearchService.name);
+  private snapshot = new CatalogueSnapshot();
+  private epoch?: string;
   private readonly responses = new BodyCache(MAX_CACHED_RESPONSES, MAX_CACHED_BYTES);
   private readonly catchUp = new CoalescedTask(() => this.loadNewProducts());
 
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(StoreEpochFollowers) epochs: StoreEpochFollowers,
+  ) {
+    epochs.register(this);
+  }
+
+  servedEpoch(): string | undefined {
+    return this.epoch;
+  }
+
+  refresh(): Promise<void> {
+    return this.catchUp.run();
+  }
 
   /** The §4.1 response body, serialised to UTF-8 JSON. */
   async searchJson(criteria: SearchCriteria): Promise<Buffer> {
@@ -35,11 +52,21 @@ export class SearchService {
     return body;
   }
 
-  /** Products are only ever added: when the version moved, load just the new ids. */
+  /**
+   * Products are only ever added: when the version moved, load just the new ids. A new store
+   * epoch, or a version below the one held (a restore), means another catalogue: start over.
+   */
   private async loadNewProducts(): Promise<void> {
-    const version = await readCatalogueVersion(this.dataSource);
-    if (version <= this.snapshot.version) return;
-    this.snapshot.add(await loadProductsAfter(this.dataSource, this.snapshot.version), version);
-    this.responses.clear();
+    const { epoch, version } = await readCatalogueVersion(this.dataSource);
+    if (epoch !== this.epoch || version < this.snapshot.version) {
+      if (this.epoch !== undefined) this.logger.warn({ epoch, version }, 'store was reset: reloading the catalogue');
+      this.snapshot = new CatalogueSnapshot();
+      this.responses.clear();
+    }
+    if (version > this.snapshot.version) {
+      this.snapshot.add(await loadProductsAfter(this.dataSource, this.snapshot.version), version);
+      this.responses.clear();
+    }
+    this.epoch = epoch;
   }
 }

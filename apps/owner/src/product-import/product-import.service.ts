@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CatalogueLockTimeoutError, withCatalogueWriteLock } from '@shopwire/catalogue';
+import { withCatalogueWriteLock } from '@shopwire/catalogue';
 import { Messages, BadRequestError, ContractError } from '@shopwire/contracts';
-import { isDuplicateKeyError, withTransactionRetry } from '@shopwire/database';
+import { isDuplicateKeyError, NamedLockTimeoutError, runInTransaction } from '@shopwire/database';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { CatalogueWriter } from './catalogue-writer.js';
 import { decodeUpload } from './decode-upload.js';
@@ -23,7 +23,7 @@ export class ProductImportService {
     try {
       await withCatalogueWriteLock(this.dataSource, (runner) => this.insertNew(runner, check.products));
     } catch (error) {
-      if (error instanceof CatalogueLockTimeoutError) throw new ContractError(Messages.serviceUnavailable, 503);
+      if (error instanceof NamedLockTimeoutError) throw new ContractError(Messages.serviceUnavailable, 503);
       throw error;
     }
   }
@@ -39,7 +39,8 @@ export class ProductImportService {
     if (firstTakenName(products, new Set()) !== null) await this.refuseTakenName(writer, products);
     for (let attempt = 1; ; attempt++) {
       try {
-        await withTransactionRetry(() => this.inTransaction(runner, () => writer.insertProducts(products)));
+        // On the lock's connection: the lock must cover the commit.
+        await runInTransaction(this.dataSource, () => writer.insertProducts(products), { runner });
         return;
       } catch (error) {
         if (!isDuplicateKeyError(error) || attempt >= DUPLICATE_ATTEMPTS) throw error;
@@ -53,16 +54,5 @@ export class ProductImportService {
     const existing = await writer.existingProductNames(products.map((product) => product.name));
     const taken = firstTakenName(products, existing);
     if (taken !== null) throw new BadRequestError(Messages.productExists(taken));
-  }
-
-  private async inTransaction(runner: QueryRunner, work: () => Promise<void>): Promise<void> {
-    await runner.startTransaction();
-    try {
-      await work();
-      await runner.commitTransaction();
-    } catch (error) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
-      throw error;
-    }
   }
 }

@@ -4,7 +4,7 @@ import { compareCodePoints, type SalesDelta } from '@shopwire/statistics';
 export interface CategorySalesRow {
   id: number;
   name: string;
-  delivered: number;
+  delivered: bigint;
 }
 
 /**
@@ -13,7 +13,11 @@ export interface CategorySalesRow {
  */
 export function categoryStatistics(categories: readonly CategorySalesRow[], pending: SalesDelta): string[] {
   return categories
-    .map((c) => ({ name: c.name, delivered: c.delivered + (pending.categories.get(c.id) ?? 0) }))
-    .sort((a, b) => b.delivered - a.delivered || compareCodePoints(a.name, b.name))
+    .map((c) => ({ name: c.name, delivered: c.delivered + (pending.categories.get(c.id) ?? 0n) }))
+    .sort((a, b) => compareBigints(b.delivered, a.delivered) || compareCodePoints(a.name, b.name))
     .map((c) => c.name);
+}
+
+function compareBigints(a: bigint, b: bigint): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

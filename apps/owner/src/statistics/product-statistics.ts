@@ -22,11 +22,13 @@ export function productStatistics(
   pending: SalesDelta,
   names: ReadonlyMap<number, string>,
 ): ProductStatistic[] {
-  const merged = new Map<number, ProductStatistic>();
-  for (const [id, row] of applied) merged.set(id, { name: row.name, sold: row.sold, waiting: row.waiting });
+  const merged = new Map<number, ProductSalesRow>(applied);
   for (const [id, delta] of pending.products) {
-    const entry = merged.get(id) ?? { name: names.get(id) ?? '', sold: 0, waiting: 0 };
+    const entry = merged.get(id) ?? { name: names.get(id) ?? '', sold: 0n, waiting: 0n };
     merged.set(id, { name: entry.name, sold: entry.sold + delta.sold, waiting: entry.waiting + delta.waiting });
   }
-  return [...merged.values()].sort((a, b) => compareCodePoints(a.name, b.name));
+  // Summed exactly, then the nearest JSON number (exact up to 2^53).
+  return [...merged.values()]
+    .map(({ name, sold, waiting }) => ({ name, sold: Number(sold), waiting: Number(waiting) }))
+    .sort((a, b) => compareCodePoints(a.name, b.name));
 }

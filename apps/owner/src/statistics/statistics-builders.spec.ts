@@ -7,8 +7,8 @@ const none: SalesDelta = { products: new Map(), categories: new Map() };
 
 describe('productStatistics (contract §3.2)', () => {
   const applied = new Map<number, ProductSalesRow>([
-    [1, { name: 'Pear', sold: 2, waiting: 1 }],
-    [2, { name: 'Apple', sold: 0, waiting: 4 }],
+    [1, { name: 'Pear', sold: 2n, waiting: 1n }],
+    [2, { name: 'Apple', sold: 0n, waiting: 4n }],
   ]);
 
   it('lists applied totals sorted by name, zeros included', () => {
@@ -30,10 +30,20 @@ describe('productStatistics (contract §3.2)', () => {
     ]);
   });
 
+  it('sums exactly beyond 2^53, then answers the nearest JSON number', () => {
+    const big = new Map<number, ProductSalesRow>([[1, { name: 'Bulk', sold: 0n, waiting: 2n ** 53n }]]);
+    const pending = salesDelta([
+      { status: 'CREATED', productId: 1, quantity: 1, categoryIds: [] },
+      { status: 'CREATED', productId: 1, quantity: 1, categoryIds: [] },
+    ]);
+    // Adding 1 twice to 2^53 in doubles stays at 2^53.
+    expect(productStatistics(big, pending, new Map())).toEqual([{ name: 'Bulk', sold: 0, waiting: 2 ** 53 + 2 }]);
+  });
+
   it('sorts names by code point, not UTF-16 unit', () => {
     const rows = new Map<number, ProductSalesRow>([
-      [1, { name: '\u{1F600}', sold: 0, waiting: 1 }],
-      [2, { name: '\uFF01', sold: 0, waiting: 1 }],
+      [1, { name: '\u{1F600}', sold: 0n, waiting: 1n }],
+      [2, { name: '\uFF01', sold: 0n, waiting: 1n }],
     ]);
     expect(productStatistics(rows, none, new Map()).map((p) => p.name)).toEqual(['\uFF01', '\u{1F600}']);
   });
@@ -41,10 +51,10 @@ describe('productStatistics (contract §3.2)', () => {
 
 describe('categoryStatistics (contract §3.3)', () => {
   const categories = [
-    { id: 1, name: 'Fruit', delivered: 4 },
-    { id: 2, name: 'Organic', delivered: 4 },
-    { id: 3, name: 'Dairy', delivered: 1 },
-    { id: 4, name: 'Bread', delivered: 0 },
+    { id: 1, name: 'Fruit', delivered: 4n },
+    { id: 2, name: 'Organic', delivered: 4n },
+    { id: 3, name: 'Dairy', delivered: 1n },
+    { id: 4, name: 'Bread', delivered: 0n },
   ];
 
   it('orders by delivered descending, then name ascending, never-sold categories included', () => {
@@ -57,7 +67,7 @@ describe('categoryStatistics (contract §3.3)', () => {
   });
 
   it('breaks ties by code point: U+FF01 before U+1F600, "a" before "ab", "B" before "a"', () => {
-    const tied = ['\u{1F600}', '\uFF01', 'ab', 'a', 'B'].map((name, id) => ({ id, name, delivered: 0 }));
+    const tied = ['\u{1F600}', '\uFF01', 'ab', 'a', 'B'].map((name, id) => ({ id, name, delivered: 0n }));
     expect(categoryStatistics(tied, none)).toEqual(['B', 'a', 'ab', '\uFF01', '\u{1F600}']);
   });
 });

@@ -23,9 +23,9 @@ export class StatisticsQueue implements OnApplicationShutdown {
 
   constructor(@Inject(STATISTICS_QUEUE_OPTIONS) { redisUrl, prefix }: StatisticsQueueOptions) {
     this.connection = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
-    this.connection.on('error', (error: Error) => this.logger.warn(`redis: ${error.message}`));
+    this.connection.on('error', (error: Error) => this.logger.warn({ err: error }, 'redis connection error'));
     this.queue = new Queue(STATISTICS_QUEUE, { connection: this.connection, prefix });
-    this.queue.on('error', (error: Error) => this.logger.warn(`statistics queue: ${error.message}`));
+    this.queue.on('error', (error: Error) => this.logger.warn({ err: error }, 'statistics queue error'));
   }
 
   async onApplicationShutdown(): Promise<void> {

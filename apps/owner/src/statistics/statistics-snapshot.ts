@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { readPendingEventItems, type PendingEventItem, type SqlExecutor } from '@shopwire/statistics';
+import { runInTransaction } from '@shopwire/database';
+import { STORE_EPOCH_SQL } from '@shopwire/store-data';
 import { DataSource } from 'typeorm';
 import type { CategorySalesRow } from './category-statistics.js';
 import type { ProductSalesRow } from './product-statistics.js';
@@ -8,10 +10,13 @@ import type { ProductSalesRow } from './product-statistics.js';
 export class SnapshotQueries {
   constructor(private readonly db: SqlExecutor) {}
 
-  /** Bumped by every transaction that changes the aggregates: equal version, equal aggregates. */
-  async version(): Promise<number> {
-    const [row] = await this.db.query('SELECT version FROM statistics_state WHERE id = 1');
-    return Number(row?.version ?? 0);
+  /**
+   * Bumped by every transaction that changes the aggregates: equal version, equal aggregates.
+   * Qualified by the store epoch, since a reset store counts versions from 0 again.
+   */
+  async version(): Promise<string> {
+    const [row] = await this.db.query(`SELECT ${STORE_EPOCH_SQL} AS epoch, version FROM statistics_state WHERE id = 1`);
+    return `${row?.epoch}:${row?.version ?? 0}`;
   }
 
   /** Categories are only ever inserted, so their count identifies the set within snapshots. */
@@ -29,7 +34,7 @@ export class SnapshotQueries {
       await this.db.query(
         'SELECT p.id, p.name, s.sold, s.waiting FROM product_sales s JOIN products p ON p.id = s.product_id',
       );
-    return new Map(rows.map((r) => [r.id, { name: r.name, sold: Number(r.sold), waiting: Number(r.waiting) }]));
+    return new Map(rows.map((r) => [r.id, { name: r.name, sold: BigInt(r.sold), waiting: BigInt(r.waiting) }]));
   }
 
   async productNames(ids: number[]): Promise<Map<number, string>> {
@@ -46,13 +51,14 @@ export class SnapshotQueries {
       `SELECT c.id, c.name, COALESCE(s.delivered, 0) AS delivered
          FROM categories c LEFT JOIN category_sales s ON s.category_id = c.id`,
     );
-    return rows.map((r) => ({ id: r.id, name: r.name, delivered: Number(r.delivered) }));
+    return rows.map((r) => ({ id: r.id, name: r.name, delivered: BigInt(r.delivered) }));
   }
 }
 
 /** Aggregate version, category count and whether any event awaits the worker, read at one instant. */
 export interface StatisticsProbe {
-  version: number;
+  /** Store epoch and aggregate version, as `SnapshotQueries.version()` gives them. */
+  version: string;
   categoryCount: number;
   hasPending: boolean;
 }
@@ -73,34 +79,23 @@ export class StatisticsSnapshot {
    */
   async probe(): Promise<StatisticsProbe> {
     const [row] = await this.dataSource.query(
-      `SELECT s.version,
+      `SELECT ${STORE_EPOCH_SQL} AS epoch, s.version,
               (SELECT COUNT(*) FROM categories) AS categoryCount,
               EXISTS (SELECT 1 FROM order_events FORCE INDEX (ix_order_events_stats) WHERE stats_applied = 0) AS hasPending
          FROM statistics_state s WHERE s.id = 1`,
     );
     return {
-      version: Number(row.version),
+      version: `${row.epoch}:${row.version}`,
       categoryCount: Number(row.categoryCount),
       hasPending: Number(row.hasPending) === 1,
     };
   }
 
-  async read<T>(work: (queries: SnapshotQueries) => Promise<T>): Promise<T> {
-    const runner = this.dataSource.createQueryRunner('slave');
-    await runner.connect();
-    try {
-      await runner.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
-      await runner.query('START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY');
-      try {
-        const result = await work(new SnapshotQueries(runner));
-        await runner.query('COMMIT');
-        return result;
-      } catch (error) {
-        await runner.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      }
-    } finally {
-      await runner.release();
-    }
+  read<T>(work: (queries: SnapshotQueries) => Promise<T>): Promise<T> {
+    return runInTransaction(this.dataSource, (tx) => work(new SnapshotQueries(tx)), {
+      isolation: 'REPEATABLE READ',
+      readOnly: true,
+      attempts: 1,
+    });
   }
 }

@@ -10,13 +10,13 @@ const BACKLOG_WARNING_INTERVAL_MS = 60_000;
 const NO_DELTA: SalesDelta = { products: new Map(), categories: new Map() };
 
 interface ProductCache {
-  version: number;
+  version: string;
   applied: Map<number, ProductSalesRow>;
   body: Buffer;
 }
 
 interface CategoryCache {
-  version: number;
+  version: string;
   categoryCount: number;
   rows: CategorySalesRow[];
   body: Buffer;
@@ -82,7 +82,7 @@ export class StatisticsService {
     return Buffer.from(JSON.stringify({ statistics: categoryStatistics(cache.rows, salesDelta(items)) }));
   }
 
-  private productCache(version: number, applied: Map<number, ProductSalesRow>): ProductCache {
+  private productCache(version: string, applied: Map<number, ProductSalesRow>): ProductCache {
     return {
       version,
       applied,
@@ -90,7 +90,7 @@ export class StatisticsService {
     };
   }
 
-  private categoryCache(version: number, categoryCount: number, rows: CategorySalesRow[]): CategoryCache {
+  private categoryCache(version: string, categoryCount: number, rows: CategorySalesRow[]): CategoryCache {
     return {
       version,
       categoryCount,
@@ -104,6 +104,6 @@ export class StatisticsService {
     if (items.length < BACKLOG_WARNING_ITEMS || now - this.lastBacklogWarning < BACKLOG_WARNING_INTERVAL_MS) return;
     this.lastBacklogWarning = now;
     const events = new Set(items.map((item) => item.eventId)).size;
-    this.logger.warn(`statistics worker is behind: ${events} order events not applied yet (answers stay exact)`);
+    this.logger.warn({ events }, 'statistics worker is behind: order events not applied yet (answers stay exact)');
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { OrderEventRecord } from '@shopwire/contracts';
+import type { OrderEventRecord, ServerToClientEvents } from '@shopwire/contracts';
 import type { RealtimeServer, RealtimeSocket } from '../gateway/realtime-socket.js';
 import { emissionsFor, type Emission } from './event-routing.js';
 import { StatisticsSignal } from './statistics-signal.js';
@@ -10,9 +10,30 @@ interface HeldSocket {
   held: Emission[];
 }
 
-/** Emits one emission; the union of typed events is sent through the untyped signature. */
-export function send(target: { emit: (...args: any[]) => unknown }, emission: Emission): void {
-  target.emit(emission.event, emission.payload);
+/** Anything that sends the server's events: the server, a room of it, one socket. */
+export interface ServerEventTarget {
+  emit<E extends keyof ServerToClientEvents>(event: E, ...args: Parameters<ServerToClientEvents[E]>): unknown;
+}
+
+/** Sends one server event, its payload type checked against the event's name. */
+export function send<E extends keyof ServerToClientEvents>(
+  target: ServerEventTarget,
+  event: E,
+  ...args: Parameters<ServerToClientEvents[E]>
+): void {
+  target.emit(event, ...args);
+}
+
+/** Sends one routed emission (the switch lets the compiler pair each event with its payload). */
+export function sendEmission(target: ServerEventTarget, emission: Emission): void {
+  switch (emission.event) {
+    case 'order.status':
+      return send(target, emission.event, emission.payload);
+    case 'order.available':
+      return send(target, emission.event, emission.payload);
+    case 'order.taken':
+      return send(target, emission.event, emission.payload);
+  }
 }
 
 /**
@@ -36,13 +57,18 @@ export class EventFanOut {
   deliver(events: readonly OrderEventRecord[]): void {
     for (const event of events) {
       for (const emission of emissionsFor(event)) {
-        if (this.server) send(this.server.to(emission.room), emission);
+        if (this.server) sendEmission(this.server.to(emission.room), emission);
         for (const pending of this.replaying.values()) {
           if (pending.rooms.includes(emission.room)) pending.held.push(emission);
         }
       }
     }
     this.statistics.note(events);
+  }
+
+  /** Every connected client must refetch its state and take `lastEventId` as its position. */
+  resyncAll(lastEventId: number): void {
+    if (this.server) send(this.server, 'resync', { lastEventId, reason: 'store_reset' });
   }
 
   /** Starts holding live events for a socket about to be replayed. */
@@ -57,7 +83,7 @@ export class EventFanOut {
     this.replaying.delete(socket.id);
     void socket.join(pending.rooms);
     for (const emission of pending.held) {
-      if (emission.payload.eventId > after) send(socket, emission);
+      if (emission.payload.eventId > after) sendEmission(socket, emission);
     }
   }
 

@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { OrderEventRecord, OrderStatus } from '@shopwire/contracts';
+import { runInTransaction } from '@shopwire/database';
+import { STORE_EPOCH_SQL } from '@shopwire/store-data';
 import { DataSource } from 'typeorm';
 
 interface OrderEventRow {
@@ -30,8 +32,15 @@ export class OrderEventReader {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   async latestId(): Promise<number> {
-    const [row] = await this.dataSource.query('SELECT COALESCE(MAX(id), 0) AS id FROM order_events');
-    return Number(row.id);
+    return (await this.position()).latestId;
+  }
+
+  /** The store epoch and the highest event id, in one statement (both are point reads). */
+  async position(): Promise<{ epoch: string; latestId: number }> {
+    const [row] = await this.dataSource.query(
+      `SELECT ${STORE_EPOCH_SQL} AS epoch, COALESCE(MAX(id), 0) AS id FROM order_events`,
+    );
+    return { epoch: String(row.epoch), latestId: Number(row.id) };
   }
 
   /** The next visible rows after the tail cursor, ascending. */
@@ -51,8 +60,10 @@ export class OrderEventReader {
    */
   async isHeld(from: number, to: number): Promise<boolean> {
     try {
-      const rows = await this.dataSource.transaction('READ COMMITTED', (manager) =>
-        manager.query('SELECT id FROM order_events WHERE id BETWEEN ? AND ? FOR UPDATE NOWAIT', [from, to]),
+      const rows = await runInTransaction(
+        this.dataSource,
+        (tx) => tx.query('SELECT id FROM order_events WHERE id BETWEEN ? AND ? FOR UPDATE NOWAIT', [from, to]),
+        { isolation: 'READ COMMITTED', attempts: 1 },
       );
       return rows.length > 0;
     } catch {

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { StoreEpochFollowers, type EpochFollower } from '@shopwire/store-data';
 import { REALTIME_CONFIG, type RealtimeConfig } from '../realtime.config.js';
 import { realtimeMetrics } from '../realtime.metrics.js';
 import { LocationEvents } from '../location/location-events.js';
@@ -14,9 +15,12 @@ import { OrderEventReader } from './order-event-reader.js';
  * never overlap: a wake-up during a read just schedules one more read.
  */
 @Injectable()
-export class OrderEventTailer implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OrderEventTailer implements OnApplicationBootstrap, OnApplicationShutdown, EpochFollower {
+  readonly name = 'order-event-tail';
   private readonly logger = new Logger(OrderEventTailer.name);
   private state: TailState = { cursor: 0, missing: [] };
+  /** The store epoch the cursor belongs to. */
+  private epoch?: string;
   private running = false;
   private again = false;
   private timer?: NodeJS.Timeout;
@@ -26,7 +30,18 @@ export class OrderEventTailer implements OnApplicationBootstrap, OnApplicationSh
     @Inject(EventFanOut) private readonly fanOut: EventFanOut,
     @Inject(LocationEvents) private readonly locationEvents: LocationEvents,
     @Inject(REALTIME_CONFIG) private readonly config: RealtimeConfig,
-  ) {}
+    @Inject(StoreEpochFollowers) epochs: StoreEpochFollowers,
+  ) {
+    epochs.register(this);
+  }
+
+  servedEpoch(): string | undefined {
+    return this.epoch;
+  }
+
+  async refresh(): Promise<void> {
+    this.wake();
+  }
 
   /** Every event with an id up to here has been fanned out (or skipped as burnt). */
   get cursor(): number {
@@ -38,7 +53,9 @@ export class OrderEventTailer implements OnApplicationBootstrap, OnApplicationSh
    * are replayed from the table on connect.
    */
   async onApplicationBootstrap(): Promise<void> {
-    this.state = { cursor: await this.reader.latestId(), missing: [] };
+    const { epoch, latestId } = await this.reader.position();
+    this.state = { cursor: latestId, missing: [] };
+    this.epoch = epoch;
     realtimeMetrics.cursor.set(this.state.cursor);
     this.timer = setInterval(() => this.wake(), this.config.REALTIME_POLL_INTERVAL_MS);
     this.timer.unref();
@@ -65,13 +82,30 @@ export class OrderEventTailer implements OnApplicationBootstrap, OnApplicationSh
       } while (this.again);
     } catch (error) {
       // The next poll retries; the database being briefly away must not stop the replica.
-      this.logger.warn(`order_events read failed: ${(error as Error).message}`);
+      this.logger.warn({ err: error }, 'order_events read failed');
     } finally {
       this.running = false;
     }
   }
 
+  /**
+   * A new store epoch, or ids that went below the cursor (a restore), mean the events after the
+   * cursor are not the ones we follow any more: start again from the beginning of the new store,
+   * after telling every client to refetch its state and take position 0 (its ids would otherwise
+   * make it drop the new, lower ones).
+   */
+  private async followStoreResets(): Promise<void> {
+    const { epoch, latestId } = await this.reader.position();
+    if (epoch === this.epoch && latestId >= this.state.cursor) return;
+    this.logger.warn({ epoch, latestId, cursor: this.state.cursor }, 'store was reset: tailing it from the start');
+    this.state = { cursor: 0, missing: [] };
+    this.epoch = epoch;
+    realtimeMetrics.cursor.set(0);
+    this.fanOut.resyncAll(0);
+  }
+
   private async step(): Promise<void> {
+    await this.followStoreResets();
     const batch = this.config.REALTIME_TAIL_BATCH;
     const rows = await this.reader.after(this.state.cursor, batch);
     const now = Date.now();
@@ -88,7 +122,7 @@ export class OrderEventTailer implements OnApplicationBootstrap, OnApplicationSh
     const skippedIds = step.skipped.reduce((sum, range) => sum + range.to - range.from + 1, 0);
     if (skippedIds > 0) {
       realtimeMetrics.skippedIds.inc(skippedIds);
-      this.logger.warn(`skipped ${skippedIds} event id(s) of rolled-back transactions`);
+      this.logger.warn({ skippedIds }, 'skipped event ids of rolled-back transactions');
     }
     if (step.deliver.length > 0) {
       this.fanOut.deliver(step.deliver);

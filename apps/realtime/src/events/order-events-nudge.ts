@@ -39,12 +39,12 @@ export class OrderEventsNudge implements OnApplicationBootstrap, OnApplicationSh
       this.tailer.wake();
     });
     this.subscriber.on('error', (error: Error) => {
-      if (!this.down) this.logger.warn(`Redis nudge unavailable, polling only: ${error.message}`);
+      if (!this.down) this.logger.warn({ err: error }, 'Redis nudge unavailable, polling only');
       this.down = true;
     });
     // Not awaited: the app serves (by polling) even when Redis is down at boot.
     this.subscriber.subscribe(ORDER_EVENTS_CHANNEL).catch((error: Error) => {
-      this.logger.warn(`subscribe failed: ${error.message}`);
+      this.logger.warn({ err: error }, 'subscribe failed');
     });
   }
 

@@ -77,7 +77,7 @@ describe('realtime handshake', () => {
     const http = httpClient(realtime.url);
     const ready = await http.get('/health/ready');
     expect(ready.status).toBe(200);
-    expect(ready.body.checks).toEqual({ database: 'up', redis: 'up' });
+    expect(ready.body.checks).toEqual({ database: 'up', redis: 'up', 'store-epoch': 'up' });
     expect((await http.get('/')).text).toContain('<title>shopwire</title>');
     expect((await http.get('/config.json')).body).toEqual({
       authUrl: 'http://localhost:5000',

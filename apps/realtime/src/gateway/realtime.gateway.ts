@@ -68,7 +68,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       await Promise.all([this.replay.start(socket), courierOrdersLoaded]);
       if (socket.data.role === 'customer' && socket.connected) await this.locationFeed.attach(socket);
     } catch (error) {
-      this.logger.error(`connection setup failed: ${(error as Error).message}`);
+      this.logger.error({ err: error }, 'connection setup failed');
       socket.disconnect(true);
     }
   }

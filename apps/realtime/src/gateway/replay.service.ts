@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { COURIERS_ROOM, customerRoom, OWNERS_ROOM, type OrderEventRecord, type Role } from '@shopwire/contracts';
-import { EventFanOut, send } from '../events/event-fan-out.js';
+import { EventFanOut, send, sendEmission } from '../events/event-fan-out.js';
 import { emissionsFor } from '../events/event-routing.js';
 import { OrderEventReader } from '../events/order-event-reader.js';
 import { OrderEventTailer } from '../events/order-event-tailer.js';
@@ -32,12 +32,18 @@ export class ReplayService {
     this.fanOut.hold(socket, rooms);
     const upTo = this.tailer.cursor;
     let replayed = 0;
+    let position = Math.max(upTo, lastEventId ?? 0);
     try {
-      if (role !== 'owner' && lastEventId !== undefined && lastEventId < upTo) {
+      if (lastEventId !== undefined && lastEventId > upTo && (await this.reader.latestId()) < lastEventId) {
+        // The client saw ids this store never reached: it was reset or restored since.
+        send(socket, 'resync', { lastEventId: upTo, reason: 'store_reset' });
+        realtimeMetrics.replays.inc({ outcome: 'resync' });
+        position = upTo;
+      } else if (role !== 'owner' && lastEventId !== undefined && lastEventId < upTo) {
         const limit = this.config.REALTIME_REPLAY_LIMIT;
         const events = await this.missedEvents(socket, lastEventId, upTo, limit + 1);
         if (events.length > limit) {
-          socket.emit('resync', { lastEventId: upTo, reason: 'too_far_behind' });
+          send(socket, 'resync', { lastEventId: upTo, reason: 'too_far_behind' });
           realtimeMetrics.replays.inc({ outcome: 'resync' });
         } else {
           replayed = this.send(socket, events, rooms);
@@ -45,14 +51,13 @@ export class ReplayService {
         }
       }
     } catch (error) {
-      this.logger.warn(`replay failed, disconnecting so the client retries: ${(error as Error).message}`);
+      this.logger.warn({ err: error }, 'replay failed, disconnecting so the client retries');
       this.fanOut.forget(socket);
       socket.disconnect(true);
       return;
     }
     if (!socket.connected) return this.fanOut.forget(socket);
-    const position = Math.max(upTo, lastEventId ?? 0);
-    socket.emit('ready', { lastEventId: position, replayed });
+    send(socket, 'ready', { lastEventId: position, replayed });
     this.fanOut.release(socket, position);
   }
 
@@ -67,7 +72,7 @@ export class ReplayService {
     for (const event of events) {
       for (const emission of emissionsFor(event)) {
         if (!rooms.includes(emission.room)) continue;
-        send(socket, emission);
+        sendEmission(socket, emission);
         sent++;
       }
     }

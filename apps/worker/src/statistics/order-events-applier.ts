@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { withTransactionRetry } from '@shopwire/database';
+import { runInTransaction } from '@shopwire/database';
 import { readPendingEventItems, salesDelta, type SalesDelta, type SqlExecutor } from '@shopwire/statistics';
 import { DataSource } from 'typeorm';
 import { batchDuration, eventsApplied } from './statistics-metrics.js';
@@ -30,7 +30,7 @@ export class OrderEventsApplier {
   /** Applies one batch of at most `batchSize` events; 0 when nothing (unlocked) is pending. */
   async applyNextBatch(): Promise<number> {
     const stopTimer = batchDuration.startTimer();
-    const applied = await withTransactionRetry(() => this.applyBatchOnce(), 5);
+    const applied = await this.applyBatchOnce();
     if (applied > 0) {
       stopTimer();
       eventsApplied.inc(applied);
@@ -38,38 +38,36 @@ export class OrderEventsApplier {
     return applied;
   }
 
-  private async applyBatchOnce(): Promise<number> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      // READ COMMITTED takes no gap locks: order transactions appending events never wait on us.
-      await runner.startTransaction('READ COMMITTED');
-      // SKIP LOCKED: concurrent batches (other jobs, other worker replicas) take disjoint events.
-      const rows: Array<{ id: number | string }> = await runner.query(
-        `SELECT id FROM order_events FORCE INDEX (ix_order_events_stats)
-          WHERE stats_applied = 0 ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED`,
-        [this.options.batchSize],
-      );
-      const ids = rows.map((row) => Number(row.id));
-      if (ids.length > 0) {
-        await this.addToAggregates(runner, salesDelta(await readPendingEventItems(runner, ids)));
-        await runner.query('UPDATE order_events SET stats_applied = 1 WHERE id IN (?)', [ids]);
-        await runner.query('UPDATE statistics_state SET version = version + 1 WHERE id = 1');
-      }
-      await runner.commitTransaction();
-      return ids.length;
-    } catch (error) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
-      throw error;
-    } finally {
-      await runner.release();
-    }
+  /** READ COMMITTED takes no gap locks: order transactions appending events never wait on us. */
+  private applyBatchOnce(): Promise<number> {
+    return runInTransaction(
+      this.dataSource,
+      async (tx) => {
+        // SKIP LOCKED: concurrent batches (other jobs, other worker replicas) take disjoint events.
+        const rows: Array<{ id: number | string }> = await tx.query(
+          `SELECT id FROM order_events FORCE INDEX (ix_order_events_stats)
+            WHERE stats_applied = 0 ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED`,
+          [this.options.batchSize],
+        );
+        const ids = rows.map((row) => Number(row.id));
+        if (ids.length > 0) {
+          await this.addToAggregates(tx, salesDelta(await readPendingEventItems(tx, ids)));
+          await tx.query('UPDATE order_events SET stats_applied = 1 WHERE id IN (?)', [ids]);
+          await tx.query('UPDATE statistics_state SET version = version + 1 WHERE id = 1');
+        }
+        return ids.length;
+      },
+      { isolation: 'READ COMMITTED', attempts: 5 },
+    );
   }
 
-  /** Rows are written in key order so that concurrent batches lock them in the same order. */
+  /**
+   * Rows are written in key order so that concurrent batches lock them in the same order. The
+   * sums are bigint, sent as exact integer literals.
+   */
   private async addToAggregates(db: SqlExecutor, delta: SalesDelta): Promise<void> {
     const products = [...delta.products]
-      .filter(([, sales]) => sales.sold !== 0 || sales.waiting !== 0)
+      .filter(([, sales]) => sales.sold !== 0n || sales.waiting !== 0n)
       .sort(([a], [b]) => a - b)
       .map(([productId, sales]) => [productId, sales.sold, sales.waiting]);
     if (products.length > 0) {

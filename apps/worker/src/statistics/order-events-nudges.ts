@@ -61,7 +61,7 @@ export class OrderEventsNudges implements OnApplicationBootstrap, BeforeApplicat
     try {
       await this.upsertCatchUpScheduler();
     } catch (error) {
-      this.logger.warn(`could not re-arm the statistics catch-up scheduler: ${(error as Error).message}`);
+      this.logger.warn({ err: error }, 'could not re-arm the statistics catch-up scheduler');
     }
     await this.enqueue(undefined);
   }
@@ -83,7 +83,7 @@ export class OrderEventsNudges implements OnApplicationBootstrap, BeforeApplicat
         deduplication: { id: APPLY_DEDUPLICATION_ID },
       });
     } catch (error) {
-      this.logger.warn(`could not enqueue statistics job: ${(error as Error).message}`);
+      this.logger.warn({ err: error }, 'could not enqueue statistics job');
     }
   }
 }

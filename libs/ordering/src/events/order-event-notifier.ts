@@ -51,7 +51,7 @@ export class OrderEventNotifier implements OnApplicationShutdown {
     const now = Date.now();
     if (now - this.lastFailureLog < 10_000) return;
     this.lastFailureLog = now;
-    this.logger.warn(`Order event nudge not published (Redis): ${error.message}`);
+    this.logger.warn({ err: error }, 'Order event nudge not published (Redis)');
   }
 
   /** Sends a pending nudge, then closes: QUIT when connected (drains), else drop the socket. */

@@ -70,7 +70,7 @@ export class IdempotencyService {
       }
     } catch (storeError) {
       // The key stays IN_FLIGHT and expires after the in-flight timeout.
-      this.logger.warn(`Idempotency key not settled: ${(storeError as Error).message}`);
+      this.logger.warn({ err: storeError }, 'Idempotency key not settled');
     }
   }
 }

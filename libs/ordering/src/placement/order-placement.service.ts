@@ -4,7 +4,8 @@ import { parseGeoPoint, type GeoPoint } from '@shopwire/contracts';
 import { InvalidDeliveryLocationError, InvalidProductError, InvalidProductQuantityError } from '../errors.js';
 import { appendOrderEvent } from '../events/append-order-event.js';
 import { OrderEventNotifier } from '../events/order-event-notifier.js';
-import { inTransaction } from '../transaction.js';
+import { exactTotal } from '../money/exact-total.js';
+import { runInTransaction } from '@shopwire/database';
 import { mergeOrderRequests, type OrderLine, type OrderRequest } from './order-request.js';
 import { productPrices } from './product-prices.js';
 
@@ -55,7 +56,7 @@ export class OrderPlacementService {
     }));
     const total = orderTotal(lines);
 
-    const { orderId, eventId } = await inTransaction(this.dataSource, async (tx) => {
+    const { orderId, eventId } = await runInTransaction(this.dataSource, async (tx) => {
       const order = await tx.query(
         `INSERT INTO orders (customer_email, status, total, created_at, delivery_lat, delivery_lng)
          VALUES (?, 'CREATED', ?, UTC_TIMESTAMP(), ?, ?)`,
@@ -81,12 +82,9 @@ function deliveryDestination(value: unknown): GeoPoint | undefined {
   return point;
 }
 
-/** Σ unit price × quantity; a total that overflows a double blames the line that overflowed it. */
+/** Exact Σ unit price × quantity; a total too large for a double blames the line that made it so. */
 function orderTotal(lines: readonly PricedLine[]): number {
-  let total = 0;
-  for (const line of lines) {
-    total += line.unitPrice * line.quantity;
-    if (!Number.isFinite(total)) throw new InvalidProductQuantityError(line.firstIndex);
-  }
-  return total;
+  return exactTotal(lines, (i) => {
+    throw new InvalidProductQuantityError(lines[i].firstIndex);
+  });
 }

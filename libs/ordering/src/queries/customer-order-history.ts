@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { exactTotal, type PricedQuantity } from '../money/exact-total.js';
 import type { CustomerOrderView, OrderItemView } from './order-views.js';
 
 interface OrderRow {
@@ -61,9 +62,11 @@ function assemble(orders: readonly OrderRow[], items: readonly ItemRow[]): Custo
     });
   }
   return orders.map((order) => {
+    const products = byOrder.get(order.id)!;
     const view: CustomerOrderView = {
-      products: byOrder.get(order.id)!,
-      price: order.total,
+      products,
+      // From the items, exactly: totals stored by earlier releases were floating-point sums.
+      price: products.length > 0 ? exactTotal(products.map(asPricedQuantity)) : order.total,
       status: order.status,
       timestamp: order.timestamp,
     };
@@ -72,6 +75,10 @@ function assemble(orders: readonly OrderRow[], items: readonly ItemRow[]): Custo
     }
     return view;
   });
+}
+
+function asPricedQuantity(item: OrderItemView): PricedQuantity {
+  return { unitPrice: item.price, quantity: item.quantity };
 }
 
 function categoryNames(value: ItemRow['categories']): string[] {

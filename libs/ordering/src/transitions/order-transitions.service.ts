@@ -5,7 +5,7 @@ import { InvalidOrderIdError } from '../errors.js';
 import { appendOrderEvent } from '../events/append-order-event.js';
 import { OrderEventNotifier } from '../events/order-event-notifier.js';
 import { isStorableId } from '../id-range.js';
-import { inTransaction } from '../transaction.js';
+import { runInTransaction } from '@shopwire/database';
 
 /**
  * The two later transitions of contract §6. Each is ONE conditional UPDATE (the WHERE clause
@@ -42,7 +42,7 @@ export class OrderTransitionsService {
 
   private async transition(orderId: number, to: OrderStatus, update: string, parameters: unknown[]): Promise<void> {
     if (!isStorableId(orderId)) throw new InvalidOrderIdError();
-    const eventId = await inTransaction(this.dataSource, async (tx) => {
+    const eventId = await runInTransaction(this.dataSource, async (tx) => {
       const result = await tx.query(update, parameters, true);
       if (result.affected !== 1) throw new InvalidOrderIdError();
       return appendOrderEvent(tx, orderId, to);

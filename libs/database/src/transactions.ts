@@ -1,0 +1,79 @@
+import type { DataSource, QueryRunner } from 'typeorm';
+import { withTransactionRetry } from './transient-errors.js';
+
+export type IsolationLevel = 'READ UNCOMMITTED' | 'READ COMMITTED' | 'REPEATABLE READ' | 'SERIALIZABLE';
+
+export interface TransactionOptions {
+  /** Default: the server's (REPEATABLE READ on MariaDB). */
+  isolation?: IsolationLevel;
+  /** `START TRANSACTION READ ONLY` (and WITH CONSISTENT SNAPSHOT: every read sees one instant). */
+  readOnly?: boolean;
+  /** Whole-transaction attempts on a deadlock or lock-wait timeout (default 3; 1 = no retry). */
+  attempts?: number;
+  /** Run on this connection (e.g. one holding a named lock) instead of a new one from the pool. */
+  runner?: QueryRunner;
+}
+
+/**
+ * THE way to run a transaction (ADR 0007): one connection, the isolation level and access mode
+ * set explicitly, commit on success, rollback on any error, and the whole transaction retried —
+ * a bounded number of times — when MariaDB rolled it back as a deadlock victim or on a lock-wait
+ * timeout (as Vendure's TransactionWrapper does). `work` must therefore be safe to run again:
+ * only database effects inside it, side effects (nudges, metrics) after it returns.
+ */
+export function runInTransaction<T>(
+  dataSource: DataSource,
+  work: (tx: QueryRunner) => Promise<T>,
+  options: TransactionOptions = {},
+): Promise<T> {
+  return withTransactionRetry(async () => {
+    const tx = options.runner ?? dataSource.createQueryRunner();
+    if (!options.runner) await tx.connect();
+    try {
+      if (options.isolation) await tx.query(`SET TRANSACTION ISOLATION LEVEL ${options.isolation}`);
+      await tx.query(options.readOnly ? 'START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY' : 'START TRANSACTION');
+      const result = await work(tx);
+      await tx.query('COMMIT');
+      return result;
+    } catch (error) {
+      await tx.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      if (!options.runner) await tx.release();
+    }
+  }, options.attempts ?? 3);
+}
+
+export class NamedLockTimeoutError extends Error {
+  override name = 'NamedLockTimeoutError';
+  constructor(lockName: string, waitSeconds: number) {
+    super(`Could not acquire ${lockName} within ${waitSeconds}s`);
+  }
+}
+
+/**
+ * THE way to hold a MariaDB named lock (GET_LOCK): server-wide, so scoped to the database by
+ * name; held by one connection, which `work` gets (run the locked writes on it); released
+ * explicitly, and by the server if the connection dies.
+ */
+export async function withNamedLock<T>(
+  dataSource: DataSource,
+  name: string,
+  waitSeconds: number,
+  work: (runner: QueryRunner) => Promise<T>,
+): Promise<T> {
+  const lockName = `${name}_${String(dataSource.options.database)}`;
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    const [row] = await runner.query('SELECT GET_LOCK(?, ?) AS acquired', [lockName, waitSeconds]);
+    if (Number(row.acquired) !== 1) throw new NamedLockTimeoutError(lockName, waitSeconds);
+    try {
+      return await work(runner);
+    } finally {
+      await runner.query('SELECT RELEASE_LOCK(?)', [lockName]);
+    }
+  } finally {
+    await runner.release();
+  }
+}

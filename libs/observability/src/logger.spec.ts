@@ -1,0 +1,28 @@
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+import { PinoNestLogger, serializeError } from './logger.js';
+
+describe('structured error logs', () => {
+  it('keep message, type, stack and code, and drop fields holding query parameters', () => {
+    const error = Object.assign(new Error('Duplicate entry'), {
+      code: 'ER_DUP_ENTRY',
+      sql: "INSERT INTO accounts VALUES ('ana@example.org', '$argon2id$secret')",
+      parameters: ['ana@example.org', '$argon2id$secret'],
+      driverError: new Error('inner'),
+    });
+    const serialized = serializeError(error);
+    expect(serialized).toMatchObject({ message: 'Duplicate entry', type: 'Error', code: 'ER_DUP_ENTRY' });
+    expect(serialized.stack).toContain('Duplicate entry');
+    expect(JSON.stringify(serialized)).not.toContain('secret');
+  });
+
+  it('write { err } as a field and the text as the message through the Nest logger', () => {
+    const lines: string[] = [];
+    const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
+    const root = pino({ serializers: { err: serializeError } }, sink);
+    new PinoNestLogger(root).warn({ err: new Error('boom') }, 'reload failed', 'StoreEpoch');
+    const line = JSON.parse(lines[0]);
+    expect(line).toMatchObject({ msg: 'reload failed', context: 'StoreEpoch', err: { message: 'boom' } });
+  });
+});
