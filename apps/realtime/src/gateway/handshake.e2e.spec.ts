@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { createTestDatabase, httpClient, signTestToken, type RunningTestApp } from '@shopwire/testing';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,7 +22,8 @@ describe('realtime handshake', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('rt_handshake');
-    realtime = await startRealtime(db.url);
+    // The web app's page from source: this checks serving, not the build (test/browser does that).
+    realtime = await startRealtime(db.url, { WEB_DIR: fileURLToPath(new URL('../../../web', import.meta.url)) });
   });
   afterAll(async () => {
     await realtime?.close();
@@ -73,7 +75,7 @@ describe('realtime handshake', () => {
     expect(reason).toBe('io server disconnect');
   });
 
-  it('serves health with a Redis check, the web page and its config', async () => {
+  it('serves health with a Redis check, the web app and its config', async () => {
     const http = httpClient(realtime.url);
     const ready = await http.get('/health/ready');
     expect(ready.status).toBe(200);
