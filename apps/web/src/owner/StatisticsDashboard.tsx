@@ -13,7 +13,10 @@ const count = new Intl.NumberFormat();
 /** Names of products whose figures differ from the previous answer, highlighted for a moment. */
 function useChangedProducts(products: ProductStatisticsEntry[] | undefined): Set<string> {
   const previous = useRef<Map<string, string> | null>(null);
+  // In a ref, not an effect cleanup: an unchanged refetch must not cancel a pending fade-out.
+  const fade = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [changed, setChanged] = useState<Set<string>>(new Set());
+  useEffect(() => () => clearTimeout(fade.current), []);
   useEffect(() => {
     if (!products) return;
     const now = new Map(products.map((p) => [p.name, `${p.sold}/${p.waiting}`]));
@@ -23,8 +26,8 @@ function useChangedProducts(products: ProductStatisticsEntry[] | undefined): Set
     const names = new Set([...now].filter(([name, figures]) => before.get(name) !== figures).map(([name]) => name));
     if (names.size === 0) return;
     setChanged(names);
-    const timer = setTimeout(() => setChanged(new Set()), HIGHLIGHT_MS);
-    return () => clearTimeout(timer);
+    clearTimeout(fade.current);
+    fade.current = setTimeout(() => setChanged(new Set()), HIGHLIGHT_MS);
   }, [products]);
   return changed;
 }
