@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { platformModules } from '@shopwire/http';
+import { PushSubscriptionsModule } from '@shopwire/push';
 import type { DataSource } from 'typeorm';
 import type { CustomerConfig } from './customer.config.js';
 import { SearchModule } from './search/search.module.js';
@@ -17,6 +18,11 @@ export class CustomerAppModule {
         }),
         SearchModule,
         CustomerOrdersModule.forRoot(config),
+        PushSubscriptionsModule.forRole({
+          role: 'customer',
+          allowedHosts: config.PUSH_ENDPOINT_HOSTS,
+          maxPerAccount: config.PUSH_MAX_SUBSCRIPTIONS_PER_ACCOUNT,
+        }),
       ],
     };
   }

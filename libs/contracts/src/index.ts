@@ -7,3 +7,4 @@ export * from './order-events.js';
 export * from './queues.js';
 export * from './realtime-events.js';
 export * from './contract-error.js';
+export * from './push-notifications.js';
