@@ -1,4 +1,4 @@
-import { platformConfigSchema, port, positiveInt, z } from '@shopwire/config';
+import { platformConfigSchema, port, positiveInt, pushConfigShape, resolveVapidConfig, z } from '@shopwire/config';
 import { storeConfigShape } from '@shopwire/store-data';
 
 export const realtimeConfigSchema = platformConfigSchema({
@@ -18,7 +18,10 @@ export const realtimeConfigSchema = platformConfigSchema({
   COURIER_PUBLIC_URL: z.string().url().default('http://localhost:5003'),
   /** Compiled browser JS of libs/realtime-client; default: its `npm run build` output. */
   REALTIME_CLIENT_DIR: z.string().min(1).optional(),
-});
+  /** Web Push: the page subscribes with the public key only; the private key stays with the worker. */
+  PUSH_ENABLED: pushConfigShape.PUSH_ENABLED,
+  VAPID_PUBLIC_KEY: pushConfigShape.VAPID_PUBLIC_KEY,
+}).transform((cfg, ctx) => resolveVapidConfig(cfg, ctx, ['VAPID_PUBLIC_KEY']));
 
 export type RealtimeConfig = z.output<typeof realtimeConfigSchema>;
 

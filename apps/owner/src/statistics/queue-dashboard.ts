@@ -6,7 +6,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { UNAUTHORIZED_MESSAGE } from '@shopwire/contracts';
 import { JwtVerifier } from '@shopwire/security';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { StatisticsQueue } from './statistics-queue.js';
+import { DashboardQueues } from './dashboard-queues.js';
 
 export const QUEUE_DASHBOARD_PATH = '/queues';
 
@@ -19,14 +19,14 @@ export class QueueDashboard implements OnModuleInit {
   constructor(
     @Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost,
     @Inject(JwtVerifier) private readonly verifier: JwtVerifier,
-    @Inject(StatisticsQueue) private readonly statistics: StatisticsQueue,
+    @Inject(DashboardQueues) private readonly dashboardQueues: DashboardQueues,
   ) {}
 
   onModuleInit(): void {
     const board = new FastifyAdapter();
     board.setBasePath(QUEUE_DASHBOARD_PATH);
     createBullBoard({
-      queues: [new BullMQAdapter(this.statistics.queue, { readOnlyMode: false })],
+      queues: this.dashboardQueues.queues.map((queue) => new BullMQAdapter(queue, { readOnlyMode: false })),
       serverAdapter: board,
     });
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();

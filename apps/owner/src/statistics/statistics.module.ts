@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { QueueDashboard } from './queue-dashboard.js';
 import { StatisticsController } from './statistics.controller.js';
-import { STATISTICS_QUEUE_OPTIONS, StatisticsQueue } from './statistics-queue.js';
+import { DASHBOARD_QUEUES_OPTIONS, DashboardQueues } from './dashboard-queues.js';
 import { StatisticsService } from './statistics.service.js';
 import { StatisticsSnapshot } from './statistics-snapshot.js';
 
@@ -13,10 +13,10 @@ export class StatisticsModule {
       module: StatisticsModule,
       controllers: [StatisticsController],
       providers: [
-        { provide: STATISTICS_QUEUE_OPTIONS, useValue: { redisUrl: config.REDIS_URL, prefix: config.BULLMQ_PREFIX } },
+        { provide: DASHBOARD_QUEUES_OPTIONS, useValue: { redisUrl: config.REDIS_URL, prefix: config.BULLMQ_PREFIX } },
         StatisticsSnapshot,
         StatisticsService,
-        StatisticsQueue,
+        DashboardQueues,
         QueueDashboard,
       ],
     };

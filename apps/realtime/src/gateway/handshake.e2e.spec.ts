@@ -1,3 +1,4 @@
+import { DEVELOPMENT_VAPID_KEYS } from '@shopwire/config';
 import { createTestDatabase, httpClient, signTestToken, type RunningTestApp } from '@shopwire/testing';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -84,6 +85,7 @@ describe('realtime handshake', () => {
       authUrl: 'http://localhost:5000',
       customerUrl: 'http://localhost:5002',
       courierUrl: 'http://localhost:5003',
+      vapidPublicKey: DEVELOPMENT_VAPID_KEYS.publicKey,
     });
     expect((await http.get('/socket.io/socket.io.esm.min.js')).status).toBe(200);
     expect((await http.get('/metrics')).text).toContain('realtime_connected_sockets');

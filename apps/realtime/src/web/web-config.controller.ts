@@ -2,7 +2,7 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { REALTIME_CONFIG, type RealtimeConfig } from '../realtime.config.js';
 
-/** The web page's runtime config: where the HTTP services it calls live. */
+/** The web page's runtime config: where the HTTP services it calls live, and the push key. */
 @ApiExcludeController()
 @Controller()
 export class WebConfigController {
@@ -14,6 +14,8 @@ export class WebConfigController {
       authUrl: this.config.AUTH_PUBLIC_URL,
       customerUrl: this.config.CUSTOMER_PUBLIC_URL,
       courierUrl: this.config.COURIER_PUBLIC_URL,
+      // The VAPID public key for PushManager.subscribe(); null when push is disabled.
+      vapidPublicKey: this.config.PUSH_ENABLED ? this.config.VAPID_PUBLIC_KEY : null,
     };
   }
 }
