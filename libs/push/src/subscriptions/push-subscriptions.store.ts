@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BadRequestError, Messages } from '@shopwire/contracts';
+import { withTransactionRetry } from '@shopwire/database';
 import { DataSource } from 'typeorm';
 import type { PushSubscriptionInput } from './push-subscription.validation.js';
 import {
@@ -31,6 +32,11 @@ export class PushSubscriptionsStore {
    * A new courier device starts at the end of the new-order stream: it is never pushed history.
    */
   async upsert(email: string, role: PushRole, input: PushSubscriptionInput): Promise<PushSubscriptionView> {
+    // Concurrent first registrations of one account deadlock on the gap lock; retried.
+    return withTransactionRetry(() => this.upsertOnce(email, role, input), 5);
+  }
+
+  private upsertOnce(email: string, role: PushRole, input: PushSubscriptionInput): Promise<PushSubscriptionView> {
     return this.dataSource.transaction(async (tx) => {
       const mine: Array<{ id: number }> = await tx.query(
         'SELECT id FROM push_subscriptions WHERE account_email = ? AND role = ? FOR UPDATE',
