@@ -87,18 +87,21 @@ export class PushDeliveries {
       id: number;
       order_id: number;
       status: 'CREATED' | 'PENDING' | 'COMPLETE';
+      current: 'CREATED' | 'PENDING' | 'COMPLETE';
       customer_email: string;
       occurred_at: Date;
       total: number;
       items: number | string;
     }> = await this.dataSource.query(
-      `SELECT e.id, e.order_id, e.status, e.customer_email, e.occurred_at, o.total,
+      `SELECT e.id, e.order_id, e.status, o.status AS current, e.customer_email, e.occurred_at, o.total,
               (SELECT COALESCE(SUM(i.quantity), 0) FROM order_items i WHERE i.order_id = e.order_id) AS items
          FROM order_events e JOIN orders o ON o.id = e.order_id WHERE e.id = ?`,
       [job.eventId],
     );
     if (!event || event.status === 'CREATED')
       throw new UnrecoverableError(`order event ${job.eventId} is not a status change`);
+    // Delivered already: "picked up" would arrive after "delivered" and say the opposite.
+    if (event.status === 'PENDING' && event.current === 'COMPLETE') return 0;
     const done = new Set(job.done ?? []);
     const subs: SubscriptionRow[] = await this.dataSource.query(
       `SELECT id, endpoint, p256dh, auth, new_orders_seen FROM push_subscriptions
@@ -116,7 +119,8 @@ export class PushDeliveries {
     const pending = subs.filter((sub) => !done.has(Number(sub.id)));
     const outcomes = await Promise.all(
       pending.map(async (sub) => {
-        const outcome = await this.sender.send(sub, payload, { urgency: 'normal' });
+        // Topic per order: a push service holding an undelivered older status replaces it.
+        const outcome = await this.sender.send(sub, payload, { urgency: 'normal', topic: `order-${payload.orderId}` });
         await this.settle('customer', sub.id, outcome);
         if (outcome !== 'retry') done.add(Number(sub.id));
         if (outcome === 'sent') pushDeliveryLag.observe({ kind: 'customer' }, lagSince(event.occurred_at));
