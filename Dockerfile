@@ -3,7 +3,7 @@
 #   docker build --target auth -t shopwire/auth:0.1.0 .
 # Targets: auth, owner, customer, courier, realtime, worker. See docs/deploy.md.
 
-# ---- build: compile every app once, then drop dev dependencies ----------------------------
+# ---- build: compile every app and the web app once, then drop dev dependencies ----------------------------
 FROM node:22.21.1-bookworm-slim AS build
 WORKDIR /app
 ENV SCARF_ANALYTICS=false CI=true
@@ -55,8 +55,7 @@ EXPOSE 5003
 CMD ["node", "--enable-source-maps", "dist/apps/courier/src/main.js"]
 
 FROM runtime AS realtime
-# The web page it serves (read from <root>/apps/realtime/web; its client library is in dist/).
-COPY --from=build /app/apps/realtime/web ./apps/realtime/web
+# The web app it serves is part of dist/ (dist/apps/web, built by `npm run build`).
 ENV HEALTH_PORT=5004
 EXPOSE 5004
 CMD ["node", "--enable-source-maps", "dist/apps/realtime/src/main.js"]

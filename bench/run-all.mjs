@@ -13,6 +13,7 @@ const BENCHES = [
   'orders-load',
   'realtime-load',
   'statistics-load',
+  'web-app',
 ];
 const only = process.env.ONLY?.split(',').map((name) => name.trim());
 const selected = only ? BENCHES.filter((name) => only.includes(name)) : BENCHES;

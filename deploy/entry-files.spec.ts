@@ -23,9 +23,16 @@ it.runIf(existsSync('dist'))('builds the per-database migration scripts the Jobs
   expect(existsSync('dist/scripts/migrate-store.js')).toBe(true);
 });
 
-it('ships the realtime web page in the realtime image', () => {
+it('ships the web app in the realtime image (built into dist/, which every image copies)', () => {
   const realtime = stages.find((s) => s.name === 'realtime')!;
-  const copies = realtime.instructions.filter((i) => i.keyword === 'COPY').map((i) => i.args);
-  expect(copies).toContain('--from=build /app/apps/realtime/web ./apps/realtime/web');
-  expect(existsSync('apps/realtime/web/index.html')).toBe(true);
+  const runtime = stages.find((s) => s.name === 'runtime')!;
+  const copies = [...runtime.instructions, ...realtime.instructions]
+    .filter((i) => i.keyword === 'COPY')
+    .map((i) => i.args);
+  expect(copies).toContain('--from=build /app/dist ./dist');
+  expect(existsSync('apps/web/index.html')).toBe(true);
+});
+
+it.runIf(existsSync('dist'))('builds the web app the realtime app serves', () => {
+  expect(existsSync('dist/apps/web/index.html')).toBe(true);
 });

@@ -5,11 +5,11 @@ import { createNudgeSubscriber } from './events/order-events-nudge.js';
 import { RealtimeIoAdapter } from './gateway/realtime-io.adapter.js';
 import { RealtimeAppModule } from './realtime-app.module.js';
 import type { RealtimeConfig } from './realtime.config.js';
-import { serveWebAssets, webAssetDirs } from './web/web-assets.js';
+import { serveWebApp, webAppDir } from './web/web-assets.js';
 
 /**
  * Opens the store database (read side of order_events) and the Redis nudge, and builds the app:
- * Socket.IO gateway on the Fastify server, health/metrics/docs, the web page at /.
+ * Socket.IO gateway on the Fastify server, health/metrics/docs, the web app at /.
  */
 export async function createRealtimeApp(config: RealtimeConfig): Promise<NestFastifyApplication> {
   const dataSource = await openStoreDatabase(config.STORE_DATABASE_URL, config.DB_POOL_SIZE);
@@ -17,12 +17,12 @@ export async function createRealtimeApp(config: RealtimeConfig): Promise<NestFas
   return createHttpApp(RealtimeAppModule.forRoot(config, dataSource, subscriber), {
     service: 'realtime',
     logLevel: config.LOG_LEVEL,
-    description: 'Live order events over Socket.IO (docs/realtime.md), health, metrics and the demo web page.',
+    description: 'Live order events over Socket.IO (docs/realtime.md), health, metrics and the web app.',
     corsOrigins: config.CORS_ORIGINS,
     trustProxy: config.TRUST_PROXY,
     configure: (app) => {
       app.useWebSocketAdapter(new RealtimeIoAdapter(app, config.CORS_ORIGINS));
-      serveWebAssets(app, webAssetDirs(config.REALTIME_CLIENT_DIR));
+      serveWebApp(app, webAppDir(config.WEB_DIR));
     },
   });
 }

@@ -14,10 +14,11 @@ export const realtimeConfigSchema = platformConfigSchema({
   REALTIME_REPLAY_LIMIT: positiveInt(5000),
   /** Base URLs the web page calls, served to it as /config.json. */
   AUTH_PUBLIC_URL: z.string().url().default('http://localhost:5000'),
+  OWNER_PUBLIC_URL: z.string().url().default('http://localhost:5001'),
   CUSTOMER_PUBLIC_URL: z.string().url().default('http://localhost:5002'),
   COURIER_PUBLIC_URL: z.string().url().default('http://localhost:5003'),
-  /** Compiled browser JS of libs/realtime-client; default: its `npm run build` output. */
-  REALTIME_CLIENT_DIR: z.string().min(1).optional(),
+  /** The built web app (apps/web); default: its `npm run build` output, dist/apps/web. */
+  WEB_DIR: z.string().min(1).optional(),
   /** Web Push: the page subscribes with the public key only; the private key stays with the worker. */
   PUSH_ENABLED: pushConfigShape.PUSH_ENABLED,
   VAPID_PUBLIC_KEY: pushConfigShape.VAPID_PUBLIC_KEY,

@@ -8,3 +8,4 @@ export * from './queues.js';
 export * from './realtime-events.js';
 export * from './contract-error.js';
 export * from './push-notifications.js';
+export * from './http-bodies.js';

@@ -5,6 +5,7 @@ import { IdempotencyService } from './idempotency/idempotency.service.js';
 import { ORDERING_OPTIONS, type OrderingOptions } from './ordering-options.js';
 import { OrderPlacementService } from './placement/order-placement.service.js';
 import { CustomerOrderHistory } from './queries/customer-order-history.js';
+import { OrderDetailsQuery } from './queries/order-details.js';
 import { OrdersToDeliver } from './queries/orders-to-deliver.js';
 import { OrderTransitionsService } from './transitions/order-transitions.service.js';
 
@@ -14,6 +15,7 @@ const services = [
   OrderTransitionsService,
   CustomerOrderHistory,
   OrdersToDeliver,
+  OrderDetailsQuery,
   IdempotencyKeyStore,
   IdempotencyService,
 ];

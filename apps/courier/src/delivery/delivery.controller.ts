@@ -9,9 +9,9 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import type { AccessTokenClaims } from '@shopwire/contracts';
+import type { AccessTokenClaims, OrderDetailsResponse } from '@shopwire/contracts';
 import { ContractPost, bodyObject } from '@shopwire/http';
-import { OrderTransitionsService, OrdersToDeliver, validateOrderIdBody } from '@shopwire/ordering';
+import { OrderDetailsQuery, OrderTransitionsService, OrdersToDeliver, validateOrderIdBody } from '@shopwire/ordering';
 import { Claims, RequireRole } from '@shopwire/security';
 import { MessageDoc, OrdersToDeliverDoc, PickUpBodyDoc } from './delivery.api.js';
 
@@ -24,6 +24,7 @@ export class DeliveryController {
   constructor(
     @Inject(OrdersToDeliver) private readonly ordersToDeliver: OrdersToDeliver,
     @Inject(OrderTransitionsService) private readonly transitions: OrderTransitionsService,
+    @Inject(OrderDetailsQuery) private readonly details: OrderDetailsQuery,
   ) {}
 
   @Get('orders_to_deliver')
@@ -31,6 +32,20 @@ export class DeliveryController {
   @ApiOkResponse({ type: OrdersToDeliverDoc })
   async list() {
     return { orders: await this.ordersToDeliver.list() };
+  }
+
+  @Get('board')
+  @ApiOperation({
+    summary: 'Extension: orders waiting for a courier with lines, total and age, newest first (web app)',
+  })
+  async board(): Promise<OrderDetailsResponse> {
+    return { orders: await this.details.waiting() };
+  }
+
+  @Get('my_deliveries')
+  @ApiOperation({ summary: "Extension: this courier's orders on the way or delivered in the last 24 h (web app)" })
+  async myDeliveries(@Claims() claims: AccessTokenClaims): Promise<OrderDetailsResponse> {
+    return { orders: await this.details.ofCourier(claims.sub) };
   }
 
   @ContractPost('pick_up_order')

@@ -12,9 +12,9 @@ import {
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { AccessTokenClaims } from '@shopwire/contracts';
+import type { AccessTokenClaims, OrderDetailsResponse } from '@shopwire/contracts';
 import { ContractPost, bodyObject, sendJsonBytes } from '@shopwire/http';
-import { OrderTransitionsService, validateOrderIdBody } from '@shopwire/ordering';
+import { OrderDetailsQuery, OrderTransitionsService, validateOrderIdBody } from '@shopwire/ordering';
 import { Claims, RequireRole } from '@shopwire/security';
 import type { FastifyReply } from 'fastify';
 import {
@@ -37,6 +37,7 @@ export class CustomerOrdersController {
     @Inject(PlaceOrderHandler) private readonly placeOrder: PlaceOrderHandler,
     @Inject(StatusResponses) private readonly statusResponses: StatusResponses,
     @Inject(OrderTransitionsService) private readonly transitions: OrderTransitionsService,
+    @Inject(OrderDetailsQuery) private readonly details: OrderDetailsQuery,
   ) {}
 
   @ContractPost('order')
@@ -60,6 +61,14 @@ export class CustomerOrdersController {
   @ApiOkResponse({ type: OrderStatusDoc })
   async status(@Claims() claims: AccessTokenClaims, @Res() reply: FastifyReply): Promise<void> {
     await sendJsonBytes(reply, await this.statusResponses.statusJson(claims.sub));
+  }
+
+  @Get('my_orders')
+  @ApiOperation({
+    summary: "Extension: the customer's newest orders with id, lines, total and life-cycle times (web app)",
+  })
+  async myOrders(@Claims() claims: AccessTokenClaims): Promise<OrderDetailsResponse> {
+    return { orders: await this.details.ofCustomer(claims.sub) };
   }
 
   @ContractPost('delivered')

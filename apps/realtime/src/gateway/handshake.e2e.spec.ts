@@ -83,6 +83,7 @@ describe('realtime handshake', () => {
     expect((await http.get('/')).text).toContain('<title>shopwire live</title>');
     expect((await http.get('/config.json')).body).toEqual({
       authUrl: 'http://localhost:5000',
+      ownerUrl: 'http://localhost:5001',
       customerUrl: 'http://localhost:5002',
       courierUrl: 'http://localhost:5003',
       vapidPublicKey: DEVELOPMENT_VAPID_KEYS.publicKey,

@@ -10,22 +10,27 @@ function projectRoot(): string {
   return dir;
 }
 
-export interface WebAssetDirs {
-  page: string;
-  client: string;
+/** Where the built web app lives: WEB_DIR, else `npm run build`'s dist/apps/web. */
+export function webAppDir(configured?: string): string {
+  return configured ?? join(projectRoot(), 'dist/apps/web');
 }
 
-/** Where the page (apps/realtime/web) and the browser build of libs/realtime-client live. */
-export function webAssetDirs(clientDir?: string): WebAssetDirs {
-  const root = projectRoot();
-  return {
-    page: join(root, 'apps/realtime/web'),
-    client: clientDir ?? join(root, 'dist/libs/realtime-client/src'),
-  };
-}
-
-/** Serves the page at / and the client library at /lib/realtime-client/. */
-export function serveWebAssets(app: NestFastifyApplication, dirs: WebAssetDirs): void {
-  app.useStaticAssets({ root: dirs.page, prefix: '/', index: ['index.html'] });
-  app.useStaticAssets({ root: dirs.client, prefix: '/lib/realtime-client/', decorateReply: false });
+/**
+ * Serves the web app at /. Its hashed assets never change, so they may be cached for long;
+ * index.html must be revalidated so a new deployment is picked up on the next load.
+ */
+export function serveWebApp(app: NestFastifyApplication, dir: string): void {
+  app.useStaticAssets({
+    root: dir,
+    prefix: '/',
+    index: ['index.html'],
+    // @fastify/static 10 hands over the Fastify reply here, though Nest's type says a raw response.
+    setHeaders: (reply: unknown, path: string) => {
+      const immutable = /[/\\]assets[/\\]/.test(path);
+      (reply as { header(name: string, value: string): void }).header(
+        'cache-control',
+        immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
+    },
+  });
 }

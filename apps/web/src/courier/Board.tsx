@@ -1,0 +1,128 @@
+import type { OrderDetails } from '@shopwire/contracts';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useApi } from '../shared/app-context';
+import { EmptyState, ErrorNotice, StatusNotice } from '../shared/components';
+import { explainError, type ExplainedError } from '../shared/errors';
+import { formatAge } from '../shared/format';
+import { useLiveEvent } from '../shared/live';
+import { OrderLines } from '../shared/order-parts';
+import { useNow } from '../shared/use-now';
+import { useOrders } from '../shared/use-orders';
+import { chime } from './chime';
+
+const SOUND_KEY = 'shopwire.courier.sound';
+const FRESH_MS = 5000;
+
+/** Orders waiting for a courier, newest first, live: new ones appear, taken ones leave. */
+export function Board() {
+  const api = useApi();
+  const { orders, setOrders, error, refetch } = useOrders(api.courier.board);
+  const now = useNow(30_000);
+  const [fresh, setFresh] = useState<ReadonlySet<number>>(new Set());
+  const [note, setNote] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<{ id: number; error: ExplainedError } | null>(null);
+  const [sound, setSound] = useState(localStorage.getItem(SOUND_KEY) === 'on');
+  const pickingUp = useRef(new Set<number>());
+
+  useEffect(() => localStorage.setItem(SOUND_KEY, sound ? 'on' : 'off'), [sound]);
+
+  const remove = (id: number) => setOrders((current) => current && current.filter((order) => order.id !== id));
+
+  useLiveEvent('order.available', (event) => {
+    // Show it at once from the event; its lines and total follow with the refetch.
+    const placeholder: OrderDetails = {
+      id: event.orderId,
+      email: event.email,
+      status: 'CREATED',
+      total: 0,
+      items: [],
+      placedAt: event.occurredAt,
+      pickedUpAt: null,
+      deliveredAt: null,
+    };
+    setOrders((current) =>
+      current?.some((order) => order.id === event.orderId)
+        ? current
+        : [placeholder, ...(current ?? [])].sort((a, b) => b.id - a.id),
+    );
+    setFresh((current) => new Set(current).add(event.orderId));
+    setTimeout(() => setFresh((current) => new Set([...current].filter((id) => id !== event.orderId))), FRESH_MS);
+    setNote(`New order #${event.orderId} from ${event.email}.`);
+    if (sound) chime();
+    refetch();
+  });
+
+  useLiveEvent('order.taken', (event) => {
+    if (pickingUp.current.has(event.orderId)) return;
+    if (orders?.some((order) => order.id === event.orderId)) {
+      setNote(`Order #${event.orderId} was taken by another courier.`);
+    }
+    remove(event.orderId);
+  });
+
+  async function pickUp(id: number) {
+    pickingUp.current.add(id);
+    setActionError(null);
+    try {
+      await api.courier.pickUp(id);
+      setNote(`Picked up order #${id}. It is now in My deliveries.`);
+      remove(id);
+    } catch (failure) {
+      const explained = explainError(failure, 'pick-up');
+      if ((failure as { status?: number }).status === 400) {
+        setNote(`Order #${id} was taken by another courier.`);
+        remove(id);
+      } else setActionError({ id, error: explained });
+    } finally {
+      pickingUp.current.delete(id);
+    }
+  }
+
+  return (
+    <section class="card" aria-labelledby="board-title">
+      <div class="section-head">
+        <h1 id="board-title">Orders to deliver</h1>
+        <label class="toggle">
+          <input type="checkbox" checked={sound} onChange={(e) => setSound(e.currentTarget.checked)} /> Sound for new
+          orders
+        </label>
+      </div>
+      <StatusNotice>{note}</StatusNotice>
+      <ErrorNotice error={error} />
+      {orders === null && !error && <p class="muted">Loading the board…</p>}
+      {orders?.length === 0 && (
+        <EmptyState title="No orders waiting.">New orders appear here the moment they are placed.</EmptyState>
+      )}
+      <ul class="orders board">
+        {orders?.map((order) => (
+          <li
+            key={order.id}
+            class={`order${fresh.has(order.id) ? ' fresh' : ''}`}
+            data-order-id={order.id}
+            aria-labelledby={`board-${order.id}-title`}
+          >
+            <div class="order-head">
+              <h2 id={`board-${order.id}-title`}>Order #{order.id}</h2>
+              <span class="age">
+                <time dateTime={order.placedAt}>{formatAge(order.placedAt, now)}</time>
+              </span>
+            </div>
+            <p class="customer">
+              <span class="muted">Customer</span> {order.email}
+            </p>
+            {order.items.length > 0 ? <OrderLines order={order} /> : <p class="muted">Loading items…</p>}
+            {actionError?.id === order.id && <ErrorNotice error={actionError.error} />}
+            <button
+              type="button"
+              class="primary"
+              aria-describedby={`board-${order.id}-title`}
+              onClick={() => pickUp(order.id)}
+            >
+              Pick up
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,107 @@
+import type { SearchResponse } from '@shopwire/contracts';
+import { useEffect, useState } from 'preact/hooks';
+import { useApi } from '../shared/app-context';
+import { EmptyState, ErrorNotice } from '../shared/components';
+import { explainError, type ExplainedError } from '../shared/errors';
+import { formatMoney } from '../shared/format';
+import { addToCart } from './cart';
+import { Cart } from './Cart';
+
+/** Browse and search the catalogue (by name and category), with the cart beside it. */
+export function Shop() {
+  const api = useApi();
+  const [name, setName] = useState('');
+  const [category, setCategory] = useState('');
+  const [result, setResult] = useState<SearchResponse | null>(null);
+  const [searched, setSearched] = useState({ name: '', category: '' });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ExplainedError | null>(null);
+
+  async function search(criteria = { name, category }) {
+    setBusy(true);
+    setError(null);
+    try {
+      setResult(await api.customer.search(criteria.name, criteria.category));
+      setSearched(criteria);
+    } catch (failure) {
+      setError(explainError(failure, 'search'));
+    } finally {
+      setBusy(false);
+    }
+  }
+  useEffect(() => void search({ name: '', category: '' }), []);
+
+  const filtered = searched.name !== '' || searched.category !== '';
+  return (
+    <div class="shop">
+      <section class="card catalogue" aria-labelledby="shop-title">
+        <h1 id="shop-title">Products</h1>
+        <form
+          class="search"
+          role="search"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void search();
+          }}
+        >
+          <div class="field">
+            <label for="search-name">Name</label>
+            <input
+              id="search-name"
+              name="name"
+              type="search"
+              value={name}
+              onInput={(e) => setName(e.currentTarget.value)}
+            />
+          </div>
+          <div class="field">
+            <label for="search-category">Category</label>
+            <input
+              id="search-category"
+              name="category"
+              type="search"
+              value={category}
+              onInput={(e) => setCategory(e.currentTarget.value)}
+            />
+          </div>
+          <button type="submit" class="primary" disabled={busy}>
+            Search
+          </button>
+        </form>
+        <ErrorNotice error={error} />
+        {result && result.products.length === 0 && (
+          <EmptyState title={filtered ? 'No products match your search.' : 'The catalogue is empty.'}>
+            {filtered ? 'Try a shorter name or another category.' : 'Products appear here once the store imports them.'}
+          </EmptyState>
+        )}
+        {result && result.products.length > 0 && (
+          <>
+            <p class="muted" aria-live="polite">
+              {result.products.length} {result.products.length === 1 ? 'product' : 'products'}
+              {filtered ? ' found' : ''}
+            </p>
+            <ul class="products">
+              {[...result.products]
+                .sort((a, b) => a.name.localeCompare(b.name))
+                .map((product) => (
+                  <li key={product.id} class="product">
+                    <div class="product-info">
+                      <h2 class="product-name" id={`product-${product.id}`}>
+                        {product.name}
+                      </h2>
+                      <p class="categories">{[...product.categories].sort().join(' · ')}</p>
+                    </div>
+                    <p class="price">{formatMoney(product.price)}</p>
+                    <button type="button" aria-describedby={`product-${product.id}`} onClick={() => addToCart(product)}>
+                      Add to cart
+                    </button>
+                  </li>
+                ))}
+            </ul>
+          </>
+        )}
+      </section>
+      <Cart />
+    </div>
+  );
+}

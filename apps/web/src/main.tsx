@@ -1,0 +1,21 @@
+import { render } from 'preact';
+import { App } from './App';
+import { createApi } from './shared/api';
+import { AppContext } from './shared/app-context';
+import { loadWebConfig } from './shared/config';
+import './styles.css';
+
+const root = document.getElementById('app')!;
+try {
+  const config = await loadWebConfig();
+  render(
+    <AppContext.Provider value={{ config, api: createApi(config) }}>
+      <App />
+    </AppContext.Provider>,
+    root,
+  );
+} catch (error) {
+  root.innerHTML =
+    '<main class="auth-main"><p class="notice notice-error" role="alert">The store could not be loaded. Please reload the page.</p></main>';
+  console.error(error);
+}

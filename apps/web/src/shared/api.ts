@@ -1,0 +1,100 @@
+import type {
+  LoginResponse,
+  OrderDetailsResponse,
+  OrderRequestLine,
+  PlaceOrderResponse,
+  RegistrationBody,
+  SearchResponse,
+  WebConfig,
+} from '@shopwire/contracts';
+import { currentToken, endSession, SESSION_EXPIRED } from './session';
+
+/** A failed call: the HTTP status (0 = the service was not reached) and the service's own message. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly status: number,
+    /** The contract's message (`message` or `msg`), or what the browser reported. */
+    readonly detail: string,
+    readonly path: string,
+  ) {
+    super(detail);
+  }
+}
+
+interface CallOptions {
+  method?: 'GET' | 'POST';
+  /** JSON body, or FormData for uploads. */
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Send the session's token (default true). */
+  auth?: boolean;
+}
+
+async function call<T>(baseUrl: string, path: string, options: CallOptions = {}): Promise<T> {
+  const { method = 'GET', body, auth = true } = options;
+  const headers: Record<string, string> = { ...options.headers };
+  const token = auth ? currentToken() : null;
+  if (token) headers.authorization = `Bearer ${token}`;
+  let payload: BodyInit | undefined;
+  if (body instanceof FormData) payload = body;
+  else if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  let response: Response;
+  try {
+    response = await fetch(`${baseUrl}${path}`, { method, headers, body: payload });
+  } catch (error) {
+    throw new ApiError(0, (error as Error).message, path);
+  }
+  const text = await response.text();
+  let data: any = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    data = null;
+  }
+  if (!response.ok) {
+    // The guard's 401 on a signed-in call means the token is no longer accepted.
+    if (response.status === 401 && token) endSession(SESSION_EXPIRED);
+    throw new ApiError(response.status, data?.message ?? data?.msg ?? `HTTP ${response.status}`, path);
+  }
+  return data as T;
+}
+
+/** The typed client of every HTTP service the web app calls. */
+export function createApi(config: WebConfig) {
+  return {
+    auth: {
+      login: (email: string, password: string) =>
+        call<LoginResponse>(config.authUrl, '/login', { method: 'POST', body: { email, password }, auth: false }),
+      register: (role: 'customer' | 'courier', body: RegistrationBody) =>
+        call<null>(config.authUrl, `/register_${role}`, { method: 'POST', body, auth: false }),
+    },
+    customer: {
+      search: (name: string, category: string) =>
+        call<SearchResponse>(config.customerUrl, `/search?${new URLSearchParams({ name, category }).toString()}`),
+      placeOrder: (requests: OrderRequestLine[], idempotencyKey: string) =>
+        call<PlaceOrderResponse>(config.customerUrl, '/order', {
+          method: 'POST',
+          body: { requests },
+          headers: { 'idempotency-key': idempotencyKey },
+        }),
+      myOrders: () => call<OrderDetailsResponse>(config.customerUrl, '/my_orders'),
+      confirmDelivery: (id: number) => call<null>(config.customerUrl, '/delivered', { method: 'POST', body: { id } }),
+    },
+    courier: {
+      board: () => call<OrderDetailsResponse>(config.courierUrl, '/board'),
+      myDeliveries: () => call<OrderDetailsResponse>(config.courierUrl, '/my_deliveries'),
+      pickUp: (id: number) => call<null>(config.courierUrl, '/pick_up_order', { method: 'POST', body: { id } }),
+    },
+    /** The owner service (CSV import, statistics): the owner views add their calls here. */
+    owner: {
+      get: <T>(path: string) => call<T>(config.ownerUrl, path),
+      post: <T>(path: string, body: unknown) => call<T>(config.ownerUrl, path, { method: 'POST', body }),
+    },
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;

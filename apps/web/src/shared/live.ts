@@ -1,0 +1,91 @@
+import type { OrderEventName, ServerToClientEvents } from '@shopwire/contracts';
+import { REALTIME_UNAUTHORIZED } from '@shopwire/contracts';
+import { connectRealtime, type RealtimeClient } from '@shopwire/realtime-client';
+import { useEffect, useRef } from 'preact/hooks';
+import { endSession, SESSION_EXPIRED } from './session';
+import { createStore } from './store';
+
+/**
+ * The one live connection of a signed-in customer or courier. Views subscribe to order events
+ * and to "baseline" moments (replay done, or resync): after each, they refetch their state over
+ * HTTP, so a view is right after any reconnect even if it mounted in the middle of one.
+ */
+export type ConnectionState = 'off' | 'connecting' | 'catching-up' | 'live' | 'reconnecting';
+
+export const connectionStore = createStore<ConnectionState>('off');
+
+type Handler<E extends OrderEventName> = ServerToClientEvents[E];
+const handlers: { [E in OrderEventName]: Set<Handler<E>> } = {
+  'order.status': new Set(),
+  'order.available': new Set(),
+  'order.taken': new Set(),
+};
+const baselineListeners = new Set<() => void>();
+let client: RealtimeClient | null = null;
+
+function emit<E extends OrderEventName>(name: E, payload: Parameters<Handler<E>>[0]): void {
+  for (const handler of [...handlers[name]]) (handler as (p: typeof payload) => void)(payload);
+}
+
+function baseline(): void {
+  for (const listener of [...baselineListeners]) listener();
+}
+
+export function startLive(token: string): void {
+  stopLive();
+  connectionStore.set('connecting');
+  const live = connectRealtime({
+    url: location.origin,
+    token,
+    on: {
+      'order.status': (payload) => emit('order.status', payload),
+      'order.available': (payload) => emit('order.available', payload),
+      'order.taken': (payload) => emit('order.taken', payload),
+    },
+    onReady: () => {
+      connectionStore.set('live');
+      baseline();
+    },
+    onResync: baseline,
+    onError: (error) => {
+      if (error.message === REALTIME_UNAUTHORIZED) {
+        stopLive();
+        endSession(SESSION_EXPIRED);
+      } else connectionStore.set('reconnecting');
+    },
+    socket: { reconnectionDelay: 500, reconnectionDelayMax: 3000 },
+  });
+  live.socket.on('connect', () => connectionStore.set('catching-up'));
+  live.socket.on('disconnect', () => client === live && connectionStore.set('reconnecting'));
+  client = live;
+}
+
+export function stopLive(): void {
+  const live = client;
+  client = null;
+  live?.close();
+  connectionStore.set('off');
+}
+
+/** Calls `handler` for each live event `name` while the component is mounted. */
+export function useLiveEvent<E extends OrderEventName>(name: E, handler: Handler<E>): void {
+  const latest = useRef(handler);
+  latest.current = handler;
+  useEffect(() => {
+    const forward = ((payload: never) => (latest.current as (p: never) => void)(payload)) as Handler<E>;
+    handlers[name].add(forward);
+    return () => void handlers[name].delete(forward);
+  }, [name]);
+}
+
+/** Calls `refetch` on mount and after every replay/resync, while the component is mounted. */
+export function useBaseline(refetch: () => void): void {
+  const latest = useRef(refetch);
+  latest.current = refetch;
+  useEffect(() => {
+    const listener = () => latest.current();
+    baselineListeners.add(listener);
+    listener();
+    return () => void baselineListeners.delete(listener);
+  }, []);
+}

@@ -1,0 +1,86 @@
+import type { OrderStatus } from './order-status.js';
+
+/**
+ * Bodies of the HTTP contract (shared/api/store-api.md) as a client reads them, plus the additive
+ * extensions the web app uses. Servers build these shapes; the web app and tests consume them.
+ */
+
+/** 400 body of every validation/business error. */
+export interface ContractMessageBody {
+  message: string;
+}
+/** 401 body of the guard. */
+export interface ContractUnauthorizedBody {
+  msg: string;
+}
+
+export interface RegistrationBody {
+  forename: string;
+  surname: string;
+  email: string;
+  password: string;
+}
+
+export interface LoginResponse {
+  accessToken: string;
+}
+
+export interface SearchProduct {
+  categories: string[];
+  id: number;
+  name: string;
+  price: number;
+}
+export interface SearchResponse {
+  categories: string[];
+  products: SearchProduct[];
+}
+
+export interface OrderRequestLine {
+  id: number;
+  quantity: number;
+}
+export interface PlaceOrderResponse {
+  id: number;
+}
+
+export interface OrdersToDeliverResponse {
+  orders: { id: number; email: string }[];
+}
+
+/** Extension (README): one line of an order with the unit price it was ordered at. */
+export interface OrderLineDetails {
+  name: string;
+  price: number;
+  quantity: number;
+}
+
+/**
+ * Extension (README): an order with its id, lines, total and the times of its life cycle, as
+ * `GET /my_orders` (customer), `GET /board` and `GET /my_deliveries` (courier) return it.
+ */
+export interface OrderDetails {
+  id: number;
+  /** The ordering customer's email. */
+  email: string;
+  status: OrderStatus;
+  total: number;
+  items: OrderLineDetails[];
+  /** ISO 8601 UTC with milliseconds; null until that step happened. */
+  placedAt: string;
+  pickedUpAt: string | null;
+  deliveredAt: string | null;
+}
+export interface OrderDetailsResponse {
+  orders: OrderDetails[];
+}
+
+/** `GET /config.json` of the realtime app: where the web app finds each HTTP service. */
+export interface WebConfig {
+  authUrl: string;
+  ownerUrl: string;
+  customerUrl: string;
+  courierUrl: string;
+  /** VAPID public key for PushManager.subscribe(); null when push is disabled (docs/push.md). */
+  vapidPublicKey: string | null;
+}

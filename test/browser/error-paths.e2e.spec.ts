@@ -1,0 +1,137 @@
+import { signTestToken, TEST_JWT_SECRET } from '@shopwire/testing';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkView, launchBrowser, openApp, signIn, waitLive } from './support/browser.js';
+import { importCatalogue, PASSWORD, startWebPlatform, type WebPlatform } from './support/web-platform.js';
+
+const WIDTH = 390;
+const SESSION_KEY = 'shopwire.session';
+
+/** What goes wrong, in the browser: wrong password, double clicks, expired sessions, reconnects. */
+describe('web app error paths (Chromium)', () => {
+  let platform: WebPlatform;
+  let browser: Browser;
+  let people = 0;
+
+  beforeAll(async () => {
+    [platform, browser] = await Promise.all([startWebPlatform('web_errors'), launchBrowser()]);
+    await importCatalogue(platform, 'Fruit,Apple,1.25\nDairy,Milk,2\n');
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.close();
+  });
+
+  async function signedIn(role: 'customer' | 'courier'): Promise<{ page: Page; email: string; errors: string[] }> {
+    const email = `${role}.${++people}@example.org`;
+    await platform.register(role, email);
+    const { page, errors } = await openApp(browser, platform.url, WIDTH);
+    await signIn(page, email);
+    await waitLive(page);
+    return { page, email, errors };
+  }
+
+  const ordersOf = async (email: string) =>
+    (await platform.stack.customer.get('/my_orders', { token: signTestToken(email, 'customer') })).body.orders as {
+      id: number;
+      status: string;
+    }[];
+
+  it('explains a wrong password in words and keeps the contract message as detail', async () => {
+    const email = `wrong.${++people}@example.org`;
+    await platform.register('customer', email);
+    const { page, errors } = await openApp(browser, platform.url, WIDTH);
+    await signIn(page, email, 'not the password');
+    const alert = page.getByRole('alert');
+    await alert.getByText('That email and password do not match an account.').waitFor();
+    await alert.getByText('Details').click();
+    await alert.getByText('Invalid credentials.').waitFor();
+    await checkView(page, 'sign-in-wrong-password', WIDTH);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await waitLive(page);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 90_000);
+
+  it('places one order for a double click on "Place order", and clears the cart', async () => {
+    const { page, email, errors } = await signedIn('customer');
+    await page.locator('.product', { hasText: 'Apple' }).getByRole('button', { name: 'Add to cart' }).click();
+    // Two clicks in the same tick: the second one sees the button still enabled.
+    await page.getByRole('button', { name: 'Place order' }).evaluate((button: HTMLButtonElement) => {
+      button.click();
+      button.click();
+    });
+    await page.getByText(/Order #\d+ placed/).waitFor();
+    await page.getByText('Your cart is empty.').waitFor();
+    expect(await page.getByRole('button', { name: 'Place order' }).isDisabled()).toBe(true);
+    expect(await ordersOf(email)).toHaveLength(1);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 90_000);
+
+  it('sends the user back to sign-in with a message when the session expires', async () => {
+    const { page, email } = await signedIn('customer');
+    // A session that ends in a few seconds, as one issued an hour ago would.
+    const now = Math.floor(Date.now() / 1000);
+    const shortLived = signTestToken(email, 'customer', { nbf: now - 3590, iat: now - 3590, exp: now + 10 });
+    await page.evaluate(([key, token]) => sessionStorage.setItem(key, token), [SESSION_KEY, shortLived]);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Products' }).waitFor();
+    await page.getByText('Your session has expired. Please sign in again.').waitFor({ timeout: 20_000 });
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await checkView(page, 'sign-in-expired', WIDTH);
+
+    // A token the services refuse (here: signed with another secret) ends the session the same way.
+    const refused = signTestToken(email, 'customer', {}, `${TEST_JWT_SECRET}-rotated`);
+    await page.evaluate(([key, token]) => sessionStorage.setItem(key, token), [SESSION_KEY, refused]);
+    await page.reload();
+    await page.getByText('Your session has expired. Please sign in again.').waitFor();
+    expect(await page.evaluate((key) => sessionStorage.getItem(key), SESSION_KEY)).toBeNull();
+    await page.context().close();
+  }, 90_000);
+
+  it('catches up after a reconnect: a pick-up while the live connection was down shows without a reload', async () => {
+    const { page, errors } = await signedIn('customer');
+    await page.locator('.product', { hasText: 'Milk' }).getByRole('button', { name: 'Add to cart' }).click();
+    await page.getByRole('button', { name: 'Place order' }).click();
+    const orderId = Number(/#(\d+)/.exec((await page.getByText(/Order #\d+ placed/).textContent()) ?? '')![1]);
+    await page.getByRole('link', { name: 'My orders', exact: true }).click();
+    const order = page.locator(`.order[data-order-id="${orderId}"]`);
+    await expect.poll(() => order.getAttribute('data-status')).toBe('CREATED');
+
+    await platform.withRealtimeDown(async () => {
+      await page.locator('[data-state="reconnecting"]').waitFor({ timeout: 10_000 });
+      const courier = signTestToken(`courier.${++people}@example.org`, 'courier');
+      const pickUp = await platform.stack.courier.post('/pick_up_order', { id: orderId }, { token: courier });
+      expect(pickUp.status).toBe(200);
+      expect(await order.getAttribute('data-status')).toBe('CREATED');
+    });
+    await waitLive(page);
+    await expect.poll(() => order.getAttribute('data-status'), { timeout: 10_000 }).toBe('PENDING');
+    await order.getByRole('button', { name: 'Confirm delivery' }).waitFor();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
+  it('tells a courier that an order was taken by someone else, and removes it', async () => {
+    const customer = await signedIn('customer');
+    const first = await signedIn('courier');
+    const second = await signedIn('courier');
+    await customer.page.locator('.product', { hasText: 'Apple' }).getByRole('button', { name: 'Add to cart' }).click();
+    await customer.page.getByRole('button', { name: 'Place order' }).click();
+    const orderId = Number(/#(\d+)/.exec((await customer.page.getByText(/Order #\d+ placed/).textContent()) ?? '')![1]);
+    const onFirst = first.page.locator(`.order[data-order-id="${orderId}"]`);
+    const onSecond = second.page.locator(`.order[data-order-id="${orderId}"]`);
+    await Promise.all([onFirst.waitFor(), onSecond.waitFor()]);
+    await second.page.getByText(`New order #${orderId} from ${customer.email}.`).waitFor();
+
+    await onFirst.getByRole('button', { name: 'Pick up' }).click();
+    await second.page.getByText(`Order #${orderId} was taken by another courier.`).waitFor();
+    await expect.poll(() => onSecond.count()).toBe(0);
+    await checkView(second.page, 'courier-board-taken', WIDTH);
+    expect([...customer.errors, ...first.errors, ...second.errors]).toEqual([]);
+    await Promise.all([customer, first, second].map(({ page }) => page.context().close()));
+  }, 120_000);
+});
