@@ -79,7 +79,13 @@ await runBench('push-load', { timeoutSeconds: DURATION + DRAIN_SECONDS + 240 }, 
   const committedAt = new Map();
   const orderLatency = [];
   let failedOrders = 0;
-  const place = async (n) => {
+  const place = (n) =>
+    placeOnce(n).catch((error) => {
+      failedOrders++;
+      failures.add(error.cause?.code ?? error.message);
+    });
+  const failures = new Set();
+  const placeOnce = async (n) => {
     const began = Date.now();
     const response = await fetch(`${customer.url}/order`, {
       method: 'POST',
@@ -127,6 +133,9 @@ await runBench('push-load', { timeoutSeconds: DURATION + DRAIN_SECONDS + 240 }, 
   const cpu = cpuSeconds(worker.pid) - cpuBefore;
   await sleep(2000); // anything late (a duplicate) still counts
 
+  const metrics = await (await fetch(`${worker.url}/metrics`)).text();
+  const sends = (outcome) =>
+    Number(new RegExp(`push_sends_total\\{kind="courier",outcome="${outcome}"\\} (\\d+)`).exec(metrics)?.[1] ?? 0);
   const [stream] = await db.query('SELECT seq, order_id FROM push_new_orders ORDER BY seq');
   const orderAt = new Map(stream.map((row) => [Number(row.seq), Number(row.order_id)]));
   const latencies = [];
@@ -168,6 +177,10 @@ await runBench('push-load', { timeoutSeconds: DURATION + DRAIN_SECONDS + 240 }, 
       ['lost pairs', expected - covered],
       ['duplicate pairs', duplicates],
       ['pushes accepted (201) / requests received', `${accepted} / ${push.requests}`],
+      [
+        'worker sends: sent / retry (429, 5xx, timeout) / gone',
+        `${sends('sent')} / ${sends('retry')} / ${sends('gone')}`,
+      ],
       ['orders per push (mean)', fixed(covered / Math.max(1, accepted), 1)],
       ['commit → push service p50 / p99 (ms)', `${percentile(latencies, 50)} / ${percentile(latencies, 99)}`],
       [

@@ -57,9 +57,9 @@ export class PushProcessor {
       autorun: false,
       concurrency: options.concurrency,
       limiter: { max: options.ratePerSecond, duration: 1000 },
-      // A crashed worker's active jobs hold their device's deduplication key until found stalled:
-      // look every 5 s (default 30 s) so a device is not silenced that long after a crash.
-      lockDuration: 10_000,
+      // A crashed worker's active jobs hold their device's deduplication key until found stalled
+      // (lock expired): look every 5 s. The lock itself keeps the 30 s default: a shorter one can
+      // expire under CPU starvation while the job still runs, and the job would run twice.
       stalledInterval: 5_000,
     });
     this.worker.on('error', (error) => this.logger.error(`push worker error: ${error.message}`));
