@@ -83,7 +83,7 @@ describe('push notifications in the web app (Chromium)', () => {
         );
       await expect
         .poll(shown)
-        .toEqual([{ title: `New order #${orderId}`, body: `#${orderId}: 3 items · 4.50`, tag: 'new-orders' }]);
+        .toEqual([{ title: `New order #${orderId}`, body: `#${orderId}: 3 items · €4.50`, tag: 'new-orders' }]);
 
       // "Click" it: the service worker's notificationclick handler runs with that notification.
       // (Headless Chromium has no notification UI to click; the event is dispatched in the worker.)

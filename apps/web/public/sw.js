@@ -13,7 +13,7 @@ function keepAlive(event, promise) {
 }
 
 const money = (value) => Number(value).toFixed(2);
-const summary = (order) => `${order.items} item${order.items === 1 ? '' : 's'} · ${money(order.total)}`;
+const summary = (order) => `${order.items} item${order.items === 1 ? '' : 's'} · €${money(order.total)}`;
 
 /** Title, body, tag and target of a payload; null for anything unknown. */
 function describe(data) {
