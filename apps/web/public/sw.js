@@ -1,3 +1,4 @@
+/* global self */
 // Service worker of the shopwire web app: shows Web Push notifications (docs/push.md) and, on a
 // click, focuses or opens the app on that order. Plain JS served as-is at /sw.js (scope /).
 // Payloads: {type: 'orders.new', count, orders: [{orderId, items, total}], from, to} to couriers,
