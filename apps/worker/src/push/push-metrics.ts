@@ -35,8 +35,12 @@ export const pushEventsDispatched = new Counter({
 
 const JOB_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'failed'] as const;
 
-/** Queue depth of the push queue by state, read from Redis at scrape time. */
+/**
+ * Queue depth of the push queue by state, read from Redis at scrape time. A process that starts a
+ * second worker (tests) re-points the gauge at the newest queue instead of registering it twice.
+ */
 export function registerPushQueueDepth(queue: Queue): Gauge {
+  metricsRegistry.removeSingleMetric('push_queue_jobs');
   return new Gauge({
     name: 'push_queue_jobs',
     help: 'Jobs in the BullMQ push queue by state',
