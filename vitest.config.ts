@@ -15,6 +15,7 @@ const libs = [
   'statistics',
   'ordering',
   'realtime-client',
+  'push',
 ];
 const alias = Object.fromEntries(
   libs.map((lib) => [`@shopwire/${lib}`, fileURLToPath(new URL(`./libs/${lib}/src/index.ts`, import.meta.url))]),

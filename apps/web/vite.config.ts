@@ -10,7 +10,8 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 export default defineConfig({
   root: here('.'),
   base: '/',
-  publicDir: false,
+  // public/ holds the service worker (sw.js), copied as-is to the root: its scope must be /.
+  publicDir: here('public'),
   resolve: {
     alias: {
       '@shopwire/contracts': here('../../libs/contracts/src/index.ts'),

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { platformModules } from '@shopwire/http';
+import { PushSubscriptionsModule } from '@shopwire/push';
 import type { DataSource } from 'typeorm';
 import type { CourierConfig } from './courier.config.js';
 import { DeliveryModule } from './delivery/delivery.module.js';
@@ -15,6 +16,11 @@ export class CourierAppModule {
           dataSource,
         }),
         DeliveryModule.forRoot(config),
+        PushSubscriptionsModule.forRole({
+          role: 'courier',
+          allowedHosts: config.PUSH_ENDPOINT_HOSTS,
+          maxPerAccount: config.PUSH_MAX_SUBSCRIPTIONS_PER_ACCOUNT,
+        }),
       ],
     };
   }

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { platformModules } from '@shopwire/http';
 import { StoreEpochFollowers, StoreEpochModule } from '@shopwire/store-data';
+import { PushSubscriptionsModule } from '@shopwire/push';
 import type { DataSource } from 'typeorm';
 import type { CustomerConfig } from './customer.config.js';
 import { SearchModule } from './search/search.module.js';
@@ -21,6 +22,11 @@ export class CustomerAppModule {
         StoreEpochModule.with(epochs),
         SearchModule,
         CustomerOrdersModule.forRoot(config),
+        PushSubscriptionsModule.forRole({
+          role: 'customer',
+          allowedHosts: config.PUSH_ENDPOINT_HOSTS,
+          maxPerAccount: config.PUSH_MAX_SUBSCRIPTIONS_PER_ACCOUNT,
+        }),
       ],
     };
   }

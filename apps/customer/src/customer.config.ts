@@ -1,9 +1,11 @@
 import { platformConfigSchema, port, positiveInt, z } from '@shopwire/config';
+import { pushSubscriptionsConfigShape } from '@shopwire/push';
 import { storeConfigShape } from '@shopwire/store-data';
 
 export const customerConfigSchema = platformConfigSchema({
   CUSTOMER_PORT: port(5002),
   ...storeConfigShape,
+  ...pushSubscriptionsConfigShape,
   /** An Idempotency-Key still IN_FLIGHT after this long belongs to a crashed request and is freed. */
   IDEMPOTENCY_IN_FLIGHT_TIMEOUT_SECONDS: positiveInt(60),
   /** How long a finished Idempotency-Key replays its response. */

@@ -1,4 +1,4 @@
-import { platformConfigSchema, port, positiveInt, z } from '@shopwire/config';
+import { platformConfigSchema, port, positiveInt, pushConfigShape, resolveVapidConfig, z } from '@shopwire/config';
 import { storeConfigShape } from '@shopwire/store-data';
 
 export const realtimeConfigSchema = platformConfigSchema({
@@ -35,7 +35,10 @@ export const realtimeConfigSchema = platformConfigSchema({
    */
   WEB_MAP_TILE_URL: z.string().default(''),
   WEB_MAP_ATTRIBUTION: z.string().default(''),
-});
+  /** Web Push: the page subscribes with the public key only; the private key stays with the worker. */
+  PUSH_ENABLED: pushConfigShape.PUSH_ENABLED,
+  VAPID_PUBLIC_KEY: pushConfigShape.VAPID_PUBLIC_KEY,
+}).transform((cfg, ctx) => resolveVapidConfig(cfg, ctx, ['VAPID_PUBLIC_KEY']));
 
 export type RealtimeConfig = z.output<typeof realtimeConfigSchema>;
 

@@ -3,6 +3,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { DatabaseModule } from '@shopwire/database';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
+import { PushWorkerModule } from './push/push-worker.module.js';
 import { STATISTICS_OPTIONS, type StatisticsOptions } from './statistics/statistics-options.js';
 import { StatisticsWorkerModule } from './statistics/statistics-worker.module.js';
 import { WORKER_CONFIG } from './worker-config.token.js';
@@ -49,6 +50,7 @@ export class WorkerAppModule {
         // One shared connection for producers; BullMQ duplicates it for each worker's blocking reads.
         BullModule.forRoot({ connection: redis, prefix: config.BULLMQ_PREFIX }),
         StatisticsWorkerModule,
+        ...(config.PUSH_ENABLED ? [PushWorkerModule.forRoot(config, redis)] : []),
       ],
       providers: [WorkerLifecycle],
     };

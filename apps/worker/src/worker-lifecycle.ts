@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { QUEUE_JOB_NAMES } from '@shopwire/contracts';
 import { missingJobHandlers } from './jobs/missing-job-handlers.js';
+import { PUSH_JOB_HANDLERS } from './push/push.processor.js';
 import { STATISTICS_JOB_HANDLERS, StatisticsProcessor } from './statistics/statistics.processor.js';
 import { STATISTICS_OPTIONS, type StatisticsOptions } from './statistics/statistics-options.js';
 import { WorkerReadiness } from './worker-readiness.js';
@@ -28,7 +29,7 @@ export class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicatio
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const missing = missingJobHandlers(QUEUE_JOB_NAMES, STATISTICS_JOB_HANDLERS);
+    const missing = missingJobHandlers(QUEUE_JOB_NAMES, { ...STATISTICS_JOB_HANDLERS, ...PUSH_JOB_HANDLERS });
     if (missing.length > 0) throw new Error(`No handler for job(s): ${missing.join(', ')}`);
     await this.readiness.waitUntilReady();
     const worker = this.statistics.worker;

@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { httpClient, signTestToken, type HttpClient } from '@shopwire/testing';
 import { Redis } from 'ioredis';
@@ -9,19 +8,12 @@ import { SalesOracle } from '../../../libs/statistics/src/test/sales-oracle.js';
 import { StoreFixtures } from '../../../libs/statistics/src/test/store-fixtures.js';
 import { waitFor } from '../../../libs/statistics/src/test/wait-for.js';
 import { startStoreStack, type StoreStack } from '../../../test/support/store-stack.js';
+import { freePort } from '../../../test/support/worker-process.js';
 
 /** The worker runs as its own process, built: `npm run build` runs before the tests in CI. */
 const WORKER_MAIN = fileURLToPath(new URL('../../../dist/apps/worker/src/main.js', import.meta.url));
 const OWNER = signTestToken('onlymoney@gmail.com', 'owner');
 const CUSTOMERS = ['ana@example.org', 'bea@example.org'];
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('worker as a separate process: stop, crash, restart (ADR 0004)', () => {
   let stack: StoreStack;

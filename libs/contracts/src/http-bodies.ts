@@ -91,4 +91,6 @@ export interface WebConfig {
   mapTileUrl: string | null;
   /** Attribution the tile provider requires (HTML-free text); empty without tiles. */
   mapAttribution: string;
+  /** VAPID public key for PushManager.subscribe(); null when push is disabled (docs/push.md). */
+  vapidPublicKey: string | null;
 }

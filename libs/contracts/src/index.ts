@@ -8,5 +8,6 @@ export * from './queues.js';
 export * from './realtime-events.js';
 export * from './geo-point.js';
 export * from './contract-error.js';
+export * from './push-notifications.js';
 export * from './http-bodies.js';
 export * from './owner-bodies.js';

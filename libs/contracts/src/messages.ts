@@ -36,4 +36,8 @@ export const Messages = {
   idempotencyKeyInvalid: 'Idempotency-Key must be 1 to 255 printable characters.',
   idempotencyKeyReused: 'Idempotency-Key was already used with a different request body.',
   idempotencyKeyInFlight: 'A request with this Idempotency-Key is still being processed.',
+  invalidPushEndpoint: 'Invalid push endpoint.',
+  invalidPushKeys: 'Invalid push keys.',
+  invalidNotify: 'Invalid notify value.',
+  tooManyPushSubscriptions: 'Too many push subscriptions.',
 } as const;

@@ -20,12 +20,42 @@ export interface ApplyOrderEventsJob {
   eventId?: number;
 }
 
+/** Queue that turns committed order events into Web Push notifications (docs/push.md). */
+export const PUSH_QUEUE = 'push';
+
+export const PushJobs = {
+  /** Read undispatched order events, append new orders to the courier stream, enqueue customer pushes. */
+  dispatchOrderEvents: 'dispatch-order-events',
+  /** Push one courier device the new orders it has not been pushed yet (one job waits per device). */
+  notifyCourier: 'notify-courier',
+  /** Push a PENDING/COMPLETE event to its customer's devices; job id = the event id (dedupe). */
+  notifyCustomer: 'notify-customer',
+} as const;
+
+export type PushJobName = (typeof PushJobs)[keyof typeof PushJobs];
+
+export interface DispatchOrderEventsJob {
+  trigger: 'order-event' | 'schedule';
+}
+export interface NotifyCourierJob {
+  subscriptionId: number;
+}
+export interface NotifyCustomerJob {
+  eventId: number;
+  /** Subscriptions already pushed by an earlier attempt of this job: a retry skips them. */
+  done?: number[];
+}
+
 /** Payload type of every job, by job name. */
 export interface JobPayloads {
   [StatisticsJobs.applyOrderEvents]: ApplyOrderEventsJob;
+  [PushJobs.dispatchOrderEvents]: DispatchOrderEventsJob;
+  [PushJobs.notifyCourier]: NotifyCourierJob;
+  [PushJobs.notifyCustomer]: NotifyCustomerJob;
 }
 
 /** Every job name of every queue: the worker refuses to start if one of them has no handler. */
 export const QUEUE_JOB_NAMES: Readonly<Record<string, readonly string[]>> = {
   [STATISTICS_QUEUE]: Object.values(StatisticsJobs),
+  [PUSH_QUEUE]: Object.values(PushJobs),
 };

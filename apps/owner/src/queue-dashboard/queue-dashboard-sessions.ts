@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { AccessTokenClaims } from '@shopwire/contracts';
 import type { Redis } from 'ioredis';
-import { StatisticsQueue } from '../statistics/statistics-queue.js';
+import { DashboardQueues } from './dashboard-queues.js';
 
 /** A ticket must be redeemed this quickly: it travels in a URL, so it is short-lived and single-use. */
 export const TICKET_TTL_SECONDS = 30;
@@ -36,8 +36,8 @@ const keyOf = (kind: 'ticket' | 'session', secret: string) =>
 export class QueueDashboardSessions {
   private readonly redis: Redis;
 
-  constructor(@Inject(StatisticsQueue) statistics: StatisticsQueue) {
-    this.redis = statistics.connection;
+  constructor(@Inject(DashboardQueues) queues: DashboardQueues) {
+    this.redis = queues.connection;
   }
 
   async issueTicket(owner: AccessTokenClaims): Promise<IssuedTicket> {

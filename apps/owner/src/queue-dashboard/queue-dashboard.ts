@@ -6,7 +6,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { UNAUTHORIZED_MESSAGE } from '@shopwire/contracts';
 import { JwtVerifier } from '@shopwire/security';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { StatisticsQueue } from '../statistics/statistics-queue.js';
+import { DashboardQueues } from './dashboard-queues.js';
 import { DASHBOARD_CSP, withoutExternalResources } from './offline-html.js';
 import { QueueDashboardSessions, sessionIdFromCookies } from './queue-dashboard-sessions.js';
 
@@ -22,7 +22,7 @@ export class QueueDashboard implements OnModuleInit {
   constructor(
     @Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost,
     @Inject(JwtVerifier) private readonly verifier: JwtVerifier,
-    @Inject(StatisticsQueue) private readonly statistics: StatisticsQueue,
+    @Inject(DashboardQueues) private readonly dashboardQueues: DashboardQueues,
     @Inject(QueueDashboardSessions) private readonly sessions: QueueDashboardSessions,
   ) {}
 
@@ -30,7 +30,7 @@ export class QueueDashboard implements OnModuleInit {
     const board = new FastifyAdapter();
     board.setBasePath(QUEUE_DASHBOARD_PATH);
     createBullBoard({
-      queues: [new BullMQAdapter(this.statistics.queue, { readOnlyMode: false })],
+      queues: this.dashboardQueues.queues.map((queue) => new BullMQAdapter(queue, { readOnlyMode: false })),
       serverAdapter: board,
     });
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();

@@ -69,6 +69,7 @@ describe('GET /product_statistics and /category_statistics (contract §3.2–3.3
     const queues = await api.get('/queues/api/queues', { token: OWNER });
     expect(queues.status).toBe(200);
     expect(queues.text).toContain('statistics');
+    expect(queues.text).toContain('push');
   });
 
   it('answers empty lists on an empty store', async () => {

@@ -3,13 +3,13 @@ import { QueueDashboard } from '../queue-dashboard/queue-dashboard.js';
 import { QueueDashboardSessionController } from '../queue-dashboard/queue-dashboard-session.controller.js';
 import { QueueDashboardSessions } from '../queue-dashboard/queue-dashboard-sessions.js';
 import { StatisticsController } from './statistics.controller.js';
-import { STATISTICS_QUEUE_OPTIONS, StatisticsQueue } from './statistics-queue.js';
+import { DASHBOARD_QUEUES_OPTIONS, DashboardQueues } from '../queue-dashboard/dashboard-queues.js';
 import { StatisticsService } from './statistics.service.js';
 import { StatisticsSnapshot } from './statistics-snapshot.js';
 
 /**
  * Sales statistics (contract §3.2–3.3) and the owner-only queue dashboard (ADR 0004) with its
- * browser sessions (ADR 0008), which share the statistics queue's Redis connection.
+ * browser sessions (ADR 0008), which share the dashboard queues' Redis connection.
  */
 @Module({})
 export class StatisticsModule {
@@ -18,10 +18,10 @@ export class StatisticsModule {
       module: StatisticsModule,
       controllers: [StatisticsController, QueueDashboardSessionController],
       providers: [
-        { provide: STATISTICS_QUEUE_OPTIONS, useValue: { redisUrl: config.REDIS_URL, prefix: config.BULLMQ_PREFIX } },
+        { provide: DASHBOARD_QUEUES_OPTIONS, useValue: { redisUrl: config.REDIS_URL, prefix: config.BULLMQ_PREFIX } },
         StatisticsSnapshot,
         StatisticsService,
-        StatisticsQueue,
+        DashboardQueues,
         QueueDashboardSessions,
         QueueDashboard,
       ],

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { DEVELOPMENT_VAPID_KEYS } from '@shopwire/config';
 import { createTestDatabase, httpClient, signTestToken, type RunningTestApp } from '@shopwire/testing';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,6 +90,7 @@ describe('realtime handshake', () => {
       // No tile server unless configured: the delivery maps load nothing from the internet.
       mapTileUrl: null,
       mapAttribution: '',
+      vapidPublicKey: DEVELOPMENT_VAPID_KEYS.publicKey,
     });
     expect((await http.get('/socket.io/socket.io.esm.min.js')).status).toBe(200);
     expect((await http.get('/metrics')).text).toContain('realtime_connected_sockets');

@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { WebConfig } from '@shopwire/contracts';
 import { REALTIME_CONFIG, type RealtimeConfig } from '../realtime.config.js';
 
-/** The web app's runtime config: where the HTTP services it calls live. */
+/** The web app's runtime config: where the HTTP services it calls live, and the push key. */
 @ApiExcludeController()
 @Controller()
 export class WebConfigController {
@@ -18,6 +18,8 @@ export class WebConfigController {
       courierUrl: this.config.COURIER_PUBLIC_URL,
       mapTileUrl: this.config.WEB_MAP_TILE_URL || null,
       mapAttribution: this.config.WEB_MAP_ATTRIBUTION,
+      // The VAPID public key for PushManager.subscribe(); null when push is disabled.
+      vapidPublicKey: this.config.PUSH_ENABLED ? this.config.VAPID_PUBLIC_KEY : null,
     };
   }
 }

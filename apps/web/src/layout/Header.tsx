@@ -1,5 +1,7 @@
 import type { Session } from '../shared/session';
 import { endSession, SIGNED_OUT } from '../shared/session';
+import { NotificationsToggle } from '../push/NotificationsToggle';
+import { useOrderFromNotification } from '../push/use-order-from-notification';
 import { ConnectionBadge } from './ConnectionBadge';
 import { LIVE_ROLES, type RouteDef } from './routes';
 
@@ -7,6 +9,7 @@ const ROLE_NAMES = { customer: 'Customer', courier: 'Courier', owner: 'Owner' } 
 
 export function Header({ session, routes, path }: { session: Session; routes: RouteDef[]; path: string }) {
   const { claims } = session;
+  useOrderFromNotification();
   return (
     <header class="app-header">
       <div class="bar">
@@ -15,6 +18,7 @@ export function Header({ session, routes, path }: { session: Session; routes: Ro
         </a>
         <div class="who">
           {LIVE_ROLES.includes(claims.roles) && <ConnectionBadge />}
+          {claims.roles !== 'owner' && <NotificationsToggle role={claims.roles} />}
           <span class="account" title={claims.sub}>
             <span class="visually-hidden">Signed in as </span>
             {claims.forename} · {ROLE_NAMES[claims.roles]}

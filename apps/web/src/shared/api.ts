@@ -64,6 +64,9 @@ async function call<T>(baseUrl: string, path: string, options: CallOptions = {})
   return data as T;
 }
 
+const pushUrl = (config: WebConfig, role: 'customer' | 'courier') =>
+  role === 'customer' ? config.customerUrl : config.courierUrl;
+
 /** The typed client of every HTTP service the web app calls. */
 export function createApi(config: WebConfig) {
   return {
@@ -89,6 +92,16 @@ export function createApi(config: WebConfig) {
       board: () => call<OrderDetailsResponse>(config.courierUrl, '/board'),
       myDeliveries: () => call<OrderDetailsResponse>(config.courierUrl, '/my_deliveries'),
       pickUp: (id: number) => call<null>(config.courierUrl, '/pick_up_order', { method: 'POST', body: { id } }),
+    },
+    /** Web Push subscriptions (docs/push.md), on the customer or courier service by role. */
+    push: {
+      subscribe: (role: 'customer' | 'courier', subscription: PushSubscriptionJSON, notify: boolean) =>
+        call<{ id: number; endpoint: string; notify: boolean }>(pushUrl(config, role), '/push_subscribe', {
+          method: 'POST',
+          body: { ...subscription, notify },
+        }),
+      unsubscribe: (role: 'customer' | 'courier', endpoint: string) =>
+        call<null>(pushUrl(config, role), '/push_unsubscribe', { method: 'POST', body: { endpoint } }),
     },
     /** The owner service (CSV import, statistics): the owner views add their calls here. */
     owner: {

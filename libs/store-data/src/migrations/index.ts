@@ -2,6 +2,7 @@ import { StoreSchema1764374400000 } from './1764374400000-store-schema.js';
 import { IdempotencyKeys1764460800000 } from './1764460800000-idempotency-keys.js';
 import { StatisticsAggregates1764547200000 } from './1764547200000-statistics-aggregates.js';
 import { DeliveryLocation1764633600000 } from './1764633600000-delivery-location.js';
+import { PushSubscriptions1764720000000 } from './1764720000000-push-subscriptions.js';
 import { StoreEpoch1764763200000 } from './1764763200000-store-epoch.js';
 
 /** Every store migration, in order. Listed explicitly: no glob discovery. Append new ones here. */
@@ -10,5 +11,6 @@ export const storeMigrations = [
   IdempotencyKeys1764460800000,
   StatisticsAggregates1764547200000,
   DeliveryLocation1764633600000,
+  PushSubscriptions1764720000000,
   StoreEpoch1764763200000,
 ];

@@ -1,0 +1,89 @@
+/* global self */
+// Service worker of the shopwire web app: shows Web Push notifications (docs/push.md) and, on a
+// click, focuses or opens the app on that order. Plain JS served as-is at /sw.js (scope /).
+// Payloads: {type: 'orders.new', count, orders: [{orderId, items, total}], from, to} to couriers,
+// {type: 'order.status', eventId, orderId, status, items, total} to customers.
+
+/** waitUntil, which only trusted (browser-dispatched) events allow; a test's synthetic click has none. */
+function keepAlive(event, promise) {
+  try {
+    event.waitUntil(promise);
+  } catch {
+    // untrusted event: the promise still runs
+  }
+}
+
+const money = (value) => Number(value).toFixed(2);
+const summary = (order) => `${order.items} item${order.items === 1 ? '' : 's'} · €${money(order.total)}`;
+
+/** Title, body, tag and target of a payload; null for anything unknown. */
+function describe(data) {
+  if (data?.type === 'orders.new' && data.orders?.length > 0) {
+    const [newest] = data.orders;
+    const title = data.count === 1 ? `New order #${newest.orderId}` : `${data.count} new orders`;
+    const lines = data.orders.map((order) => `#${order.orderId}: ${summary(order)}`);
+    if (data.count > data.orders.length) lines.push(`and ${data.count - data.orders.length} more`);
+    return { title, body: lines.join('\n'), tag: 'new-orders', url: `/?order=${newest.orderId}#/board` };
+  }
+  if (data?.type === 'order.status') {
+    const done = data.status === 'COMPLETE';
+    return {
+      title: `Order #${data.orderId} ${done ? 'delivered' : 'picked up'}`,
+      body: `${summary(data)}${done ? '' : ' — on its way'}`,
+      tag: `order-${data.orderId}`,
+      url: `/?order=${data.orderId}#/orders`,
+      eventId: data.eventId,
+    };
+  }
+  return null;
+}
+
+self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+
+self.addEventListener('push', (event) => {
+  let data = null;
+  try {
+    data = event.data?.json() ?? null;
+  } catch {
+    data = null;
+  }
+  const note = describe(data);
+  if (!note) return;
+  event.waitUntil(
+    (async () => {
+      // Status pushes can arrive out of order: never replace a newer status with an older one.
+      if (note.eventId !== undefined) {
+        const shown = await self.registration.getNotifications({ tag: note.tag });
+        if (shown.some((n) => (n.data?.eventId ?? 0) > note.eventId)) return;
+      }
+      await self.registration.showNotification(note.title, {
+        body: note.body,
+        tag: note.tag,
+        renotify: true,
+        data: { url: note.url, eventId: note.eventId },
+      });
+    })(),
+  );
+});
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const url = new URL(event.notification.data?.url ?? '/', self.location.origin).href;
+  keepAlive(
+    event,
+    (async () => {
+      const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+      const open = windows.find((client) => new URL(client.url).origin === self.location.origin);
+      if (open) {
+        await open.focus().catch(() => undefined);
+        // A controlled window navigates itself; otherwise ask it (or open a new one).
+        const navigated = await open.navigate?.(url).catch(() => null);
+        if (navigated) return;
+        open.postMessage({ type: 'open-order', url });
+        return;
+      }
+      await self.clients.openWindow(url);
+    })(),
+  );
+});

@@ -1,0 +1,63 @@
+import { useEffect, useState } from 'preact/hooks';
+import { useServices } from '../shared/app-context';
+import { currentPushState, disablePush, enablePush, type PushRole, type PushState } from './web-push';
+
+const LABELS: Record<PushState, string> = {
+  on: 'Notifications on',
+  off: 'Notifications off',
+  denied: 'Notifications blocked',
+  unsupported: 'Notifications unavailable',
+};
+
+const HINTS: Record<PushState, string> = {
+  on: 'This device is notified even when the app is closed. Click to turn off.',
+  off: 'Click to be notified on this device even when the app is closed.',
+  denied: 'Notifications are blocked for this site in the browser settings.',
+  unsupported: 'This browser (or a non-HTTPS address) cannot receive push notifications.',
+};
+
+/** "Enable notifications" for this device, with its state: on / off / blocked / unavailable. */
+export function NotificationsToggle({ role }: { role: PushRole }) {
+  const { api, config } = useServices();
+  const [state, setState] = useState<PushState | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    currentPushState(config.vapidPublicKey).then(setState, () => setState('unsupported'));
+  }, [config.vapidPublicKey]);
+
+  if (state === null) return null;
+  const actionable = state === 'on' || state === 'off';
+  const toggle = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      setState(state === 'on' ? await disablePush(api, role) : await enablePush(api, role, config.vapidPublicKey!));
+    } catch (failure) {
+      setError(`Could not change notifications: ${(failure as Error).message}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <span class="push-toggle" data-push-state={state}>
+      <button
+        type="button"
+        class="link-button"
+        aria-pressed={actionable ? state === 'on' : undefined}
+        disabled={!actionable || busy}
+        title={HINTS[state]}
+        onClick={toggle}
+      >
+        {LABELS[state]}
+      </button>
+      <span class="visually-hidden">{HINTS[state]}</span>
+      {error && (
+        <span role="alert" class="push-error">
+          {error}
+        </span>
+      )}
+    </span>
+  );
+}

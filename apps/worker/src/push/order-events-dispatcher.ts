@@ -1,0 +1,132 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import { withTransactionRetry } from '@shopwire/database';
+import { PUSH_QUEUE, PushJobs, type NotifyCourierJob, type NotifyCustomerJob } from '@shopwire/contracts';
+import type { Queue } from 'bullmq';
+import type { QueryRunner } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { pushEventsDispatched } from './push-metrics.js';
+import {
+  PUSH_OPTIONS,
+  courierDeduplicationId,
+  customerJobId,
+  sendJobOptions,
+  type PushOptions,
+} from './push-options.js';
+
+interface EventRow {
+  id: number | string;
+  status: 'CREATED' | 'PENDING' | 'COMPLETE';
+  stale: number | string;
+}
+
+/**
+ * Turns committed order events into push work, like the statistics applier (ADR 0004): it reads
+ * `order_events` rows not yet marked `push_dispatched`, so nothing depends on an in-memory signal
+ * and events committed while the worker was down are dispatched when it comes back.
+ *
+ * In one transaction per batch: CREATED → appended to the courier stream `push_new_orders`;
+ * PENDING/COMPLETE → one `notify-customer` job per event (job id = event id, so a batch retried
+ * after a failed commit adds nothing twice); then the events are marked. The `push_state` row
+ * lock serialises dispatchers, so stream `seq` values become visible in increasing order.
+ */
+@Injectable()
+export class OrderEventsDispatcher {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @InjectQueue(PUSH_QUEUE) private readonly queue: Queue,
+    @Inject(PUSH_OPTIONS) private readonly options: PushOptions,
+  ) {}
+
+  /** Dispatches batches until none is left, then wakes the courier devices that are behind. */
+  async dispatchAll(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const dispatched = await withTransactionRetry(() => this.dispatchBatch(), 5);
+      if (dispatched === 0) break;
+      total += dispatched;
+    }
+    await this.fanOutNewOrders();
+    return total;
+  }
+
+  /**
+   * One `notify-courier` job per opted-in courier device whose cursor is behind the stream. The
+   * deduplication id is the device: at most one job waits per device (plus one running), and it
+   * sends everything new when it runs — under load a push simply covers more orders.
+   */
+  async fanOutNewOrders(): Promise<number> {
+    const [{ newest }] = await this.dataSource.query('SELECT COALESCE(MAX(seq), 0) AS newest FROM push_new_orders');
+    const rows: Array<{ id: number }> = await this.dataSource.query(
+      `SELECT id FROM push_subscriptions
+        WHERE role = 'courier' AND notify = 1 AND new_orders_seen < ?`,
+      [newest],
+    );
+    if (rows.length === 0) return 0;
+    const opts = sendJobOptions(this.options);
+    await this.queue.addBulk(
+      rows.map(({ id }) => ({
+        name: PushJobs.notifyCourier,
+        data: { subscriptionId: Number(id) } satisfies NotifyCourierJob,
+        opts: { ...opts, deduplication: { id: courierDeduplicationId(Number(id)), keepLastIfActive: true } },
+      })),
+    );
+    return rows.length;
+  }
+
+  private async dispatchBatch(): Promise<number> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      // READ COMMITTED: no gap locks, so order transactions appending events never wait on us.
+      await runner.startTransaction('READ COMMITTED');
+      await runner.query('SELECT id FROM push_state WHERE id = 1 FOR UPDATE');
+      const events: EventRow[] = await runner.query(
+        `SELECT id, status, occurred_at < UTC_TIMESTAMP(3) - INTERVAL ? SECOND AS stale
+           FROM order_events FORCE INDEX (ix_order_events_push)
+          WHERE push_dispatched = 0 ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED`,
+        [this.options.maxEventAgeSeconds, this.options.dispatchBatchSize],
+      );
+      if (events.length > 0) await this.dispatch(runner, events);
+      await runner.commitTransaction();
+      return events.length;
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async dispatch(runner: QueryRunner, events: EventRow[]): Promise<void> {
+    const fresh = events.filter((event) => Number(event.stale) !== 1);
+    const created = fresh.filter((event) => event.status === 'CREATED').map((event) => Number(event.id));
+    const changed = fresh.filter((event) => event.status !== 'CREATED').map((event) => Number(event.id));
+    if (created.length > 0) {
+      await runner.query(
+        `INSERT INTO push_new_orders (event_id, order_id, items, total, occurred_at)
+         SELECT e.id, e.order_id, (SELECT COALESCE(SUM(i.quantity), 0) FROM order_items i WHERE i.order_id = e.order_id),
+                o.total, e.occurred_at
+           FROM order_events e JOIN orders o ON o.id = e.order_id
+          WHERE e.id IN (?) ORDER BY e.id`,
+        [created],
+      );
+    }
+    if (changed.length > 0) {
+      // Added before COMMIT: if the commit then fails, the retry adds the same job ids (no-ops).
+      const opts = sendJobOptions(this.options);
+      await this.queue.addBulk(
+        changed.map((eventId) => ({
+          name: PushJobs.notifyCustomer,
+          data: { eventId } satisfies NotifyCustomerJob,
+          opts: { ...opts, jobId: customerJobId(eventId) },
+        })),
+      );
+    }
+    await runner.query('UPDATE order_events SET push_dispatched = 1 WHERE id IN (?)', [
+      events.map((event) => Number(event.id)),
+    ]);
+    pushEventsDispatched.inc({ outcome: 'dispatched' }, fresh.length);
+    if (fresh.length < events.length) pushEventsDispatched.inc({ outcome: 'stale' }, events.length - fresh.length);
+  }
+}

@@ -1,0 +1,144 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  NEW_ORDERS_LISTED,
+  NEW_ORDERS_TOPIC,
+  type NewOrdersPush,
+  type NotifyCustomerJob,
+  type OrderStatusPush,
+} from '@shopwire/contracts';
+import { UnrecoverableError } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { pushDeliveryLag, pushSends, type PushOutcome } from './push-metrics.js';
+import { WebPushSender, type PushTarget } from './web-push-sender.js';
+
+interface SubscriptionRow extends PushTarget {
+  id: number;
+  new_orders_seen: number | string;
+}
+
+/** Thrown for a push the service asked to retry (429, 5xx, timeout): BullMQ retries with backoff. */
+export class RetryPushError extends Error {
+  override name = 'RetryPushError';
+}
+
+const lagSince = (occurredAt: Date | string) => Math.max(0, (Date.now() - new Date(occurredAt).getTime()) / 1000);
+
+/** The two sending jobs: new orders to one courier device, one status change to a customer's devices. */
+@Injectable()
+export class PushDeliveries {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(WebPushSender) private readonly sender: WebPushSender,
+  ) {}
+
+  /**
+   * Pushes one courier device every new order after its cursor (up to the newest visible), then
+   * moves the cursor — only after the push service accepted it. A device never runs two of these
+   * at once (deduplication id per device), so the cursor moves monotonically.
+   */
+  async notifyCourier(subscriptionId: number): Promise<PushOutcome | 'skipped'> {
+    const [sub]: Array<SubscriptionRow & { notify: number }> = await this.dataSource.query(
+      `SELECT id, endpoint, p256dh, auth, notify, new_orders_seen FROM push_subscriptions
+        WHERE id = ? AND role = 'courier'`,
+      [subscriptionId],
+    );
+    if (!sub || Number(sub.notify) !== 1) return 'skipped';
+    const seen = Number(sub.new_orders_seen);
+    const [range]: Array<{ count: number | string; first: number | null; last: number | null; oldest: Date | null }> =
+      await this.dataSource.query(
+        `SELECT COUNT(*) AS count, MIN(seq) AS first, MAX(seq) AS last, MIN(occurred_at) AS oldest
+           FROM push_new_orders WHERE seq > ?`,
+        [seen],
+      );
+    if (Number(range.count) === 0 || range.last === null || range.first === null) return 'skipped';
+    const last = Number(range.last);
+    const listed: Array<{ order_id: number; items: number | string; total: number }> = await this.dataSource.query(
+      `SELECT order_id, items, total FROM push_new_orders WHERE seq > ? AND seq <= ? ORDER BY seq DESC LIMIT ?`,
+      [seen, last, NEW_ORDERS_LISTED],
+    );
+    const payload: NewOrdersPush = {
+      type: 'orders.new',
+      count: Number(range.count),
+      orders: listed.map((row) => ({ orderId: Number(row.order_id), items: Number(row.items), total: row.total })),
+      from: Number(range.first),
+      to: last,
+    };
+    const outcome = await this.sender.send(sub, payload, { topic: NEW_ORDERS_TOPIC, urgency: 'high' });
+    await this.settle('courier', sub.id, outcome);
+    if (outcome === 'sent') pushDeliveryLag.observe({ kind: 'courier' }, lagSince(range.oldest!));
+    // Rejected (e.g. 403: the device's subscription no longer matches our VAPID key) would be
+    // rejected again: move on rather than resend the same orders at every fan-out.
+    if (outcome === 'sent' || outcome === 'rejected') {
+      await this.dataSource.query(
+        'UPDATE push_subscriptions SET new_orders_seen = ? WHERE id = ? AND new_orders_seen < ?',
+        [last, sub.id, last],
+      );
+    }
+    return outcome;
+  }
+
+  /**
+   * Pushes a PENDING/COMPLETE event to every opted-in device of the order's customer. Devices
+   * already served by an earlier attempt are in `done` and skipped; if some device must be
+   * retried, `done` is saved on the job and the job fails so that BullMQ retries it.
+   */
+  async notifyCustomer(job: NotifyCustomerJob, saveDone: (done: number[]) => Promise<void>): Promise<number> {
+    const [event]: Array<{
+      id: number;
+      order_id: number;
+      status: 'CREATED' | 'PENDING' | 'COMPLETE';
+      current: 'CREATED' | 'PENDING' | 'COMPLETE';
+      customer_email: string;
+      occurred_at: Date;
+      total: number;
+      items: number | string;
+    }> = await this.dataSource.query(
+      `SELECT e.id, e.order_id, e.status, o.status AS current, e.customer_email, e.occurred_at, o.total,
+              (SELECT COALESCE(SUM(i.quantity), 0) FROM order_items i WHERE i.order_id = e.order_id) AS items
+         FROM order_events e JOIN orders o ON o.id = e.order_id WHERE e.id = ?`,
+      [job.eventId],
+    );
+    if (!event || event.status === 'CREATED')
+      throw new UnrecoverableError(`order event ${job.eventId} is not a status change`);
+    // Delivered already: "picked up" would arrive after "delivered" and say the opposite.
+    if (event.status === 'PENDING' && event.current === 'COMPLETE') return 0;
+    const done = new Set(job.done ?? []);
+    const subs: SubscriptionRow[] = await this.dataSource.query(
+      `SELECT id, endpoint, p256dh, auth, new_orders_seen FROM push_subscriptions
+        WHERE account_email = ? AND role = 'customer' AND notify = 1 ORDER BY id`,
+      [event.customer_email],
+    );
+    const payload: OrderStatusPush = {
+      type: 'order.status',
+      eventId: Number(event.id),
+      orderId: Number(event.order_id),
+      status: event.status,
+      items: Number(event.items),
+      total: event.total,
+    };
+    const pending = subs.filter((sub) => !done.has(Number(sub.id)));
+    const outcomes = await Promise.all(
+      pending.map(async (sub) => {
+        // Topic per order: a push service holding an undelivered older status replaces it.
+        const outcome = await this.sender.send(sub, payload, { urgency: 'normal', topic: `order-${payload.orderId}` });
+        await this.settle('customer', sub.id, outcome);
+        if (outcome !== 'retry') done.add(Number(sub.id));
+        if (outcome === 'sent') pushDeliveryLag.observe({ kind: 'customer' }, lagSince(event.occurred_at));
+        return outcome;
+      }),
+    );
+    const retries = outcomes.filter((outcome) => outcome === 'retry').length;
+    if (retries > 0) {
+      await saveDone([...done]);
+      throw new RetryPushError(`${retries} of ${pending.length} pushes of event ${event.id} to be retried`);
+    }
+    return outcomes.filter((outcome) => outcome === 'sent').length;
+  }
+
+  /** Counts the outcome; a subscription its push service says is gone is deleted. */
+  private async settle(kind: 'courier' | 'customer', subscriptionId: number, outcome: PushOutcome): Promise<void> {
+    pushSends.inc({ kind, outcome });
+    if (outcome === 'gone')
+      await this.dataSource.query('DELETE FROM push_subscriptions WHERE id = ?', [subscriptionId]);
+  }
+}

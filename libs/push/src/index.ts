@@ -1,0 +1,3 @@
+export * from './subscriptions/push-subscription.validation.js';
+export * from './subscriptions/push-subscriptions.options.js';
+export * from './subscriptions/push-subscriptions.module.js';

@@ -1,0 +1,94 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { BadRequestError, Messages } from '@shopwire/contracts';
+import { withTransactionRetry } from '@shopwire/database';
+import { DataSource } from 'typeorm';
+import type { PushSubscriptionInput } from './push-subscription.validation.js';
+import {
+  PUSH_SUBSCRIPTIONS_OPTIONS,
+  type PushSubscriptionsOptions,
+  type PushRole,
+} from './push-subscriptions.options.js';
+
+export interface PushSubscriptionView {
+  id: number;
+  endpoint: string;
+  notify: boolean;
+}
+
+const byEndpoint = 'endpoint_hash = UNHEX(SHA2(?, 256))';
+
+/** The `push_subscriptions` rows of one account and role. */
+@Injectable()
+export class PushSubscriptionsStore {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(PUSH_SUBSCRIPTIONS_OPTIONS) private readonly options: PushSubscriptionsOptions,
+  ) {}
+
+  /**
+   * Registers the device or updates it (keys, preference). An endpoint belongs to one browser
+   * profile: registered again by another account, it moves to that account. A new courier device
+   * starts at the end of the new-order stream: it is never pushed history.
+   *
+   * READ COMMITTED, no gap locks: registrations of different accounts never wait on each other
+   * (under REPEATABLE READ the locking reads of absent rows deadlocked at 20 concurrent
+   * registrations, found by bench/push-load.mjs). The per-account cap is checked after the write
+   * with a locking count, which waits for the account's other uncommitted registrations; a
+   * deadlock between two of them is retried.
+   */
+  async upsert(email: string, role: PushRole, input: PushSubscriptionInput): Promise<PushSubscriptionView> {
+    return withTransactionRetry(() => this.upsertOnce(email, role, input), 5);
+  }
+
+  private upsertOnce(email: string, role: PushRole, input: PushSubscriptionInput): Promise<PushSubscriptionView> {
+    return this.dataSource.transaction('READ COMMITTED', async (tx) => {
+      const [existing]: Array<{ id: number; account_email: string; role: PushRole }> = await tx.query(
+        `SELECT id, account_email, role FROM push_subscriptions WHERE ${byEndpoint} FOR UPDATE`,
+        [input.endpoint],
+      );
+      const [{ newest }] = await tx.query('SELECT COALESCE(MAX(seq), 0) AS newest FROM push_new_orders');
+      let id: number;
+      if (existing) {
+        id = Number(existing.id);
+        const sameOwner = existing.role === role && existing.account_email.toLowerCase() === email.toLowerCase();
+        await tx.query(
+          `UPDATE push_subscriptions SET account_email = ?, role = ?, p256dh = ?, auth = ?, notify = ?,
+             new_orders_seen = IF(?, new_orders_seen, ?), updated_at = UTC_TIMESTAMP(3)
+           WHERE id = ?`,
+          [email, role, input.p256dh, input.auth, input.notify ? 1 : 0, sameOwner, newest, id],
+        );
+        if (sameOwner) return { id, endpoint: input.endpoint, notify: input.notify };
+      } else {
+        const result = await tx.query(
+          `INSERT INTO push_subscriptions
+             (account_email, role, endpoint, p256dh, auth, notify, new_orders_seen, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))`,
+          [email, role, input.endpoint, input.p256dh, input.auth, input.notify ? 1 : 0, newest],
+        );
+        id = Number(result.insertId);
+      }
+      const [{ devices }] = await tx.query(
+        'SELECT COUNT(*) AS devices FROM push_subscriptions WHERE account_email = ? AND role = ? FOR UPDATE',
+        [email, role],
+      );
+      if (Number(devices) > this.options.maxPerAccount) throw new BadRequestError(Messages.tooManyPushSubscriptions);
+      return { id, endpoint: input.endpoint, notify: input.notify };
+    });
+  }
+
+  /** Removes this account's subscription of that endpoint; removing an unknown one is not an error. */
+  async remove(email: string, role: PushRole, endpoint: string): Promise<void> {
+    await this.dataSource.query(
+      `DELETE FROM push_subscriptions WHERE ${byEndpoint} AND account_email = ? AND role = ?`,
+      [endpoint, email, role],
+    );
+  }
+
+  async list(email: string, role: PushRole): Promise<PushSubscriptionView[]> {
+    const rows: Array<{ id: number; endpoint: string; notify: number }> = await this.dataSource.query(
+      'SELECT id, endpoint, notify FROM push_subscriptions WHERE account_email = ? AND role = ? ORDER BY id',
+      [email, role],
+    );
+    return rows.map((row) => ({ id: Number(row.id), endpoint: row.endpoint, notify: Number(row.notify) === 1 }));
+  }
+}

@@ -1,0 +1,33 @@
+export interface LocalSubscription {
+  id: number;
+  endpoint: string;
+  keys: { p256dh: string; auth: string };
+}
+export interface ReceivedPush {
+  subscription: number;
+  label: string;
+  status: number | 'hang';
+  receivedAt: number;
+  topic?: string;
+  urgency?: string;
+  ttl: number;
+  payload?: any;
+  summary?: { type: string; from?: number; to?: number };
+}
+export interface LocalPushService {
+  origin: string;
+  caFile: string;
+  messages: ReceivedPush[];
+  errors: Array<{ subscription: number; message: string }>;
+  readonly requests: number;
+  subscribe(label?: string): LocalSubscription;
+  respond(id: number, ...statuses: Array<number | 'hang'>): void;
+  accepted(id: number): ReceivedPush[];
+  close(): Promise<void>;
+}
+export function startLocalPushService(options?: {
+  applicationServerKey?: string;
+  keepDecrypted?: boolean;
+}): Promise<LocalPushService>;
+export function decryptAes128gcm(body: Buffer, uaPrivate: Buffer, uaPublic: Buffer, authSecret: Buffer): Buffer;
+export function verifyVapid(header: string | undefined, audience: string, key?: string, now?: number): any;
