@@ -13,7 +13,7 @@
 //
 // Usage: [BUILDS=before=/work/wt/perf-base,after=.] [ROUNDS=3] [DURATION=10] [CONNECTIONS=50]
 //        [PORT_BASE=5700] [DB_PREFIX=shopwire_perf] [BULLMQ_PREFIX=perf] [CEILINGS=1] [SECONDS_EACH=DURATION]
-//        [ONLY=order,status,…] [PROFILE_DIR=dir: node --cpu-prof of every app] node bench/platform-load.mjs
+//        [READY_TIMEOUT=600 s] [ONLY=order,status,…] [LOG_DIR=dir to keep the platform's output] [PROFILE_DIR=dir: node --cpu-prof of every app] node bench/platform-load.mjs
 /* global FormData, Blob -- Node 20 globals the shared lint config does not list */
 import { execFile, spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
@@ -100,8 +100,12 @@ async function startPlatform(build, workDir, round) {
     ...Object.fromEntries(['auth', 'customer', 'courier'].map((a) => [`${a.toUpperCase()}_PUBLIC_URL`, url(a)])),
   };
   delete env.LOG_LEVEL;
-  if (process.env.PROFILE_DIR) env.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${resolve(process.env.PROFILE_DIR)}`;
-  const out = openSync(join(workDir, `${build.name}-${round}.log`), 'a');
+  if (process.env.PROFILE_DIR) {
+    // --cpu-prof is refused in NODE_OPTIONS; the preload profiles start-all and every app it spawns.
+    env.CPU_PROFILE_DIR = resolve(process.env.PROFILE_DIR);
+    env.NODE_OPTIONS = `--import ${new URL('./lib/cpu-profile-preload.mjs', import.meta.url).pathname}`;
+  }
+  const out = openSync(join(process.env.LOG_DIR ?? workDir, `${build.name}-${round}.log`), 'a');
   const child = spawn(process.execPath, ['scripts/start-all.mjs'], {
     cwd: build.dir,
     env,
@@ -130,7 +134,7 @@ async function startPlatform(build, workDir, round) {
       );
       return ready.every(Boolean);
     },
-    { timeoutMs: 120_000, everyMs: 250 },
+    { timeoutMs: envNumber('READY_TIMEOUT', 600) * 1000, everyMs: 250 }, // a loaded shared box: minutes
   );
   return { pid: child.pid, stop, store };
 }
@@ -224,6 +228,7 @@ async function runRound(build, workDir, round) {
   try {
     const { bodies } = await seed(platform.store);
     await sleep(2000); // let the worker and realtime settle after seeding
+    if (process.env.PROFILE_DIR) for (const pid of processTree(platform.pid)) process.kill(pid, 'SIGWINCH');
     const results = [];
     const customer = bearer('twenty@example.org', 'customer');
     if (wanted('status'))
@@ -319,7 +324,7 @@ const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice
 
 await runBench(
   'platform-load',
-  { timeoutSeconds: ROUNDS * (BUILDS.length * 16 * DURATION + 8 * DURATION + 300) },
+  { timeoutSeconds: ROUNDS * BUILDS.length * (16 * DURATION + 600) },
   async ({ workDir }) => {
     for (const build of BUILDS) {
       if (!existsSync(join(build.dir, 'dist/apps/customer/src/main.js')))
