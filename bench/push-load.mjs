@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Web Push under load (docs/push.md, ADR 0007): SUBSCRIBERS courier devices subscribed through
+// Web Push under load (docs/push.md, ADR 0010): SUBSCRIBERS courier devices subscribed through
 // the courier API, RATE new orders/s for DURATION s through POST /order, the BUILT worker as its
 // own process, and the local RFC 8030 push service (test/support/local-push-service.mjs: VAPID
 // verified, every payload decrypted) in this process. Measures, per (device, order): the time

@@ -15,7 +15,7 @@ export interface TransactionOptions {
 }
 
 /**
- * THE way to run a transaction (ADR 0007): one connection, the isolation level and access mode
+ * THE way to run a transaction (ADR 0011): one connection, the isolation level and access mode
  * set explicitly, commit on success, rollback on any error, and the whole transaction retried —
  * a bounded number of times — when MariaDB rolled it back as a deadlock victim or on a lock-wait
  * timeout (as Vendure's TransactionWrapper does). `work` must therefore be safe to run again:

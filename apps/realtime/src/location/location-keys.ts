@@ -1,5 +1,5 @@
 /**
- * Redis names of the courier-position stream (ADR 0008). Positions are ephemeral: nothing here is
+ * Redis names of the courier-position stream (ADR 0009). Positions are ephemeral: nothing here is
  * kept longer than its TTL, and no list of past positions exists anywhere.
  */
 const PREFIX = 'shopwire:courier-location';

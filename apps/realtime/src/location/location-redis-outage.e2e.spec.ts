@@ -19,7 +19,7 @@ const statuses = (events: ReceivedEvent[], orderId: number) =>
   events.filter((e) => e.orderId === orderId && e.name === 'order.status').map((e) => e.status);
 
 /**
- * Issue 12 / ADR 0008: positions ride on Redis and may be dropped while it is down, but order
+ * Issue 12 / ADR 0009: positions ride on Redis and may be dropped while it is down, but order
  * events (tailed from the table by each replica) must flow exactly as before, on both replicas.
  */
 describe('Redis outage and courier positions', () => {

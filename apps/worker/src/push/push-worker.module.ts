@@ -11,7 +11,7 @@ import { PUSH_PREFIX, PUSH_REDIS, PushProcessor } from './push.processor.js';
 import { PushTriggers } from './push-triggers.js';
 import { WebPushSender } from './web-push-sender.js';
 
-/** Web Push from committed order events (docs/push.md, ADR 0008). Imported only when PUSH_ENABLED. */
+/** Web Push from committed order events (docs/push.md, ADR 0010). Imported only when PUSH_ENABLED. */
 @Module({})
 export class PushWorkerModule {
   static forRoot(config: WorkerConfig, redis: Redis): DynamicModule {

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Web Push (docs/push.md, ADR 0008):
+ * Web Push (docs/push.md, ADR 0010):
  * - `push_subscriptions`: one row per browser/device subscription (endpoint unique), owned by one
  *   account and role; `notify` is the device's preference; `new_orders_seen` is a courier
  *   device's cursor into `push_new_orders` (the highest `seq` it was pushed).
