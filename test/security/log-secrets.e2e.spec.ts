@@ -3,8 +3,11 @@ import { createTestDatabase, httpClient } from '@shopwire/testing';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startBuiltApp, type BuiltApp, type BuiltAppName } from './harness/built-apps.js';
+import webPush from 'web-push';
 
 const JWT_SECRET = `log-test-secret-${randomBytes(24).toString('hex')}`;
+// Production refuses to start push without real VAPID keys; the private one is a secret too.
+const VAPID = webPush.generateVAPIDKeys();
 const CUSTOMER = {
   forename: 'Log',
   surname: 'Watcher',
@@ -34,7 +37,14 @@ describe('logs of the built apps at LOG_LEVEL=info hold no password, token or se
   const apps: BuiltApp[] = [];
   const databases: Array<{ drop: () => Promise<void> }> = [];
   const urls = {} as Record<BuiltAppName, string>;
-  const secrets: string[] = [CUSTOMER.password, COURIER.password, OWNER.password, WRONG_PASSWORD, JWT_SECRET];
+  const secrets: string[] = [
+    CUSTOMER.password,
+    COURIER.password,
+    OWNER.password,
+    WRONG_PASSWORD,
+    JWT_SECRET,
+    VAPID.privateKey,
+  ];
 
   beforeAll(async () => {
     const authDb = await createTestDatabase('sec_logs_auth');
@@ -49,6 +59,9 @@ describe('logs of the built apps at LOG_LEVEL=info hold no password, token or se
       STORE_DATABASE_URL: storeDb.url,
       BULLMQ_PREFIX: `sec-logs-${randomBytes(4).toString('hex')}`,
       DB_POOL_SIZE: '4',
+      VAPID_PUBLIC_KEY: VAPID.publicKey,
+      VAPID_PRIVATE_KEY: VAPID.privateKey,
+      VAPID_SUBJECT: 'mailto:ops@example.org',
     };
     const ports: Record<BuiltAppName, string> = {
       auth: 'AUTH_PORT',

@@ -32,7 +32,7 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
       abortOnError: false,
     });
   } catch (error) {
-    // E.g. the job-handler boot check: release everything so the process can exit with the error.
+    // E.g. a module that failed to construct: release everything so the process can exit with the error.
     await health.close();
     redis.disconnect();
     await dataSource.destroy();

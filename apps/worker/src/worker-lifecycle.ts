@@ -5,17 +5,14 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { QUEUE_JOB_NAMES } from '@shopwire/contracts';
-import { missingJobHandlers } from './jobs/missing-job-handlers.js';
-import { PUSH_JOB_HANDLERS } from './push/push.processor.js';
-import { STATISTICS_JOB_HANDLERS, StatisticsProcessor } from './statistics/statistics.processor.js';
+import { StatisticsProcessor } from './statistics/statistics.processor.js';
 import { STATISTICS_OPTIONS, type StatisticsOptions } from './statistics/statistics-options.js';
 import { WorkerReadiness } from './worker-readiness.js';
 
 /**
- * Boot: refuse to start if a contract job name has no handler; start consuming only once the
- * database and Redis answer. Shutdown (SIGTERM): stop taking jobs and let active ones finish
- * before Nest closes the database (beforeApplicationShutdown runs before any close hook).
+ * Boot: start consuming only once the database and Redis answer. Shutdown (SIGTERM): stop taking
+ * jobs and let active ones finish before Nest closes the database (beforeApplicationShutdown runs
+ * before any close hook).
  */
 @Injectable()
 export class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -29,8 +26,6 @@ export class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicatio
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const missing = missingJobHandlers(QUEUE_JOB_NAMES, { ...STATISTICS_JOB_HANDLERS, ...PUSH_JOB_HANDLERS });
-    if (missing.length > 0) throw new Error(`No handler for job(s): ${missing.join(', ')}`);
     await this.readiness.waitUntilReady();
     const worker = this.statistics.worker;
     worker.concurrency = this.options.concurrency;

@@ -54,8 +54,3 @@ export interface JobPayloads {
   [PushJobs.notifyCustomer]: NotifyCustomerJob;
 }
 
-/** Every job name of every queue: the worker refuses to start if one of them has no handler. */
-export const QUEUE_JOB_NAMES: Readonly<Record<string, readonly string[]>> = {
-  [STATISTICS_QUEUE]: Object.values(StatisticsJobs),
-  [PUSH_QUEUE]: Object.values(PushJobs),
-};

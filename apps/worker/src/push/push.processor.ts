@@ -14,11 +14,6 @@ import { PUSH_OPTIONS, type PushOptions } from './push-options.js';
 
 type Handler = (job: Job) => Promise<unknown>;
 
-/** Job names this processor handles; checked at boot against the contracts' list. */
-export const PUSH_JOB_HANDLERS: Record<string, readonly string[]> = {
-  [PUSH_QUEUE]: Object.values(PushJobs),
-};
-
 export const PUSH_REDIS = Symbol('PUSH_REDIS');
 export const PUSH_PREFIX = Symbol('PUSH_PREFIX');
 

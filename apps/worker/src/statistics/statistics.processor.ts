@@ -6,11 +6,6 @@ import { OrderEventsApplier } from './order-events-applier.js';
 
 type Handler = (job: Job) => Promise<unknown>;
 
-/** Job names this processor handles; checked at boot against the contracts' list. */
-export const STATISTICS_JOB_HANDLERS: Record<string, readonly string[]> = {
-  [STATISTICS_QUEUE]: Object.values(StatisticsJobs),
-};
-
 /**
  * Consumes the statistics queue. `autorun: false`: the worker lifecycle starts it only once the
  * database and Redis answer (see WorkerLifecycle).
