@@ -53,4 +53,3 @@ export interface JobPayloads {
   [PushJobs.notifyCourier]: NotifyCourierJob;
   [PushJobs.notifyCustomer]: NotifyCustomerJob;
 }
-
