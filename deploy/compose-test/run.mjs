@@ -58,7 +58,7 @@ async function main(stack) {
   await checkIsolation(verdict, stack);
   step('durability: database restarts');
   await checkDatabaseRestart(verdict, stack, state);
-  step('durability: docker kill customer under traffic');
+  step('durability: customer crashes (SIGKILL) under traffic');
   await checkCustomerKill(verdict, stack, state);
   step('durability: down, up');
   await checkDownUp(verdict, stack, state);

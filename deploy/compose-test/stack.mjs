@@ -6,6 +6,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { docker, run } from '../lib/docker-cli.mjs';
 import { freePort, sleep } from '../../chaos/lib/ports.mjs';
+import webPush from 'web-push';
 
 // COMPOSE_TEST_PROJECT: another name lets a second run share the engine (e.g. a failure demonstration).
 export const PROJECT = process.env.COMPOSE_TEST_PROJECT ?? 'shopwire-compose-test';
@@ -35,7 +36,9 @@ export class Stack {
       AUTH_DB_PASSWORD: secret(24),
       STORE_DB_PASSWORD: secret(24),
       ...Object.fromEntries(HOST_PORTS.map((name) => [`${name}_HOST_PORT`, ports[name]])),
+      ...vapidEnv(),
       AUTH_PUBLIC_URL: `http://localhost:${ports.AUTH}`,
+      OWNER_PUBLIC_URL: `http://localhost:${ports.OWNER}`,
       CUSTOMER_PUBLIC_URL: `http://localhost:${ports.CUSTOMER}`,
       COURIER_PUBLIC_URL: `http://localhost:${ports.COURIER}`,
       CORS_ORIGINS: `http://localhost:${ports.REALTIME}`,
@@ -111,4 +114,10 @@ export class Stack {
     const output = await this.exec(id, ['mariadb', '-u', user, `--password=${password}`, '-N', '-B', user, '-e', query]);
     return output.split('\n').filter(Boolean).map((line) => line.split('\t'));
   }
+}
+
+/** A fresh VAPID pair, as `npm run push:keys` prints it: production refuses push without one. */
+function vapidEnv() {
+  const { publicKey, privateKey } = webPush.generateVAPIDKeys();
+  return { VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey, VAPID_SUBJECT: 'mailto:ops@example.org' };
 }
