@@ -2,7 +2,6 @@
 // under light order traffic — nothing a client was told is lost, nothing is duplicated.
 import { call } from '../../chaos/lib/http-client.mjs';
 import { sleep, waitFor } from '../../chaos/lib/ports.mjs';
-import { docker } from '../lib/docker-cli.mjs';
 import { OWNER, login, snapshot } from './contract.mjs';
 
 /** Fresh logins (the accounts must still be there) and what the store holds, as clients see it. */
