@@ -16,9 +16,10 @@ const CHROMIUM_FLAGS = [
   '--disable-sync',
 ];
 
-export async function launchBrowser(): Promise<Browser> {
+/** Debian's Chromium, headless and quiet on a closed network; `extraFlags` for what a test adds. */
+export async function launchBrowser(extraFlags: readonly string[] = []): Promise<Browser> {
   await mkdir(ARTIFACTS, { recursive: true });
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_FLAGS, ...extraFlags] });
 }
 
 /** A page in a fresh context (its own storage: one person) whose browser errors fail the test. */

@@ -1,25 +1,18 @@
 import { mkdir } from 'node:fs/promises';
 import { loadConfig } from '@shopwire/config';
 import { createTestDatabase, httpClient, listenForTest, testEnv, type RunningTestApp } from '@shopwire/testing';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authConfigSchema } from '../../../auth/src/auth.config.js';
 import { createAuthApp } from '../../../auth/src/create-auth-app.js';
+import { launchBrowser } from '../../../../test/browser/support/browser.js';
 import { freePort } from '../../test/private-redis.js';
 import { startStoreServices, type StoreServices } from '../../test/store-services.js';
 import { createRealtimeApp } from '../create-realtime-app.js';
 import { realtimeConfigSchema } from '../realtime.config.js';
 
 const ARTIFACTS = 'test-artifacts';
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
+const UNTHROTTLED_FLAGS = [
   // Two people's windows side by side: neither may be throttled as a background tab (a courier's
   // page in a background tab does stop sharing, like any web page; that is not what is tested).
   '--disable-background-timer-throttling',
@@ -104,7 +97,7 @@ describe('live delivery tracking (Chromium)', () => {
     expect((await http.post('/register_customer', account('ana@example.org'))).status).toBe(200);
     expect((await http.post('/register_courier', account('bob@example.org'))).status).toBe(200);
     await mkdir(ARTIFACTS, { recursive: true });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+    browser = await launchBrowser(UNTHROTTLED_FLAGS);
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
