@@ -1,20 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { httpClient, type HttpClient } from '@shopwire/testing';
+import { freePort, httpClient, type HttpClient } from '@shopwire/testing';
 import { waitFor } from '../../libs/statistics/src/test/wait-for.js';
 
 /** The built worker: `npm run build` runs before the tests in CI. */
 export const WORKER_MAIN = fileURLToPath(new URL('../../dist/apps/worker/src/main.js', import.meta.url));
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 export interface WorkerProcess {
   process: ChildProcess;

@@ -58,6 +58,16 @@ export async function waitLive(page: Page): Promise<void> {
 /** axe-core on the page as it is: no serious or critical violation. */
 export async function expectAccessible(page: Page, view: string): Promise<void> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axe.source });
+  // Contrast is judged on what a person sees once a card has arrived, not mid fade-in; on a busy
+  // machine the 0.6 s arrival animation can still be running when axe looks.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getTiming().iterations !== Infinity)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
   const violations = await page.evaluate(async () => {
     const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
       resultTypes: ['violations'],

@@ -6,6 +6,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig } from '@shopwire/config';
 import {
   createTestDatabase,
+  freePort,
   httpClient,
   listenForTest,
   signTestToken,
@@ -17,7 +18,6 @@ import { authConfigSchema } from '../../../apps/auth/src/auth.config.js';
 import { createAuthApp } from '../../../apps/auth/src/create-auth-app.js';
 import { createRealtimeApp } from '../../../apps/realtime/src/create-realtime-app.js';
 import { realtimeConfigSchema } from '../../../apps/realtime/src/realtime.config.js';
-import { freePort } from '../../../apps/realtime/test/private-redis.js';
 import { startStoreStack, type StoreStack } from '../../support/store-stack.js';
 
 export const PASSWORD = 'password123';

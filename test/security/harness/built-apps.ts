@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 
 /** Where `npm run build` puts the apps; overridable to test a build made elsewhere. */
@@ -13,16 +12,6 @@ export interface BuiltApp {
   /** Everything the process wrote to stdout and stderr so far. */
   output: () => string;
   stop: () => Promise<void>;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-    server.on('error', fail);
-  });
 }
 
 /** The entry point of a built app; a clear instruction instead of a cryptic spawn error. */

@@ -1,12 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { loadConfig } from '@shopwire/config';
-import { createTestDatabase, httpClient, listenForTest, testEnv, type RunningTestApp } from '@shopwire/testing';
+import { createTestDatabase, freePort, httpClient, listenForTest, testEnv, type RunningTestApp } from '@shopwire/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authConfigSchema } from '../../../auth/src/auth.config.js';
 import { createAuthApp } from '../../../auth/src/create-auth-app.js';
 import { launchBrowser } from '../../../../test/browser/support/browser.js';
-import { freePort } from '../../test/private-redis.js';
 import { startStoreServices, type StoreServices } from '../../test/store-services.js';
 import { createRealtimeApp } from '../create-realtime-app.js';
 import { realtimeConfigSchema } from '../realtime.config.js';

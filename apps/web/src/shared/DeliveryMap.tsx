@@ -58,6 +58,9 @@ export function DeliveryMap({ label, destination, courier, onPick, class: classN
     );
     map.current = created;
     return () => {
+      // A pan still running when the map goes away would touch the removed panes on its next
+      // frame (Leaflet's `_leaflet_pos` error).
+      created.stop();
       created.remove();
       map.current = null;
       markers.current = {};
@@ -72,10 +75,10 @@ export function DeliveryMap({ label, destination, courier, onPick, class: classN
     const points = [destination, courier].filter((point): point is GeoPoint => Boolean(point));
     // Frame both once; afterwards the person may pan and zoom as they like.
     if (points.length === 2 && !framed.current) {
-      current.fitBounds(L.latLngBounds(points.map((p) => [p.lat, p.lng])), { padding: [40, 40], maxZoom: 16 });
+      current.fitBounds(L.latLngBounds(points.map((p) => [p.lat, p.lng])), { padding: [40, 40], maxZoom: 16, animate: false });
       framed.current = true;
     } else if (points.length === 1 && !framed.current) {
-      current.setView([points[0]!.lat, points[0]!.lng], Math.max(current.getZoom(), 14));
+      current.setView([points[0]!.lat, points[0]!.lng], Math.max(current.getZoom(), 14), { animate: false });
     }
   }, [destination?.lat, destination?.lng, courier?.lat, courier?.lng]);
 

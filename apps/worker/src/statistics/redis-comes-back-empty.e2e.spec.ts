@@ -1,20 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { loadConfig } from '@shopwire/config';
-import { createTestDatabase, testEnv } from '@shopwire/testing';
+import { createTestDatabase, freePort, testEnv } from '@shopwire/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StoreFixtures } from '../../../../libs/statistics/src/test/store-fixtures.js';
 import { waitFor } from '../../../../libs/statistics/src/test/wait-for.js';
 import { startWorker, type RunningWorker } from '../create-worker-app.js';
 import { workerConfigSchema } from '../worker.config.js';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const accepts = (port: number) =>
   new Promise<boolean>((resolve) => {
