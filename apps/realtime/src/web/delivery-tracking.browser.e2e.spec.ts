@@ -1,6 +1,13 @@
 import { mkdir } from 'node:fs/promises';
 import { loadConfig } from '@shopwire/config';
-import { createTestDatabase, freePort, httpClient, listenForTest, testEnv, type RunningTestApp } from '@shopwire/testing';
+import {
+  createTestDatabase,
+  freePort,
+  httpClient,
+  listenForTest,
+  testEnv,
+  type RunningTestApp,
+} from '@shopwire/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authConfigSchema } from '../../../auth/src/auth.config.js';

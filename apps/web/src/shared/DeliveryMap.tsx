@@ -75,7 +75,11 @@ export function DeliveryMap({ label, destination, courier, onPick, class: classN
     const points = [destination, courier].filter((point): point is GeoPoint => Boolean(point));
     // Frame both once; afterwards the person may pan and zoom as they like.
     if (points.length === 2 && !framed.current) {
-      current.fitBounds(L.latLngBounds(points.map((p) => [p.lat, p.lng])), { padding: [40, 40], maxZoom: 16, animate: false });
+      current.fitBounds(L.latLngBounds(points.map((p) => [p.lat, p.lng])), {
+        padding: [40, 40],
+        maxZoom: 16,
+        animate: false,
+      });
       framed.current = true;
     } else if (points.length === 1 && !framed.current) {
       current.setView([points[0]!.lat, points[0]!.lng], Math.max(current.getZoom(), 14), { animate: false });
