@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import { StoreEpochFollowers, StoreEpochModule } from '@shopwire/store-data';
 import type { DataSource } from 'typeorm';
 import { EventFanOut } from './events/event-fan-out.js';
-import { OrderEventReader } from './events/order-event-reader.js';
+import { OrderEventsRepository } from '@shopwire/ordering';
 import { OrderEventTailer } from './events/order-event-tailer.js';
 import { NUDGE_SUBSCRIBER, OrderEventsNudge } from './events/order-events-nudge.js';
 import { StatisticsSignal } from './events/statistics-signal.js';
@@ -62,7 +62,7 @@ export class RealtimeAppModule {
         CustomerLocationFeed,
         LocationEvents,
         CourierLocationService,
-        OrderEventReader,
+        OrderEventsRepository,
         StatisticsSignal,
         EventFanOut,
         OrderEventTailer,

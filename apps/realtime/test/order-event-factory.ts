@@ -1,6 +1,6 @@
 import { ORDER_EVENTS_CHANNEL, type OrderStatus } from '@shopwire/contracts';
 import { createMysqlDataSource, openMigratedDataSource } from '@shopwire/database';
-import { storeEntities, storeMigrations } from '@shopwire/store-data';
+import { storeMigrations } from '@shopwire/store-data';
 import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 
@@ -18,7 +18,7 @@ export class OrderEventFactory {
   static async open(databaseUrl: string, redisUrl?: string): Promise<OrderEventFactory> {
     const db = await openMigratedDataSource(
       databaseUrl,
-      createMysqlDataSource({ url: databaseUrl, entities: storeEntities, migrations: storeMigrations, poolSize: 5 }),
+      createMysqlDataSource({ url: databaseUrl, entities: [], migrations: storeMigrations, poolSize: 5 }),
     );
     return new OrderEventFactory(db, redisUrl ? new Redis(redisUrl, { maxRetriesPerRequest: 1 }) : undefined);
   }

@@ -3,6 +3,7 @@ export * from './ordering.module.js';
 export * from './errors.js';
 export * from './id-range.js';
 export * from './events/order-event-notifier.js';
+export * from './events/order-events.repository.js';
 export * from './placement/order-request.js';
 export * from './placement/order-placement.service.js';
 export * from './transitions/order-id.validation.js';

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { OrderEventNotifier } from './events/order-event-notifier.js';
+import { OrderEventsRepository } from './events/order-events.repository.js';
 import { IdempotencyKeyStore } from './idempotency/idempotency-key.store.js';
 import { IdempotencyService } from './idempotency/idempotency.service.js';
 import { ORDERING_OPTIONS, type OrderingOptions } from './ordering-options.js';
@@ -11,6 +12,7 @@ import { OrderTransitionsService } from './transitions/order-transitions.service
 
 const services = [
   OrderEventNotifier,
+  OrderEventsRepository,
   OrderPlacementService,
   OrderTransitionsService,
   CustomerOrderHistory,

@@ -1,3 +1,2 @@
 export * from './code-point-order.js';
 export * from './sales-delta.js';
-export * from './pending-event-items.js';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { readPendingEventItems, type PendingEventItem, type SqlExecutor } from '@shopwire/statistics';
-import { runInTransaction } from '@shopwire/database';
+import { runInTransaction, type SqlExecutor } from '@shopwire/database';
+import { OrderEventMarks, type UnappliedEventItem } from '@shopwire/ordering';
 import { STORE_EPOCH_SQL } from '@shopwire/store-data';
 import { DataSource } from 'typeorm';
 import type { CategorySalesRow } from './category-statistics.js';
@@ -25,8 +25,8 @@ export class SnapshotQueries {
     return Number(row.n);
   }
 
-  pendingItems(): Promise<PendingEventItem[]> {
-    return readPendingEventItems(this.db);
+  pendingItems(): Promise<UnappliedEventItem[]> {
+    return OrderEventMarks.unappliedItems(this.db);
   }
 
   async productSales(): Promise<Map<number, ProductSalesRow>> {
@@ -81,7 +81,7 @@ export class StatisticsSnapshot {
     const [row] = await this.dataSource.query(
       `SELECT ${STORE_EPOCH_SQL} AS epoch, s.version,
               (SELECT COUNT(*) FROM categories) AS categoryCount,
-              EXISTS (SELECT 1 FROM order_events FORCE INDEX (ix_order_events_stats) WHERE stats_applied = 0) AS hasPending
+              ${OrderEventMarks.UNAPPLIED_EXISTS_SQL} AS hasPending
          FROM statistics_state s WHERE s.id = 1`,
     );
     return {

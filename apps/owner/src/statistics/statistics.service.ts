@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { salesDelta, type PendingEventItem, type SalesDelta } from '@shopwire/statistics';
+import type { UnappliedEventItem } from '@shopwire/ordering';
+import { salesDelta, type SalesDelta } from '@shopwire/statistics';
 import { categoryStatistics, type CategorySalesRow } from './category-statistics.js';
 import { productStatistics, type ProductSalesRow } from './product-statistics.js';
 import { StatisticsSnapshot } from './statistics-snapshot.js';
@@ -99,7 +100,7 @@ export class StatisticsService {
     };
   }
 
-  private warnOnBacklog(items: PendingEventItem[]): void {
+  private warnOnBacklog(items: UnappliedEventItem[]): void {
     const now = Date.now();
     if (items.length < BACKLOG_WARNING_ITEMS || now - this.lastBacklogWarning < BACKLOG_WARNING_INTERVAL_MS) return;
     this.lastBacklogWarning = now;

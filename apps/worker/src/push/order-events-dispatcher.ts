@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import { withTransactionRetry } from '@shopwire/database';
+import { OrderEventMarks, type UndispatchedEventRow } from '@shopwire/ordering';
 import { PUSH_QUEUE, PushJobs, type NotifyCourierJob, type NotifyCustomerJob } from '@shopwire/contracts';
 import type { Queue } from 'bullmq';
 import type { QueryRunner } from 'typeorm';
@@ -13,12 +14,6 @@ import {
   sendJobOptions,
   type PushOptions,
 } from './push-options.js';
-
-interface EventRow {
-  id: number | string;
-  status: 'CREATED' | 'PENDING' | 'COMPLETE';
-  stale: number | string;
-}
 
 /**
  * Turns committed order events into push work, like the statistics applier (ADR 0004): it reads
@@ -81,11 +76,10 @@ export class OrderEventsDispatcher {
       // READ COMMITTED: no gap locks, so order transactions appending events never wait on us.
       await runner.startTransaction('READ COMMITTED');
       await runner.query('SELECT id FROM push_state WHERE id = 1 FOR UPDATE');
-      const events: EventRow[] = await runner.query(
-        `SELECT id, status, occurred_at < UTC_TIMESTAMP(3) - INTERVAL ? SECOND AS stale
-           FROM order_events FORCE INDEX (ix_order_events_push)
-          WHERE push_dispatched = 0 ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED`,
-        [this.options.maxEventAgeSeconds, this.options.dispatchBatchSize],
+      const events = await OrderEventMarks.lockUndispatched(
+        runner,
+        this.options.maxEventAgeSeconds,
+        this.options.dispatchBatchSize,
       );
       if (events.length > 0) await this.dispatch(runner, events);
       await runner.commitTransaction();
@@ -98,17 +92,14 @@ export class OrderEventsDispatcher {
     }
   }
 
-  private async dispatch(runner: QueryRunner, events: EventRow[]): Promise<void> {
+  private async dispatch(runner: QueryRunner, events: UndispatchedEventRow[]): Promise<void> {
     const fresh = events.filter((event) => Number(event.stale) !== 1);
     const created = fresh.filter((event) => event.status === 'CREATED').map((event) => Number(event.id));
     const changed = fresh.filter((event) => event.status !== 'CREATED').map((event) => Number(event.id));
     if (created.length > 0) {
       await runner.query(
         `INSERT INTO push_new_orders (event_id, order_id, items, total, occurred_at)
-         SELECT e.id, e.order_id, (SELECT COALESCE(SUM(i.quantity), 0) FROM order_items i WHERE i.order_id = e.order_id),
-                o.total, e.occurred_at
-           FROM order_events e JOIN orders o ON o.id = e.order_id
-          WHERE e.id IN (?) ORDER BY e.id`,
+         ${OrderEventMarks.NEW_ORDER_SUMMARIES_SQL}`,
         [created],
       );
     }
@@ -123,9 +114,10 @@ export class OrderEventsDispatcher {
         })),
       );
     }
-    await runner.query('UPDATE order_events SET push_dispatched = 1 WHERE id IN (?)', [
+    await OrderEventMarks.markDispatched(
+      runner,
       events.map((event) => Number(event.id)),
-    ]);
+    );
     pushEventsDispatched.inc({ outcome: 'dispatched' }, fresh.length);
     if (fresh.length < events.length) pushEventsDispatched.inc({ outcome: 'stale' }, events.length - fresh.length);
   }

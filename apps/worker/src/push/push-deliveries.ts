@@ -6,6 +6,7 @@ import {
   type NotifyCustomerJob,
   type OrderStatusPush,
 } from '@shopwire/contracts';
+import { OrderEventsRepository } from '@shopwire/ordering';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { pushDeliveryLag, pushSends, type PushOutcome } from './push-metrics.js';
@@ -29,6 +30,7 @@ export class PushDeliveries {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(WebPushSender) private readonly sender: WebPushSender,
+    @Inject(OrderEventsRepository) private readonly events: OrderEventsRepository,
   ) {}
 
   /**
@@ -83,21 +85,7 @@ export class PushDeliveries {
    * retried, `done` is saved on the job and the job fails so that BullMQ retries it.
    */
   async notifyCustomer(job: NotifyCustomerJob, saveDone: (done: number[]) => Promise<void>): Promise<number> {
-    const [event]: Array<{
-      id: number;
-      order_id: number;
-      status: 'CREATED' | 'PENDING' | 'COMPLETE';
-      current: 'CREATED' | 'PENDING' | 'COMPLETE';
-      customer_email: string;
-      occurred_at: Date;
-      total: number;
-      items: number | string;
-    }> = await this.dataSource.query(
-      `SELECT e.id, e.order_id, e.status, o.status AS current, e.customer_email, e.occurred_at, o.total,
-              (SELECT COALESCE(SUM(i.quantity), 0) FROM order_items i WHERE i.order_id = e.order_id) AS items
-         FROM order_events e JOIN orders o ON o.id = e.order_id WHERE e.id = ?`,
-      [job.eventId],
-    );
+    const event = await this.events.statusChange(job.eventId);
     if (!event || event.status === 'CREATED')
       throw new UnrecoverableError(`order event ${job.eventId} is not a status change`);
     // Delivered already: "picked up" would arrive after "delivered" and say the opposite.

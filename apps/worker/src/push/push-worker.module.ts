@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { PUSH_QUEUE } from '@shopwire/contracts';
+import { OrderEventsRepository } from '@shopwire/ordering';
 import type { Redis } from 'ioredis';
 import type { WorkerConfig } from '../worker.config.js';
 import { OrderEventsDispatcher } from './order-events-dispatcher.js';
@@ -33,6 +34,7 @@ export class PushWorkerModule {
           }),
         },
         OrderEventsDispatcher,
+        OrderEventsRepository,
         PushDeliveries,
         PushProcessor,
         PushTriggers,

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { runInTransaction } from '@shopwire/database';
-import { readPendingEventItems, salesDelta, type SalesDelta, type SqlExecutor } from '@shopwire/statistics';
+import { runInTransaction, type SqlExecutor } from '@shopwire/database';
+import { OrderEventMarks } from '@shopwire/ordering';
+import { salesDelta, type SalesDelta } from '@shopwire/statistics';
 import { DataSource } from 'typeorm';
 import { batchDuration, eventsApplied } from './statistics-metrics.js';
 import { STATISTICS_OPTIONS, type StatisticsOptions } from './statistics-options.js';
@@ -44,15 +45,10 @@ export class OrderEventsApplier {
       this.dataSource,
       async (tx) => {
         // SKIP LOCKED: concurrent batches (other jobs, other worker replicas) take disjoint events.
-        const rows: Array<{ id: number | string }> = await tx.query(
-          `SELECT id FROM order_events FORCE INDEX (ix_order_events_stats)
-            WHERE stats_applied = 0 ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED`,
-          [this.options.batchSize],
-        );
-        const ids = rows.map((row) => Number(row.id));
+        const ids = await OrderEventMarks.lockUnapplied(tx, this.options.batchSize);
         if (ids.length > 0) {
-          await this.addToAggregates(tx, salesDelta(await readPendingEventItems(tx, ids)));
-          await tx.query('UPDATE order_events SET stats_applied = 1 WHERE id IN (?)', [ids]);
+          await this.addToAggregates(tx, salesDelta(await OrderEventMarks.unappliedItems(tx, ids)));
+          await OrderEventMarks.markApplied(tx, ids);
           await tx.query('UPDATE statistics_state SET version = version + 1 WHERE id = 1');
         }
         return ids.length;
