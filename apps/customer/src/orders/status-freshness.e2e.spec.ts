@@ -1,0 +1,53 @@
+import { seedProducts } from '@shopwire/ordering';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStoreStack, type StoreStack } from '../../../../test/support/store-stack.js';
+import { courierToken, customerToken } from './test/order-test-harness.js';
+
+/**
+ * `/status` serves cached bodies after a version probe shared by concurrent requests (ADR 0012).
+ * Whatever is in flight on whichever replica, a change committed before a request must be in its
+ * answer: reads on both replicas keep probes in flight while orders are placed and picked up.
+ */
+describe('GET /status freshness across replicas, under concurrent reads', () => {
+  let h: StoreStack;
+  let milk: number;
+  const eve = customerToken('eve@example.org');
+
+  beforeAll(async () => {
+    h = await startStoreStack({ label: 'status_fresh', customer: 2, courier: 1, env: { DB_POOL_SIZE: '12' } });
+    [milk] = await seedProducts(h.dataSource, [{ name: 'Milk', price: 2, categories: ['Dairy'] }]);
+  });
+  afterAll(() => h?.close());
+
+  const statusesOnBothReplicas = async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => h.customers[i % 2].get('/status', { token: eve })),
+    );
+    return responses.map((r) => (r.body.orders as Array<{ status: string }>).map((o) => o.status).join(','));
+  };
+
+  it('shows every order and status change committed before the request, on every replica', async () => {
+    const statuses: string[] = []; // of eve's orders, oldest first, as /status must show them now
+    for (let round = 0; round < 6; round++) {
+      const background = statusesOnBothReplicas();
+      const placed = await h.customers[round % 2].post(
+        '/order',
+        { requests: [{ id: milk, quantity: 1 }] },
+        { token: eve },
+      );
+      expect(placed.status).toBe(200);
+      statuses.push('CREATED');
+      expect(new Set(await statusesOnBothReplicas())).toEqual(new Set([statuses.join(',')]));
+
+      const pickedUp = await h.courier.post(
+        '/pick_up_order',
+        { id: placed.body.id },
+        { token: courierToken('c@x.org') },
+      );
+      expect(pickedUp.status).toBe(200);
+      statuses[round] = 'PENDING';
+      expect(new Set(await statusesOnBothReplicas())).toEqual(new Set([statuses.join(',')]));
+      await background;
+    }
+  });
+});
