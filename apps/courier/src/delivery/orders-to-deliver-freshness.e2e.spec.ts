@@ -1,4 +1,5 @@
 import { seedProducts } from '@shopwire/ordering';
+import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStoreStack, type StoreStack } from '../../../../test/support/store-stack.js';
 import { courierToken, customerToken } from '../../../customer/src/orders/test/order-test-harness.js';
@@ -45,6 +46,27 @@ describe('GET /orders_to_deliver freshness across replicas, under concurrent rea
       expect((await h.couriers[round % 2].post('/pick_up_order', { id: taken }, { token: dan })).status).toBe(200);
       expect(await boardsOnBothReplicas()).toEqual(new Set([board(waiting)]));
       await background;
+    }
+  });
+
+  it('answers concurrent requests with fewer queries than requests', async () => {
+    // Every query of this replica passes through its DataSource's logger.
+    const logger = h.apps.courier[0].app.get(DataSource).logger;
+    const originalLogQuery = logger.logQuery.bind(logger);
+    let queries = 0;
+    logger.logQuery = (query, ...rest) => {
+      if (/FROM orders WHERE status = 'CREATED'/.test(query)) queries++;
+      return originalLogQuery(query, ...rest);
+    };
+    try {
+      const responses = await Promise.all(
+        Array.from({ length: 40 }, () => h.couriers[0].get('/orders_to_deliver', { token: dan })),
+      );
+      for (const r of responses) expect(r.status).toBe(200);
+      expect(queries).toBeGreaterThan(0);
+      expect(queries).toBeLessThan(40);
+    } finally {
+      logger.logQuery = originalLogQuery;
     }
   });
 });
