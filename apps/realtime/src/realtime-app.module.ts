@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import { StoreEpochFollowers, StoreEpochModule } from '@shopwire/store-data';
 import type { DataSource } from 'typeorm';
 import { EventFanOut } from './events/event-fan-out.js';
-import { OrderEventsRepository } from '@shopwire/ordering';
+import { OrderEventsRepository, OrdersInDelivery } from '@shopwire/ordering';
 import { OrderEventTailer } from './events/order-event-tailer.js';
 import { NUDGE_SUBSCRIBER, OrderEventsNudge } from './events/order-events-nudge.js';
 import { StatisticsSignal } from './events/statistics-signal.js';
@@ -63,6 +63,7 @@ export class RealtimeAppModule {
         LocationEvents,
         CourierLocationService,
         OrderEventsRepository,
+        OrdersInDelivery,
         StatisticsSignal,
         EventFanOut,
         OrderEventTailer,

@@ -12,6 +12,7 @@ export * from './queries/order-views.js';
 export * from './queries/customer-order-history.js';
 export * from './queries/orders-to-deliver.js';
 export * from './queries/order-details.js';
+export * from './queries/orders-in-delivery.js';
 export * from './idempotency/idempotency-key.js';
 export * from './idempotency/idempotency.service.js';
 export * from './testing/seed-products.js';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { customerRoom, type CourierLocationPayload, type OrderEventRecord } from '@shopwire/contracts';
 import { Redis } from 'ioredis';
-import { DataSource } from 'typeorm';
+import { OrdersInDelivery } from '@shopwire/ordering';
 import type { RealtimeServer, RealtimeSocket } from '../gateway/realtime-socket.js';
 import { REALTIME_CONFIG, type RealtimeConfig } from '../realtime.config.js';
 import { realtimeMetrics } from '../realtime.metrics.js';
@@ -33,7 +33,7 @@ export class CustomerLocationFeed implements OnApplicationBootstrap, OnApplicati
   constructor(
     @Inject(LOCATION_SUBSCRIBER) private readonly subscriber: Redis,
     @Inject(LocationRelay) private readonly relay: LocationRelay,
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(OrdersInDelivery) private readonly orders: OrdersInDelivery,
     @Inject(REALTIME_CONFIG) private readonly config: RealtimeConfig,
   ) {}
 
@@ -57,11 +57,7 @@ export class CustomerLocationFeed implements OnApplicationBootstrap, OnApplicati
     this.subscribers.set(email, count + 1);
     try {
       if (count === 0) await this.subscriber.subscribe(customerChannel(email));
-      const pending: Array<{ id: number }> = await this.dataSource.query(
-        `SELECT id FROM orders WHERE customer_email = ? AND status = 'PENDING'`,
-        [email],
-      );
-      for (const payload of await this.relay.latest(pending.map((row) => Number(row.id)))) {
+      for (const payload of await this.relay.latest(await this.orders.idsOfCustomer(email))) {
         if (!this.completed.has(payload.orderId)) socket.emit('order.courier_location', payload);
       }
     } catch (error) {
