@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import { withTransactionRetry } from '@shopwire/database';
 import { OrderEventMarks, type UndispatchedEventRow } from '@shopwire/ordering';
+import { PushDeliveryStore } from '@shopwire/push';
 import { PUSH_QUEUE, PushJobs, type NotifyCourierJob, type NotifyCustomerJob } from '@shopwire/contracts';
 import type { Queue } from 'bullmq';
 import type { QueryRunner } from 'typeorm';
@@ -31,6 +32,7 @@ export class OrderEventsDispatcher {
     @Inject(DataSource) private readonly dataSource: DataSource,
     @InjectQueue(PUSH_QUEUE) private readonly queue: Queue,
     @Inject(PUSH_OPTIONS) private readonly options: PushOptions,
+    @Inject(PushDeliveryStore) private readonly store: PushDeliveryStore,
   ) {}
 
   /** Dispatches batches until none is left, then wakes the courier devices that are behind. */
@@ -51,22 +53,17 @@ export class OrderEventsDispatcher {
    * sends everything new when it runs — under load a push simply covers more orders.
    */
   async fanOutNewOrders(): Promise<number> {
-    const [{ newest }] = await this.dataSource.query('SELECT COALESCE(MAX(seq), 0) AS newest FROM push_new_orders');
-    const rows: Array<{ id: number }> = await this.dataSource.query(
-      `SELECT id FROM push_subscriptions
-        WHERE role = 'courier' AND notify = 1 AND new_orders_seen < ?`,
-      [newest],
-    );
-    if (rows.length === 0) return 0;
+    const behind = await this.store.couriersBehind();
+    if (behind.length === 0) return 0;
     const opts = sendJobOptions(this.options);
     await this.queue.addBulk(
-      rows.map(({ id }) => ({
+      behind.map((id) => ({
         name: PushJobs.notifyCourier,
-        data: { subscriptionId: Number(id) } satisfies NotifyCourierJob,
-        opts: { ...opts, deduplication: { id: courierDeduplicationId(Number(id)), keepLastIfActive: true } },
+        data: { subscriptionId: id } satisfies NotifyCourierJob,
+        opts: { ...opts, deduplication: { id: courierDeduplicationId(id), keepLastIfActive: true } },
       })),
     );
-    return rows.length;
+    return behind.length;
   }
 
   private async dispatchBatch(): Promise<number> {
@@ -75,7 +72,7 @@ export class OrderEventsDispatcher {
     try {
       // READ COMMITTED: no gap locks, so order transactions appending events never wait on us.
       await runner.startTransaction('READ COMMITTED');
-      await runner.query('SELECT id FROM push_state WHERE id = 1 FOR UPDATE');
+      await this.store.lockDispatch(runner);
       const events = await OrderEventMarks.lockUndispatched(
         runner,
         this.options.maxEventAgeSeconds,
@@ -97,11 +94,7 @@ export class OrderEventsDispatcher {
     const created = fresh.filter((event) => event.status === 'CREATED').map((event) => Number(event.id));
     const changed = fresh.filter((event) => event.status !== 'CREATED').map((event) => Number(event.id));
     if (created.length > 0) {
-      await runner.query(
-        `INSERT INTO push_new_orders (event_id, order_id, items, total, occurred_at)
-         ${OrderEventMarks.NEW_ORDER_SUMMARIES_SQL}`,
-        [created],
-      );
+      await this.store.appendNewOrders(runner, created);
     }
     if (changed.length > 0) {
       // Added before COMMIT: if the commit then fails, the retry adds the same job ids (no-ops).

@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { PUSH_QUEUE } from '@shopwire/contracts';
 import { OrderEventsRepository } from '@shopwire/ordering';
+import { PushDeliveryStore } from '@shopwire/push';
 import type { Redis } from 'ioredis';
 import type { WorkerConfig } from '../worker.config.js';
 import { OrderEventsDispatcher } from './order-events-dispatcher.js';
@@ -35,6 +36,7 @@ export class PushWorkerModule {
         },
         OrderEventsDispatcher,
         OrderEventsRepository,
+        PushDeliveryStore,
         PushDeliveries,
         PushProcessor,
         PushTriggers,
