@@ -1,9 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { UnappliedEventItem } from '@shopwire/ordering';
-import { salesDelta, type SalesDelta } from '@shopwire/statistics';
-import { categoryStatistics, type CategorySalesRow } from './category-statistics.js';
-import { productStatistics, type ProductSalesRow } from './product-statistics.js';
-import { StatisticsSnapshot } from './statistics-snapshot.js';
+import {
+  StatisticsSnapshot,
+  salesDelta,
+  type CategorySalesRow,
+  type ProductSalesRow,
+  type SalesDelta,
+} from '@shopwire/statistics';
+import { categoryStatistics } from './category-statistics.js';
+import { productStatistics } from './product-statistics.js';
 
 /** Pending event items above which the worker is clearly not keeping up. */
 const BACKLOG_WARNING_ITEMS = 10_000;
