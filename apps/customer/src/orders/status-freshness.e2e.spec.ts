@@ -50,4 +50,34 @@ describe('GET /status freshness across replicas, under concurrent reads', () => 
       await background;
     }
   });
+
+  it('answers each customer of one shared probe with its own orders, emails case-insensitively', async () => {
+    const counts = [1, 2, 3];
+    const emails = counts.map((_, i) => `multi${i}@example.org`);
+    for (const [i, count] of counts.entries()) {
+      for (let n = 0; n < count; n++) {
+        const placed = await h.customers[0].post(
+          '/order',
+          { requests: [{ id: milk, quantity: n + 1 }] },
+          { token: customerToken(emails[i]) },
+        );
+        expect(placed.status).toBe(200);
+      }
+    }
+    // Concurrent requests of several customers (and spellings) share probes on one replica.
+    const asked = [...emails, ...emails.map((e) => e.toUpperCase()), 'nobody-multi@example.org'];
+    const responses = await Promise.all(
+      asked.flatMap((email) => [0, 1, 2].map(() => h.customers[0].get('/status', { token: customerToken(email) }))),
+    );
+    responses.forEach((response, i) => {
+      const email = asked[Math.floor(i / 3)];
+      const index = emails.indexOf(email.toLowerCase());
+      const expected = index === -1 ? 0 : counts[index];
+      expect(response.status).toBe(200);
+      expect(response.body.orders).toHaveLength(expected);
+      expect(
+        response.body.orders.map((o: { products: Array<{ quantity: number }> }) => o.products[0].quantity),
+      ).toEqual(Array.from({ length: expected }, (_, n) => n + 1));
+    });
+  });
 });
