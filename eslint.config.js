@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import unitBoundaries from './eslint-rules/unit-boundaries.js';
 
 export default tseslint.config(
   {
@@ -32,8 +33,25 @@ export default tseslint.config(
   // never reach apps. The direction between libs is checked by test/architecture.
   {
     files: ['apps/**/*.ts'],
-    // Tests still reach into libs' test helpers by path until one test-support package exists.
-    ignores: ['**/*.spec.ts', '**/test/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@shopwire/*/*', '!@shopwire/test-support/browser'],
+              message: 'Import a lib through its index: @shopwire/<lib>.',
+            },
+            { group: ['**/libs/*/src/**'], message: 'Import a lib through @shopwire/<lib>, not by path.' },
+          ],
+        },
+      ],
+    },
+  },
+  // Production code of apps imports no test helpers (tests and their helper folders may).
+  {
+    files: ['apps/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/test/**', '**/testing-support/**'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -41,6 +59,10 @@ export default tseslint.config(
           patterns: [
             { group: ['@shopwire/*/*'], message: 'Import a lib through its index: @shopwire/<lib>.' },
             { group: ['**/libs/*/src/**'], message: 'Import a lib through @shopwire/<lib>, not by path.' },
+            {
+              group: ['@shopwire/testing', '@shopwire/test-support*'],
+              message: 'Production code imports no test helpers.',
+            },
           ],
         },
       ],
@@ -54,10 +76,22 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['**/apps/**'], message: 'Libs never import apps.' },
+            {
+              group: ['@shopwire/test-support*', '**/test/support/**'],
+              message: 'Libs never import @shopwire/test-support (it boots apps); use @shopwire/testing.',
+            },
             { group: ['@shopwire/*/*'], message: 'Import a lib through its index: @shopwire/<lib>.' },
           ],
         },
       ],
     },
+  },
+  // Relative imports stay inside their app, lib or top-level folder; test/support/app-boot.ts is the
+  // one file that reaches into apps (docs/architecture.md, "Test support").
+  {
+    files: ['apps/**/*.{ts,tsx}', 'libs/**/*.ts', 'test/**/*.{ts,mjs}'],
+    ignores: ['test/support/app-boot.ts'],
+    plugins: { shopwire: unitBoundaries },
+    rules: { 'shopwire/relative-imports-stay-inside': 'error' },
   },
 );
