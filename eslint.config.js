@@ -94,4 +94,13 @@ export default tseslint.config(
     plugins: { shopwire: unitBoundaries },
     rules: { 'shopwire/relative-imports-stay-inside': 'error' },
   },
+  // Benchmarks, chaos scripts and the compose test share scripts/lib (and test/support's plain-JS
+  // helpers, and the build they run), never each other's folders.
+  {
+    files: ['bench/**/*.mjs', 'chaos/**/*.mjs', 'deploy/**/*.{ts,mjs}', 'scripts/lib/**/*.mjs'],
+    plugins: { shopwire: unitBoundaries },
+    rules: {
+      'shopwire/relative-imports-stay-inside': ['error', { shared: ['scripts/lib', 'test/support', 'dist'] }],
+    },
+  },
 );

@@ -6,7 +6,7 @@
 // "app CPU ms/req" is the service process's own CPU time per request: unlike req/s it hardly
 // moves when other work shares the machine.
 // Usage: [CONNECTIONS=50] [DURATION=10] [DIST=dist] [JWT_SECRET=dev default] [KEEP_DB=1] [BENCH_TIMEOUT] node bench/orders-load.mjs
-import { connectStore } from '../chaos/lib/store-database.mjs';
+import { connectStore } from '../scripts/lib/store-database.mjs';
 import { benchDatabase, DEVELOPMENT_JWT_SECRET, envNumber, runBench, signToken } from './lib/harness.mjs';
 import { fixed, load } from './lib/load.mjs';
 import { printTable } from './lib/markdown.mjs';
