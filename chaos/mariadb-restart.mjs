@@ -14,7 +14,11 @@ import { seededRandom } from './lib/order-requests.mjs';
 import { sleep } from '../scripts/lib/ports.mjs';
 import { PrivateMariaDb } from './lib/private-mariadb.mjs';
 import { PrivateRedis } from '../scripts/lib/private-redis.mjs';
-import { checkRealtimeStreams, connectRealtimeClients, noteRealtimeStreams } from '../scripts/lib/realtime-listener.mjs';
+import {
+  checkRealtimeStreams,
+  connectRealtimeClients,
+  noteRealtimeStreams,
+} from '../scripts/lib/realtime-listener.mjs';
 import { log, runScenario } from './lib/scenario.mjs';
 import { waitForWorker } from './lib/statistics-audit.mjs';
 import { latencySummary } from '../scripts/lib/stats.mjs';

@@ -12,7 +12,11 @@
 // Needs the shared MariaDB on 127.0.0.1:3306 (a throwaway database); starts its own Redis.
 import { seededRandom } from './lib/order-requests.mjs';
 import { PrivateRedis } from '../scripts/lib/private-redis.mjs';
-import { checkRealtimeStreams, connectRealtimeClients, noteRealtimeStreams } from '../scripts/lib/realtime-listener.mjs';
+import {
+  checkRealtimeStreams,
+  connectRealtimeClients,
+  noteRealtimeStreams,
+} from '../scripts/lib/realtime-listener.mjs';
 import { log, runScenario } from './lib/scenario.mjs';
 import { waitForWorker } from './lib/statistics-audit.mjs';
 import { latencySummary } from '../scripts/lib/stats.mjs';
