@@ -86,6 +86,26 @@ export default tseslint.config(
       ],
     },
   },
+  // Production code of libs imports no test helpers either (their tests may use @shopwire/testing).
+  {
+    files: ['libs/**/*.ts'],
+    ignores: ['libs/testing/**', '**/*.spec.ts', '**/test/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/apps/**'], message: 'Libs never import apps.' },
+            {
+              group: ['@shopwire/testing', '@shopwire/test-support*', '**/test/support/**'],
+              message: 'Production code imports no test helpers.',
+            },
+            { group: ['@shopwire/*/*'], message: 'Import a lib through its index: @shopwire/<lib>.' },
+          ],
+        },
+      ],
+    },
+  },
   // Relative imports stay inside their app, lib or top-level folder; test/support/app-boot.ts is the
   // one file that reaches into apps (docs/architecture.md, "Test support").
   {
