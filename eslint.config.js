@@ -2,6 +2,31 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import unitBoundaries from './eslint-rules/unit-boundaries.js';
 
+const THROUGH_INDEX = { group: ['@shopwire/*/*'], message: 'Import a lib through its index: @shopwire/<lib>.' };
+const THROUGH_INDEX_EXCEPT_BROWSER_SUPPORT = {
+  ...THROUGH_INDEX,
+  group: ['@shopwire/*/*', '!@shopwire/test-support/browser'],
+};
+const NOT_BY_PATH = { group: ['**/libs/*/src/**'], message: 'Import a lib through @shopwire/<lib>, not by path.' };
+const NO_APPS = { group: ['**/apps/**'], message: 'Libs never import apps.' };
+const NO_TEST_SUPPORT = {
+  group: ['@shopwire/test-support*', '**/test/support/**'],
+  message: 'Libs never import @shopwire/test-support (it boots apps); use @shopwire/testing.',
+};
+const NO_TEST_HELPERS = {
+  group: ['@shopwire/testing', '@shopwire/test-support*', '**/test/support/**'],
+  message: 'Production code imports no test helpers.',
+};
+/** Ignores for the production-only rules: tests and the folders of helpers they use. */
+const PRODUCTION_ONLY = ['**/*.spec.ts', '**/test/**', '**/testing-support/**'];
+
+/** One no-restricted-imports block (a later block replaces the rule for the files it matches). */
+const restrictImports = (files, ignores, patterns) => ({
+  files,
+  ignores,
+  rules: { 'no-restricted-imports': ['error', { patterns }] },
+});
+
 export default tseslint.config(
   {
     ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-artifacts/**', '**/*.d.ts'],
@@ -30,82 +55,11 @@ export default tseslint.config(
     },
   },
   // Import boundaries (docs/architecture.md): apps reach libs only through their index, libs
-  // never reach apps. The direction between libs is checked by test/architecture.
-  {
-    files: ['apps/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['@shopwire/*/*', '!@shopwire/test-support/browser'],
-              message: 'Import a lib through its index: @shopwire/<lib>.',
-            },
-            { group: ['**/libs/*/src/**'], message: 'Import a lib through @shopwire/<lib>, not by path.' },
-          ],
-        },
-      ],
-    },
-  },
-  // Production code of apps imports no test helpers (tests and their helper folders may).
-  {
-    files: ['apps/**/*.ts'],
-    ignores: ['**/*.spec.ts', '**/test/**', '**/testing-support/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['@shopwire/*/*'], message: 'Import a lib through its index: @shopwire/<lib>.' },
-            { group: ['**/libs/*/src/**'], message: 'Import a lib through @shopwire/<lib>, not by path.' },
-            {
-              group: ['@shopwire/testing', '@shopwire/test-support*'],
-              message: 'Production code imports no test helpers.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['libs/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['**/apps/**'], message: 'Libs never import apps.' },
-            {
-              group: ['@shopwire/test-support*', '**/test/support/**'],
-              message: 'Libs never import @shopwire/test-support (it boots apps); use @shopwire/testing.',
-            },
-            { group: ['@shopwire/*/*'], message: 'Import a lib through its index: @shopwire/<lib>.' },
-          ],
-        },
-      ],
-    },
-  },
-  // Production code of libs imports no test helpers either (their tests may use @shopwire/testing).
-  {
-    files: ['libs/**/*.ts'],
-    ignores: ['libs/testing/**', '**/*.spec.ts', '**/test/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['**/apps/**'], message: 'Libs never import apps.' },
-            {
-              group: ['@shopwire/testing', '@shopwire/test-support*', '**/test/support/**'],
-              message: 'Production code imports no test helpers.',
-            },
-            { group: ['@shopwire/*/*'], message: 'Import a lib through its index: @shopwire/<lib>.' },
-          ],
-        },
-      ],
-    },
-  },
+  // never reach apps, production code reaches no test helper. Lib direction: test/architecture.
+  restrictImports(['apps/**/*.ts'], [], [THROUGH_INDEX_EXCEPT_BROWSER_SUPPORT, NOT_BY_PATH]),
+  restrictImports(['apps/**/*.ts'], PRODUCTION_ONLY, [THROUGH_INDEX, NOT_BY_PATH, NO_TEST_HELPERS]),
+  restrictImports(['libs/**/*.ts'], [], [NO_APPS, NO_TEST_SUPPORT, THROUGH_INDEX]),
+  restrictImports(['libs/**/*.ts'], ['libs/testing/**', ...PRODUCTION_ONLY], [NO_APPS, NO_TEST_HELPERS, THROUGH_INDEX]),
   // Relative imports stay inside their app, lib or top-level folder; test/support/app-boot.ts is the
   // one file that reaches into apps (docs/architecture.md, "Test support").
   {
