@@ -13,6 +13,4 @@ export * from './queries/orders-to-deliver.js';
 export * from './queries/order-details.js';
 export * from './idempotency/idempotency-key.js';
 export * from './idempotency/idempotency.service.js';
-export * from './testing/seed-products.js';
-export * from './testing/order-tables.js';
 export * from './money/exact-total.js';
