@@ -2,27 +2,12 @@
 // own config schema (NODE_ENV=production, as the base ConfigMap sets) parses the env the rendered
 // dev overlay hands its container, ConfigMaps and Secrets resolved — so a key an app requires in
 // production (a VAPID key, say) that no manifest provides fails here instead of in a crash loop.
-import { loadConfig } from '@shopwire/config';
+import { loadAppConfig } from '@shopwire/test-support';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { authConfigSchema } from '../apps/auth/src/auth.config.js';
-import { courierConfigSchema } from '../apps/courier/src/courier.config.js';
-import { customerConfigSchema } from '../apps/customer/src/customer.config.js';
-import { ownerConfigSchema } from '../apps/owner/src/owner.config.js';
-import { realtimeConfigSchema } from '../apps/realtime/src/realtime.config.js';
-import { workerConfigSchema } from '../apps/worker/src/worker.config.js';
 import { APPS } from './validate/apps.js';
 import { podEnvironment } from './validate/pod-environment.js';
 import type { K8sObject } from './validate/k8s-object.js';
 import { renderKustomization } from './validate/render.js';
-
-const SCHEMAS = {
-  auth: authConfigSchema,
-  owner: ownerConfigSchema,
-  customer: customerConfigSchema,
-  courier: courierConfigSchema,
-  realtime: realtimeConfigSchema,
-  worker: workerConfigSchema,
-};
 
 describe('the dev overlay gives every app an environment its production config accepts', () => {
   let objects: K8sObject[];
@@ -33,12 +18,12 @@ describe('the dev overlay gives every app an environment its production config a
   it.each(APPS)('%s', (app) => {
     const env = podEnvironment(objects, 'Deployment', app);
     expect(env.NODE_ENV).toBe('production');
-    expect(() => loadConfig(SCHEMAS[app], env)).not.toThrow();
+    expect(() => loadAppConfig(app, env)).not.toThrow();
   });
 
   it('and the check bites: the worker without its VAPID Secret is refused', () => {
     const env = podEnvironment(objects, 'Deployment', 'worker');
     delete env.VAPID_PRIVATE_KEY;
-    expect(() => loadConfig(SCHEMAS.worker, env)).toThrow(/VAPID_PRIVATE_KEY: is required when PUSH_ENABLED/);
+    expect(() => loadAppConfig('worker', env)).toThrow(/VAPID_PRIVATE_KEY: is required when PUSH_ENABLED/);
   });
 });

@@ -29,6 +29,20 @@ const CREATE_APP: Record<HttpAppName, (env: Record<string, string>) => Promise<I
   realtime: (env) => createRealtimeApp(loadConfig(realtimeConfigSchema, env)),
 };
 
+const CONFIG_SCHEMA = {
+  auth: authConfigSchema,
+  owner: ownerConfigSchema,
+  customer: customerConfigSchema,
+  courier: courierConfigSchema,
+  realtime: realtimeConfigSchema,
+  worker: workerConfigSchema,
+};
+
+/** The named app's configuration parsed from `env` exactly as its main.ts does (throws ConfigError). */
+export function loadAppConfig(name: HttpAppName | 'worker', env: Record<string, string>): unknown {
+  return loadConfig(CONFIG_SCHEMA[name], env);
+}
+
 /** Creates (does not listen) the named HTTP app, its config loaded from `env`. */
 export function createAppFromEnv(name: HttpAppName, env: Record<string, string>): Promise<INestApplication> {
   return CREATE_APP[name](env);
