@@ -1,13 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { freePort, httpClient, signTestToken, type HttpClient } from '@shopwire/testing';
+import { freePort, httpClient, signTestToken, waitFor, type HttpClient } from '@shopwire/testing';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SalesOracle } from '../../../libs/statistics/src/test/sales-oracle.js';
-import { StoreFixtures } from '../../../libs/statistics/src/test/store-fixtures.js';
-import { waitFor } from '../../../libs/statistics/src/test/wait-for.js';
-import { startStoreStack, type StoreStack } from '../../../test/support/store-stack.js';
+import { SalesOracle, StoreFixtures, startStoreStack, type StoreStack } from '@shopwire/test-support';
 
 /** The worker runs as its own process, built: `npm run build` runs before the tests in CI. */
 const WORKER_MAIN = fileURLToPath(new URL('../../../dist/apps/worker/src/main.js', import.meta.url));

@@ -15,6 +15,4 @@ export * from './queries/order-details.js';
 export * from './queries/orders-in-delivery.js';
 export * from './idempotency/idempotency-key.js';
 export * from './idempotency/idempotency.service.js';
-export * from './testing/seed-products.js';
-export * from './testing/order-tables.js';
 export * from './money/exact-total.js';

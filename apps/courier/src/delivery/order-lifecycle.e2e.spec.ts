@@ -1,13 +1,8 @@
 import { Messages, ORDER_EVENTS_CHANNEL } from '@shopwire/contracts';
-import { countOrderRows, readOrderEvents, seedProducts } from '@shopwire/ordering';
+import { countOrderRows, readOrderEvents, seedProducts } from '@shopwire/testing';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  courierToken,
-  customerToken,
-  startOrderApps,
-  type OrderTestHarness,
-} from '../../../customer/src/orders/test/order-test-harness.js';
+import { courierToken, customerToken, startOrderApps, type OrderTestHarness } from '@shopwire/test-support';
 
 const ana = customerToken('ana@example.org');
 const dan = courierToken('dan@example.org');

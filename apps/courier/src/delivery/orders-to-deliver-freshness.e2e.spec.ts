@@ -1,8 +1,7 @@
-import { seedProducts } from '@shopwire/ordering';
+import { seedProducts } from '@shopwire/testing';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStoreStack, type StoreStack } from '../../../../test/support/store-stack.js';
-import { courierToken, customerToken } from '../../../customer/src/orders/test/order-test-harness.js';
+import { courierToken, customerToken, startStoreStack, type StoreStack } from '@shopwire/test-support';
 
 /**
  * `/orders_to_deliver` shares one query among concurrent requests (ADR 0012). Whatever is in

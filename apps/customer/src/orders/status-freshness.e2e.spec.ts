@@ -1,7 +1,6 @@
-import { seedProducts } from '@shopwire/ordering';
+import { seedProducts } from '@shopwire/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStoreStack, type StoreStack } from '../../../../test/support/store-stack.js';
-import { courierToken, customerToken } from './test/order-test-harness.js';
+import { courierToken, customerToken, startStoreStack, type StoreStack } from '@shopwire/test-support';
 
 /**
  * `/status` serves cached bodies after a version probe shared by concurrent requests (ADR 0012).

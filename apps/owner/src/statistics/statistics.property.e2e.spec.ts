@@ -1,11 +1,8 @@
-import { signTestToken, type HttpClient } from '@shopwire/testing';
+import { signTestToken, waitFor, type HttpClient } from '@shopwire/testing';
 import fc from 'fast-check';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SalesOracle } from '../../../../libs/statistics/src/test/sales-oracle.js';
-import { StoreFixtures } from '../../../../libs/statistics/src/test/store-fixtures.js';
-import { waitFor } from '../../../../libs/statistics/src/test/wait-for.js';
-import { startStoreStack, type StoreStack } from '../../../../test/support/store-stack.js';
+import { SalesOracle, StoreFixtures, startStoreStack, type StoreStack } from '@shopwire/test-support';
 
 const OWNER = signTestToken('onlymoney@gmail.com', 'owner');
 const CUSTOMERS = ['ana@example.org', 'bea@example.org', 'cid@example.org'];

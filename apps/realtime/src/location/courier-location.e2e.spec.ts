@@ -1,8 +1,8 @@
 import type { CourierLocationAck, CourierLocationReport, GeoPoint } from '@shopwire/contracts';
-import { createTestDatabase, signTestToken, type RunningTestApp } from '@shopwire/testing';
+import { createTestDatabase, signTestToken, type RunningTestApp, waitUntil } from '@shopwire/testing';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectRecording, startRealtime, waitUntil, type RecordingClient } from '../../test/realtime-test-kit.js';
+import { connectRecording, startRealtime, type RecordingClient } from '@shopwire/test-support';
 import { startStoreServices, type StoreServices } from '../../test/store-services.js';
 import { haversineMetres } from './eta.js';
 import { lastPositionKey } from './location-keys.js';

@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { connect } from 'node:net';
 import { loadConfig } from '@shopwire/config';
-import { createTestDatabase, freePort, testEnv } from '@shopwire/testing';
+import { createTestDatabase, freePort, testEnv, waitFor } from '@shopwire/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StoreFixtures } from '../../../../libs/statistics/src/test/store-fixtures.js';
-import { waitFor } from '../../../../libs/statistics/src/test/wait-for.js';
+import { StoreFixtures } from '@shopwire/test-support';
 import { startWorker, type RunningWorker } from '../create-worker-app.js';
 import { workerConfigSchema } from '../worker.config.js';
 
