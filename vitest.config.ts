@@ -16,6 +16,7 @@ const libs = [
   'ordering',
   'realtime-client',
   'push',
+  'redis',
 ];
 const alias = Object.fromEntries(
   libs.map((lib) => [`@shopwire/${lib}`, fileURLToPath(new URL(`./libs/${lib}/src/index.ts`, import.meta.url))]),

@@ -1,6 +1,7 @@
 import type { CourierLocationAck, CourierLocationReport, GeoPoint } from '@shopwire/contracts';
 import { createTestDatabase, signTestToken, type RunningTestApp } from '@shopwire/testing';
-import { Redis } from 'ioredis';
+import { createRedisClient } from '@shopwire/redis';
+import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectRecording, startRealtime, waitUntil, type RecordingClient } from '../../test/realtime-test-kit.js';
 import { startStoreServices, type StoreServices } from '../../test/store-services.js';
@@ -54,7 +55,7 @@ describe('courier positions (courier.location → order.courier_location)', () =
     db = await createTestDatabase('rt_location');
     store = await startStoreServices(db.url);
     [replicaA, replicaB] = await Promise.all([startRealtime(db.url), startRealtime(db.url)]);
-    redis = new Redis('redis://127.0.0.1:6379');
+    redis = createRedisClient('redis://127.0.0.1:6379', 'courier-location-test', 'wait');
   });
   afterAll(async () => {
     for (const client of open) client.close();

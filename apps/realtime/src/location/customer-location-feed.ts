@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { customerRoom, type CourierLocationPayload, type OrderEventRecord } from '@shopwire/contracts';
-import { Redis } from 'ioredis';
+import { createRedisClient } from '@shopwire/redis';
+import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import type { RealtimeServer, RealtimeSocket } from '../gateway/realtime-socket.js';
 import { REALTIME_CONFIG, type RealtimeConfig } from '../realtime.config.js';
@@ -12,7 +13,7 @@ export const LOCATION_SUBSCRIBER = Symbol('LOCATION_SUBSCRIBER');
 
 /** Subscriber connection for positions; ioredis re-subscribes by itself after a reconnect. */
 export function createLocationSubscriber(url: string): Redis {
-  return new Redis(url, { maxRetriesPerRequest: null, retryStrategy: (attempt) => Math.min(attempt * 100, 1000) });
+  return createRedisClient(url, 'location-subscriber', 'wait');
 }
 
 /**
@@ -66,7 +67,7 @@ export class CustomerLocationFeed implements OnApplicationBootstrap, OnApplicati
       }
     } catch (error) {
       // Positions are best effort: the order events of this socket must not depend on them.
-      this.logger.warn(`latest courier positions unavailable: ${(error as Error).message}`);
+      this.logger.warn({ err: error }, 'latest courier positions unavailable');
     }
   }
 

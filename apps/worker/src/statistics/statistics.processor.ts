@@ -8,7 +8,7 @@ type Handler = (job: Job) => Promise<unknown>;
 
 /**
  * Consumes the statistics queue. `autorun: false`: the worker lifecycle starts it only once the
- * database and Redis answer (see WorkerLifecycle).
+ * database and Redis answer (see QueueConsumer).
  */
 @Processor(STATISTICS_QUEUE, { autorun: false })
 export class StatisticsProcessor extends WorkerHost {
