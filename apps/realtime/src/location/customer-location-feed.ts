@@ -3,7 +3,7 @@ import { customerRoom, type CourierLocationPayload, type OrderEventRecord } from
 import { createRedisClient } from '@shopwire/redis';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import type { RealtimeServer, RealtimeSocket } from '../gateway/realtime-socket.js';
+import { send, type RealtimeServer, type RealtimeSocket } from '../gateway/realtime-socket.js';
 import { REALTIME_CONFIG, type RealtimeConfig } from '../realtime.config.js';
 import { realtimeMetrics } from '../realtime.metrics.js';
 import { CUSTOMER_CHANNEL_PREFIX, customerChannel } from './location-keys.js';
@@ -63,7 +63,7 @@ export class CustomerLocationFeed implements OnApplicationBootstrap, OnApplicati
         [email],
       );
       for (const payload of await this.relay.latest(pending.map((row) => Number(row.id)))) {
-        if (!this.completed.has(payload.orderId)) socket.emit('order.courier_location', payload);
+        if (!this.completed.has(payload.orderId)) send(socket, 'order.courier_location', payload);
       }
     } catch (error) {
       // Positions are best effort: the order events of this socket must not depend on them.
@@ -97,7 +97,11 @@ export class CustomerLocationFeed implements OnApplicationBootstrap, OnApplicati
     if (!channel.startsWith(CUSTOMER_CHANNEL_PREFIX) || !this.server) return;
     const payload = JSON.parse(message) as CourierLocationPayload;
     if (this.completed.has(payload.orderId)) return;
-    this.server.to(customerRoom(channel.slice(CUSTOMER_CHANNEL_PREFIX.length))).emit('order.courier_location', payload);
+    send(
+      this.server.to(customerRoom(channel.slice(CUSTOMER_CHANNEL_PREFIX.length))),
+      'order.courier_location',
+      payload,
+    );
     realtimeMetrics.locationsDelivered.inc();
   }
 }
