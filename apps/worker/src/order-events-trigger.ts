@@ -1,12 +1,10 @@
 import { Logger } from '@nestjs/common';
+import type { ApplyOrderEventsJob, DispatchOrderEventsJob } from '@shopwire/contracts';
 import type { OrderEventsSignal, OrderEventsSubscriber } from '@shopwire/ordering';
 import type { JobsOptions, Queue } from 'bullmq';
 
 /** What a job woken by order events carries: why it runs (and the newest id, when announced). */
-interface OrderEventsJob {
-  trigger: 'order-event' | 'schedule';
-  eventId?: number;
-}
+type OrderEventsJob = ApplyOrderEventsJob & DispatchOrderEventsJob;
 
 export interface OrderEventsTriggerSpec {
   queue: Queue;

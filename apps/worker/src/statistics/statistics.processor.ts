@@ -30,7 +30,7 @@ export class StatisticsProcessor extends WorkerHost {
 
   private async applyOrderEvents(): Promise<{ applied: number }> {
     const applied = await this.applier.applyAll();
-    if (applied > 0) this.logger.debug(`applied ${applied} order events`);
+    if (applied > 0) this.logger.debug({ applied }, 'applied order events');
     return { applied };
   }
 }
