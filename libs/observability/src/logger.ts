@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { LoggerService } from '@nestjs/common';
-import { pino, type Logger, type LevelWithSilent } from 'pino';
+import { pino, type DestinationStream, type Logger, type LevelWithSilent } from 'pino';
 
 /** Paths pino replaces with "[Redacted]": credentials never reach a log line. */
 export const REDACTED_PATHS = [
@@ -84,10 +84,13 @@ export interface RequestLine {
  * its fields are fixed and none can hold a credential (tokens travel in headers, which are not
  * logged). Same JSON as a line of the root logger: service, pid, reqId, req, res, ms.
  */
-export function createRequestLogger(options: { service: string; level: string }): (line: RequestLine) => void {
+export function createRequestLogger(
+  options: { service: string; level: string },
+  destination: DestinationStream = logDestination(),
+): (line: RequestLine) => void {
   const logger = pino(
     { level: options.level as LevelWithSilent, base: { service: options.service, pid: process.pid } },
-    logDestination(),
+    destination,
   );
   if (!logger.isLevelEnabled('info')) return () => {};
   return ({ reqId, method, url, statusCode, ms }) =>
