@@ -4,6 +4,7 @@
 //   before: the root logger's child (redaction of every line) writing synchronously, one write per line;
 //   after:  createRequestLogger (no redaction pass: fixed fields) on the buffered asynchronous stdout.
 // Usage: node bench/request-log-line.mjs | cat > /dev/null   [LINES=200000]  (needs `npm run build`)
+/* global setImmediate -- a Node global the shared lint config does not list */
 import { pino } from 'pino';
 import { createRequestLogger, REDACTED_PATHS, serializeError } from '../dist/libs/observability/src/index.js';
 
