@@ -28,16 +28,12 @@ describe('structured error logs', () => {
 });
 
 describe('the request log line', () => {
-  const capture = () => {
+  /** The lines one request produces through a request logger at `level`. */
+  const linesOf = (level: string) => {
     const lines: string[] = [];
     const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
-    return { lines, sink };
-  };
-
-  it('holds the service, pid, request id, method, url, status and duration, and nothing else', () => {
-    const { lines, sink } = capture();
     createRequestLogger(
-      { service: 'customer', level: 'info' },
+      { service: 'customer', level },
       sink,
     )({
       reqId: 'r-1',
@@ -46,7 +42,11 @@ describe('the request log line', () => {
       statusCode: 200,
       ms: 1.5,
     });
-    const { time, ...line } = JSON.parse(lines[0]);
+    return lines;
+  };
+
+  it('holds the service, pid, request id, method, url, status and duration, and nothing else', () => {
+    const { time, ...line } = JSON.parse(linesOf('info')[0]);
     expect(typeof time).toBe('number');
     expect(line).toEqual({
       level: 30,
@@ -61,17 +61,6 @@ describe('the request log line', () => {
   });
 
   it('is not written below level info', () => {
-    const { lines, sink } = capture();
-    createRequestLogger(
-      { service: 'customer', level: 'warn' },
-      sink,
-    )({
-      reqId: 'r-1',
-      method: 'GET',
-      url: '/',
-      statusCode: 200,
-      ms: 1,
-    });
-    expect(lines).toEqual([]);
+    expect(linesOf('warn')).toEqual([]);
   });
 });
