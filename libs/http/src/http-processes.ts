@@ -19,8 +19,6 @@ export interface HttpProcessesOptions {
   start: () => Promise<StoppableService>;
 }
 
-/** Primary → worker IPC message asking for a graceful stop. */
-const STOP_MESSAGE = 'shopwire:stop';
 const SHUTDOWN_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
 /** While stopping: how often keep-alive connections whose request has finished are closed. */
 const IDLE_SWEEP_MS = 100;
@@ -43,7 +41,7 @@ export async function runHttpProcesses(options: HttpProcessesOptions): Promise<v
 }
 
 /**
- * The first SIGTERM/SIGINT (or the primary's stop message) closes the app — Fastify finishes the
+ * The first SIGTERM/SIGINT (from the orchestrator, a terminal, or the primary) closes the app — Fastify finishes the
  * requests in flight — and exits; later ones are ignored. Before the app is up there is nothing in
  * flight: a stop then exits at once.
  */
@@ -68,7 +66,6 @@ function gracefulShutdown() {
     );
   };
   for (const signal of SHUTDOWN_SIGNALS) process.on(signal, stop);
-  if (cluster.isWorker) process.on('message', (message) => message === STOP_MESSAGE && stop());
   return {
     serve(started: StoppableService) {
       app = started;
@@ -97,10 +94,8 @@ function superviseWorkers({ service, logLevel, processes, databasePoolSize }: Ht
     stopping = true;
     exitCode = code;
     if (alive.size === 0) process.exit(exitCode);
-    for (const worker of alive) {
-      if (worker.isConnected()) worker.send(STOP_MESSAGE);
-      else worker.process.kill('SIGTERM');
-    }
+    // A worker still loading its code dies of it (nothing in flight yet); one that has begun starting stops once up.
+    for (const worker of alive) worker.process.kill('SIGTERM');
   };
 
   const fork = () => {
