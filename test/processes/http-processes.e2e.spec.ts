@@ -3,10 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
-import { createTestDatabase, freePort } from '@shopwire/testing';
+import { builtEntryPoint } from '@shopwire/test-support';
+import { createTestDatabase, freePort, waitFor } from '@shopwire/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitFor } from '../../libs/statistics/src/test/wait-for.js';
-import { builtEntryPoint } from '../security/harness/built-apps.js';
 
 /** PIDs of the worker processes the primary forked (Linux /proc). */
 function workersOf(pid: number): number[] {
