@@ -1,5 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import { createRootLogger, serveClusterMetrics } from '@shopwire/observability';
+import { listen } from './create-http-app.js';
 
 /** What a started service must offer to be stopped gracefully (a Nest application does). */
 export interface StoppableService {
@@ -38,6 +39,38 @@ export async function runHttpProcesses(options: HttpProcessesOptions): Promise<v
   }
   const shutdown = gracefulShutdown();
   shutdown.serve(await options.start());
+}
+
+/** What an HTTP service's main reads of its config to run. */
+export interface HttpServiceConfig {
+  HOST: string;
+  LOG_LEVEL: string;
+  HTTP_PROCESSES: number;
+  DB_POOL_SIZE: number;
+}
+
+/**
+ * An HTTP service's main: `config.HTTP_PROCESSES` processes, each building the app with `create`
+ * and listening on `port`. `create` should import the app module itself (dynamic import), so the
+ * primary of several processes never loads it.
+ */
+export function runHttpService(
+  service: string,
+  config: HttpServiceConfig,
+  port: number,
+  create: () => Promise<StoppableService & Parameters<typeof listen>[0]>,
+): Promise<void> {
+  return runHttpProcesses({
+    service,
+    logLevel: config.LOG_LEVEL,
+    processes: config.HTTP_PROCESSES,
+    databasePoolSize: config.DB_POOL_SIZE,
+    start: async () => {
+      const app = await create();
+      await listen(app, service, config.HOST, port);
+      return app;
+    },
+  });
 }
 
 /**
