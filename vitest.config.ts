@@ -16,6 +16,7 @@ const libs = [
   'ordering',
   'realtime-client',
   'push',
+  'redis',
 ];
 const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 // Exact matches: `@shopwire/test-support` must not also rewrite `@shopwire/test-support/browser`.

@@ -2,7 +2,6 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { freePort, httpClient, signTestToken, waitFor, type HttpClient } from '@shopwire/testing';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SalesOracle, StoreFixtures, startStoreStack, type StoreStack } from '@shopwire/test-support';
 
@@ -14,7 +13,6 @@ const CUSTOMERS = ['ana@example.org', 'bea@example.org'];
 describe('worker as a separate process: stop, crash, restart (ADR 0004)', () => {
   let stack: StoreStack;
   let api: HttpClient;
-  let publisher: Redis;
   let store: StoreFixtures;
   let env: Record<string, string>;
   let child: ChildProcess | undefined;
@@ -108,8 +106,7 @@ describe('worker as a separate process: stop, crash, restart (ADR 0004)', () => 
     stack = await startStoreStack({ label: 'worker_restart', owner: 1, env: { STATS_CATCH_UP_EVERY_MS: '1000' } });
     env = stack.env;
     api = stack.owner;
-    publisher = new Redis(env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-    store = StoreFixtures.open(stack.db.url, publisher);
+    store = StoreFixtures.open(stack.db.url, env.REDIS_URL);
     const specs = ['Apple', 'Pear', 'Milk', 'Bread', 'Cheese'].map((name, i) => ({
       name,
       price: 1 + i,
@@ -121,7 +118,6 @@ describe('worker as a separate process: stop, crash, restart (ADR 0004)', () => 
   afterAll(async () => {
     if (child) await stop(child, 'SIGKILL');
     await store?.close();
-    publisher?.disconnect();
     await stack?.close();
   });
 

@@ -2,7 +2,7 @@ export * from './ordering-options.js';
 export * from './ordering.module.js';
 export * from './errors.js';
 export * from './id-range.js';
-export * from './events/order-event-notifier.js';
+export * from './events/order-events-channel.js';
 export * from './events/order-events.repository.js';
 export * from './placement/order-request.js';
 export * from './placement/order-placement.service.js';

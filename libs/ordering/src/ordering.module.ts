@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { OrderEventNotifier } from './events/order-event-notifier.js';
+import { OrderEventsPublisher } from './events/order-events-channel.js';
 import { OrderEventsRepository } from './events/order-events.repository.js';
 import { IdempotencyKeyStore } from './idempotency/idempotency-key.store.js';
 import { IdempotencyService } from './idempotency/idempotency.service.js';
@@ -11,7 +11,6 @@ import { OrdersToDeliver } from './queries/orders-to-deliver.js';
 import { OrderTransitionsService } from './transitions/order-transitions.service.js';
 
 const services = [
-  OrderEventNotifier,
   OrderEventsRepository,
   OrderPlacementService,
   OrderTransitionsService,
@@ -31,8 +30,12 @@ export class OrderingModule {
   static forRoot(options: OrderingOptions): DynamicModule {
     return {
       module: OrderingModule,
-      providers: [{ provide: ORDERING_OPTIONS, useValue: options }, ...services],
-      exports: services,
+      providers: [
+        { provide: ORDERING_OPTIONS, useValue: options },
+        { provide: OrderEventsPublisher, useFactory: () => new OrderEventsPublisher(options.redisUrl) },
+        ...services,
+      ],
+      exports: [OrderEventsPublisher, ...services],
     };
   }
 }

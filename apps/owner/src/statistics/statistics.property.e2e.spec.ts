@@ -1,6 +1,5 @@
 import { signTestToken, waitFor, type HttpClient } from '@shopwire/testing';
 import fc from 'fast-check';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SalesOracle, StoreFixtures, startStoreStack, type StoreStack } from '@shopwire/test-support';
 
@@ -38,7 +37,6 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 describe('statistics under random interleavings, worker running (property)', () => {
   let stack: StoreStack;
   let api: HttpClient;
-  let publisher: Redis;
   let store: StoreFixtures;
   const oracle = new SalesOracle();
   let productSerial = 0;
@@ -95,12 +93,10 @@ describe('statistics under random interleavings, worker running (property)', () 
       env: { STATS_BATCH_SIZE: '3', STATS_CATCH_UP_EVERY_MS: '1000' },
     });
     api = stack.owner;
-    publisher = new Redis(stack.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-    store = StoreFixtures.open(stack.db.url, publisher);
+    store = StoreFixtures.open(stack.db.url, stack.env.REDIS_URL);
   });
   afterAll(async () => {
     await store?.close();
-    publisher?.disconnect();
     await stack?.close();
   });
 

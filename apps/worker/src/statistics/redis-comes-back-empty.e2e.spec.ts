@@ -53,8 +53,9 @@ describe('statistics worker when Redis comes back empty', () => {
       STATS_CATCH_UP_EVERY_MS: '500',
     });
     worker = await startWorker(loadConfig(workerConfigSchema, env));
-    // No publisher: these orders are never nudged, only the worker's own catch-up finds them.
-    store = StoreFixtures.open(db.url);
+    // The services publish on the shared Redis, not the worker's: these orders never reach its
+    // channel, only the worker's own catch-up finds them.
+    store = StoreFixtures.open(db.url, 'redis://127.0.0.1:6379');
     [productId] = await store.importProducts([{ name: 'Apple', price: 1, categories: ['Fruit'] }]);
   }, 60_000);
 

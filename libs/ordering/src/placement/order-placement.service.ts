@@ -3,7 +3,7 @@ import { DataSource, type QueryRunner } from 'typeorm';
 import { parseGeoPoint, type GeoPoint } from '@shopwire/contracts';
 import { InvalidDeliveryLocationError, InvalidProductError, InvalidProductQuantityError } from '../errors.js';
 import { appendOrderEvent } from '../events/append-order-event.js';
-import { OrderEventNotifier } from '../events/order-event-notifier.js';
+import { OrderEventsPublisher } from '../events/order-events-channel.js';
 import { exactTotal } from '../money/exact-total.js';
 import { runInTransaction } from '@shopwire/database';
 import { mergeOrderRequests, type OrderLine, type OrderRequest } from './order-request.js';
@@ -34,7 +34,7 @@ interface PricedLine extends OrderLine {
 export class OrderPlacementService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(OrderEventNotifier) private readonly notifier: OrderEventNotifier,
+    @Inject(OrderEventsPublisher) private readonly orderEvents: OrderEventsPublisher,
   ) {}
 
   async place(
@@ -70,7 +70,7 @@ export class OrderPlacementService {
       await withinTransaction?.(tx, orderId);
       return { orderId, eventId: await appendOrderEvent(tx, orderId, 'CREATED') };
     });
-    this.notifier.nudge(eventId);
+    this.orderEvents.publish(eventId);
     return orderId;
   }
 }
