@@ -36,7 +36,11 @@ export class OrderPlacementService {
    * Check 3, then `deliveryLocation` as received (issue 12, additive: absent/null = none, else
    * `{lat, lng}` in range), then the exact total. Throws the contract's 400s.
    */
-  async prepare(customerEmail: string, requests: readonly OrderRequest[], deliveryLocation?: unknown): Promise<PreparedOrder> {
+  async prepare(
+    customerEmail: string,
+    requests: readonly OrderRequest[],
+    deliveryLocation?: unknown,
+  ): Promise<PreparedOrder> {
     const ids = requests.map((request) => request.productId);
     const prices = this.knownPrices.lookup(ids) ?? (await this.readPrices(this.dataSource, ids));
     return priceOrder(customerEmail, requests, deliveryLocation, prices);
@@ -54,7 +58,12 @@ export class OrderPlacementService {
       if (!(error instanceof PricesOfOtherEpochError)) throw error;
       this.knownPrices.forget();
       const ids = order.requests.map((request) => request.productId);
-      const fresh = priceOrder(order.customerEmail, order.requests, order.deliveryLocation, await this.readPrices(tx, ids));
+      const fresh = priceOrder(
+        order.customerEmail,
+        order.requests,
+        order.deliveryLocation,
+        await this.readPrices(tx, ids),
+      );
       return insertOrderRows(tx, fresh);
     }
   }
