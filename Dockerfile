@@ -37,34 +37,21 @@ ENTRYPOINT ["/usr/bin/tini", "--"]
 HEALTHCHECK --interval=15s --timeout=10s --start-period=60s --retries=3 \
   CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/$HEALTH_PORT && printf 'GET /health/live HTTP/1.0\\r\\n\\r\\n' >&3 && head -n1 <&3 | grep -q ' 200 '"]
 
-# ---- one stage per app: port, entry file ------------------------------------------------------
+# Each app stage names its app and health port; the runtime stage's CMD runs that app's entry file.
+# `exec` replaces the shell, so node is tini's child and gets its SIGTERM.
+CMD ["sh", "-c", "exec node --enable-source-maps \"dist/apps/$SHOPWIRE_APP/src/main.js\""]
+
+# ---- one stage per app: its name and port (the web app realtime serves is in dist/apps/web) ------
+# No EXPOSE (documentation only): compose and k8s declare the ports; HEALTH_PORT is the app's port.
 FROM runtime AS auth
-ENV HEALTH_PORT=5000
-EXPOSE 5000
-CMD ["node", "--enable-source-maps", "dist/apps/auth/src/main.js"]
-
+ENV SHOPWIRE_APP=auth HEALTH_PORT=5000
 FROM runtime AS owner
-ENV HEALTH_PORT=5001
-EXPOSE 5001
-CMD ["node", "--enable-source-maps", "dist/apps/owner/src/main.js"]
-
+ENV SHOPWIRE_APP=owner HEALTH_PORT=5001
 FROM runtime AS customer
-ENV HEALTH_PORT=5002
-EXPOSE 5002
-CMD ["node", "--enable-source-maps", "dist/apps/customer/src/main.js"]
-
+ENV SHOPWIRE_APP=customer HEALTH_PORT=5002
 FROM runtime AS courier
-ENV HEALTH_PORT=5003
-EXPOSE 5003
-CMD ["node", "--enable-source-maps", "dist/apps/courier/src/main.js"]
-
+ENV SHOPWIRE_APP=courier HEALTH_PORT=5003
 FROM runtime AS realtime
-# The web app it serves is part of dist/ (dist/apps/web, built by `npm run build`).
-ENV HEALTH_PORT=5004
-EXPOSE 5004
-CMD ["node", "--enable-source-maps", "dist/apps/realtime/src/main.js"]
-
+ENV SHOPWIRE_APP=realtime HEALTH_PORT=5004
 FROM runtime AS worker
-ENV HEALTH_PORT=5005
-EXPOSE 5005
-CMD ["node", "--enable-source-maps", "dist/apps/worker/src/main.js"]
+ENV SHOPWIRE_APP=worker HEALTH_PORT=5005

@@ -1,5 +1,31 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import unitBoundaries from './eslint-rules/unit-boundaries.js';
+
+const THROUGH_INDEX = { group: ['@shopwire/*/*'], message: 'Import a lib through its index: @shopwire/<lib>.' };
+const THROUGH_INDEX_EXCEPT_BROWSER_SUPPORT = {
+  ...THROUGH_INDEX,
+  group: ['@shopwire/*/*', '!@shopwire/test-support/browser'],
+};
+const NOT_BY_PATH = { group: ['**/libs/*/src/**'], message: 'Import a lib through @shopwire/<lib>, not by path.' };
+const NO_APPS = { group: ['**/apps/**'], message: 'Libs never import apps.' };
+const NO_TEST_SUPPORT = {
+  group: ['@shopwire/test-support*', '**/test/support/**'],
+  message: 'Libs never import @shopwire/test-support (it boots apps); use @shopwire/testing.',
+};
+const NO_TEST_HELPERS = {
+  group: ['@shopwire/testing', '@shopwire/test-support*', '**/test/support/**'],
+  message: 'Production code imports no test helpers.',
+};
+/** Ignores for the production-only rules: tests and the folders of helpers they use. */
+const PRODUCTION_ONLY = ['**/*.spec.ts', '**/test/**', '**/testing-support/**'];
+
+/** One no-restricted-imports block (a later block replaces the rule for the files it matches). */
+const restrictImports = (files, ignores, patterns) => ({
+  files,
+  ignores,
+  rules: { 'no-restricted-imports': ['error', { patterns }] },
+});
 
 export default tseslint.config(
   {
@@ -29,35 +55,26 @@ export default tseslint.config(
     },
   },
   // Import boundaries (docs/architecture.md): apps reach libs only through their index, libs
-  // never reach apps. The direction between libs is checked by test/architecture.
+  // never reach apps, production code reaches no test helper. Lib direction: test/architecture.
+  restrictImports(['apps/**/*.ts'], [], [THROUGH_INDEX_EXCEPT_BROWSER_SUPPORT, NOT_BY_PATH]),
+  restrictImports(['apps/**/*.ts'], PRODUCTION_ONLY, [THROUGH_INDEX, NOT_BY_PATH, NO_TEST_HELPERS]),
+  restrictImports(['libs/**/*.ts'], [], [NO_APPS, NO_TEST_SUPPORT, THROUGH_INDEX]),
+  restrictImports(['libs/**/*.ts'], ['libs/testing/**', ...PRODUCTION_ONLY], [NO_APPS, NO_TEST_HELPERS, THROUGH_INDEX]),
+  // Relative imports stay inside their app, lib or top-level folder; test/support/app-boot.ts is the
+  // one file that reaches into apps (docs/architecture.md, "Test support").
   {
-    files: ['apps/**/*.ts'],
-    // Tests still reach into libs' test helpers by path until one test-support package exists.
-    ignores: ['**/*.spec.ts', '**/test/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['@shopwire/*/*'], message: 'Import a lib through its index: @shopwire/<lib>.' },
-            { group: ['**/libs/*/src/**'], message: 'Import a lib through @shopwire/<lib>, not by path.' },
-          ],
-        },
-      ],
-    },
+    files: ['apps/**/*.{ts,tsx}', 'libs/**/*.ts', 'test/**/*.{ts,mjs}'],
+    ignores: ['test/support/app-boot.ts'],
+    plugins: { shopwire: unitBoundaries },
+    rules: { 'shopwire/relative-imports-stay-inside': 'error' },
   },
+  // Benchmarks, chaos scripts and the compose test share scripts/lib (and test/support's plain-JS
+  // helpers, and the build they run), never each other's folders.
   {
-    files: ['libs/**/*.ts'],
+    files: ['bench/**/*.mjs', 'chaos/**/*.mjs', 'deploy/**/*.{ts,mjs}', 'scripts/lib/**/*.mjs'],
+    plugins: { shopwire: unitBoundaries },
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['**/apps/**'], message: 'Libs never import apps.' },
-            { group: ['@shopwire/*/*'], message: 'Import a lib through its index: @shopwire/<lib>.' },
-          ],
-        },
-      ],
+      'shopwire/relative-imports-stay-inside': ['error', { shared: ['scripts/lib', 'test/support', 'dist'] }],
     },
   },
 );

@@ -16,10 +16,15 @@ const libs = [
   'ordering',
   'realtime-client',
   'push',
+  'redis',
 ];
-const alias = Object.fromEntries(
-  libs.map((lib) => [`@shopwire/${lib}`, fileURLToPath(new URL(`./libs/${lib}/src/index.ts`, import.meta.url))]),
-);
+const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+// Exact matches: `@shopwire/test-support` must not also rewrite `@shopwire/test-support/browser`.
+const alias = [
+  ...libs.map((lib) => ({ find: `@shopwire/${lib}`, replacement: source(`./libs/${lib}/src/index.ts`) })),
+  { find: '@shopwire/test-support', replacement: source('./test/support/index.ts') },
+  { find: '@shopwire/test-support/browser', replacement: source('./test/support/browser/index.ts') },
+].map(({ find, replacement }) => ({ find: new RegExp(`^${find}$`), replacement }));
 
 export default defineConfig({
   resolve: { alias },

@@ -6,7 +6,7 @@
 // raised (LOGIN_MAX_FAILURES_PER_IP, REGISTRATIONS_PER_IP_PER_HOUR) or /register_customer hits 429.
 // Usage: [CONNECTIONS=50] [DURATION=10] [DIST=dist] [AUTH_URL=…] [KEEP_DB=1] [BENCH_TIMEOUT] node bench/auth-login.mjs
 import { benchDatabase, envNumber, runBench } from './lib/harness.mjs';
-import { load, UNIQUE } from './lib/load.mjs';
+import { load, LOAD_COLUMNS, loadRow, UNIQUE } from './lib/load.mjs';
 import { printTable } from './lib/markdown.mjs';
 
 const CONNECTIONS = envNumber('CONNECTIONS', 50);
@@ -47,19 +47,6 @@ await runBench('auth-login', { timeoutSeconds: 2 * DURATION + 120 }, async ({ st
     bodyTemplate: JSON.stringify({ ...account, email: `bench-${UNIQUE}@example.org` }),
   });
 
-  const row = (endpoint, r) => [
-    endpoint,
-    r.generator,
-    CONNECTIONS,
-    `${DURATION} s`,
-    r.reqPerSec,
-    r.p50,
-    r.p99,
-    r.non2xx,
-    r.errors,
-  ];
-  printTable(
-    ['endpoint', 'generator', 'connections', 'duration', 'req/s (avg)', 'p50 ms', 'p99 ms', 'non-2xx', 'errors'],
-    [row('POST /login', login), row('POST /register_customer', registration)],
-  );
+  const row = (endpoint, r) => loadRow(endpoint, r, { connections: CONNECTIONS, duration: DURATION });
+  printTable(LOAD_COLUMNS, [row('POST /login', login), row('POST /register_customer', registration)]);
 });

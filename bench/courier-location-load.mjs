@@ -10,8 +10,8 @@
 import { performance } from 'node:perf_hooks';
 import { Redis } from 'ioredis';
 import { io } from 'socket.io-client';
-import { PrivateRedis } from '../chaos/lib/private-redis.mjs';
-import { connectStore } from '../chaos/lib/store-database.mjs';
+import { PrivateRedis } from '../scripts/lib/private-redis.mjs';
+import { connectStore } from '../scripts/lib/store-database.mjs';
 import { benchDatabase, envNumber, onCleanup, percentile, runBench, signToken, sleep } from './lib/harness.mjs';
 import { cpuSeconds } from './lib/load.mjs';
 import { printTable } from './lib/markdown.mjs';

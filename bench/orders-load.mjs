@@ -6,9 +6,9 @@
 // "app CPU ms/req" is the service process's own CPU time per request: unlike req/s it hardly
 // moves when other work shares the machine.
 // Usage: [CONNECTIONS=50] [DURATION=10] [DIST=dist] [JWT_SECRET=dev default] [KEEP_DB=1] [BENCH_TIMEOUT] node bench/orders-load.mjs
-import { connectStore } from '../chaos/lib/store-database.mjs';
+import { connectStore } from '../scripts/lib/store-database.mjs';
 import { benchDatabase, DEVELOPMENT_JWT_SECRET, envNumber, runBench, signToken } from './lib/harness.mjs';
-import { fixed, load } from './lib/load.mjs';
+import { fixed, load, LOAD_COLUMNS, loadRow } from './lib/load.mjs';
 import { printTable } from './lib/markdown.mjs';
 
 const CONNECTIONS = envNumber('CONNECTIONS', 50);
@@ -82,32 +82,12 @@ await runBench('orders-load', { timeoutSeconds: 3 * DURATION + 180 }, async ({ s
   });
 
   const row = (endpoint, r, queries) => [
-    endpoint,
-    r.generator,
-    CONNECTIONS,
-    `${DURATION} s`,
-    r.reqPerSec,
-    r.p50,
-    r.p99,
-    r.non2xx,
-    r.errors,
+    ...loadRow(endpoint, r, { connections: CONNECTIONS, duration: DURATION }),
     fixed(r.cpuMsPerRequest, 3),
     queries,
   ];
   printTable(
-    [
-      'endpoint',
-      'generator',
-      'connections',
-      'duration',
-      'req/s (avg)',
-      'p50 ms',
-      'p99 ms',
-      'non-2xx',
-      'errors',
-      'app CPU ms/req',
-      'SELECTs/req',
-    ],
+    [...LOAD_COLUMNS, 'app CPU ms/req', 'SELECTs/req'],
     [
       row('GET /status (20 orders, 2–3 items each)', statusRun, `${selectsTwenty} (1 order: ${selectsOne})`),
       row('GET /orders_to_deliver (21 orders)', listRun, '1'),

@@ -10,7 +10,7 @@
 import { execSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { DEVELOPMENT_VAPID_KEYS } from '../dist/libs/config/src/index.js';
-import { connectStore } from '../chaos/lib/store-database.mjs';
+import { connectStore } from '../scripts/lib/store-database.mjs';
 import { startLocalPushService } from '../test/support/local-push-service.mjs';
 import {
   benchDatabase,

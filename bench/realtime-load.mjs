@@ -7,7 +7,7 @@
 // Usage: [N=10000] [R=200] [DURATION=20] [DIST=dist] [REDIS_URL=redis://127.0.0.1:6379] [BENCH_TIMEOUT=DURATION+120] node bench/realtime-load.mjs
 import { performance } from 'node:perf_hooks';
 import { io } from 'socket.io-client';
-import { connectStore } from '../chaos/lib/store-database.mjs';
+import { connectStore } from '../scripts/lib/store-database.mjs';
 import { benchDatabase, envNumber, onCleanup, percentile, runBench, signToken, sleep } from './lib/harness.mjs';
 import { rssKb } from './lib/load.mjs';
 import { printTable } from './lib/markdown.mjs';

@@ -12,7 +12,7 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Redis } from 'ioredis';
-import { connectStore } from '../chaos/lib/store-database.mjs';
+import { connectStore } from '../scripts/lib/store-database.mjs';
 import { benchDatabase, envNumber, onCleanup, runBench, signToken, waitFor } from './lib/harness.mjs';
 import { load } from './lib/load.mjs';
 import { printTable } from './lib/markdown.mjs';

@@ -10,25 +10,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
-import { freePort } from '../chaos/lib/ports.mjs';
-import { connectStore } from '../chaos/lib/store-database.mjs';
+import { freePort } from '../scripts/lib/ports.mjs';
+import { connectStore } from '../scripts/lib/store-database.mjs';
 import { benchDatabase, DIST, envNumber, onCleanup, percentile, runBench, signToken, sleep } from './lib/harness.mjs';
 import { printTable } from './lib/markdown.mjs';
+import { launchChromium } from '../test/support/chromium.mjs';
 
 const ORDERS = envNumber('ORDERS', 100);
 const RATE = envNumber('RATE', 5);
 const RUNS = envNumber('RUNS', 10);
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const median = (values) => percentile(values, 50);
 
@@ -72,7 +62,7 @@ await runBench('web-app', { timeoutSeconds: 300 }, async ({ startApp }) => {
   const customerToken = signToken('shopper@bench.example.org', 'customer');
   const courierToken = signToken('rider@bench.example.org', 'courier');
 
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
+  const browser = await launchChromium();
   onCleanup(() => browser.close());
   /** A cold page (new context: empty cache) of `role` signed in, or signed out without a role. */
   async function coldPage(token) {

@@ -10,16 +10,16 @@
 // Half of the orders carry an Idempotency-Key and are retried (connection error, 503, 409) until
 // acknowledged; the other half are sent once, as a client without the extension would.
 // Needs the shared MariaDB on 127.0.0.1:3306 (a throwaway database) and starts its own Redis.
-import { serviceClient } from './lib/http-client.mjs';
+import { serviceClient } from '../scripts/lib/http-client.mjs';
 import { auditAttempts, auditIntegrity, checkNothingHalfWritten } from './lib/order-audit.mjs';
 import { randomOrderRequests, seededRandom } from './lib/order-requests.mjs';
-import { sleep } from './lib/ports.mjs';
-import { PrivateRedis } from './lib/private-redis.mjs';
+import { sleep } from '../scripts/lib/ports.mjs';
+import { PrivateRedis } from '../scripts/lib/private-redis.mjs';
 import { log, runScenario } from './lib/scenario.mjs';
-import { ShopwireApp } from './lib/shopwire-app.mjs';
-import { latencySummary, runPool } from './lib/stats.mjs';
-import { connectStore, readOrders, seedCatalogue, throwawayDatabase } from './lib/store-database.mjs';
-import { signToken } from './lib/tokens.mjs';
+import { ShopwireApp } from '../scripts/lib/shopwire-app.mjs';
+import { latencySummary, runPool } from '../scripts/lib/stats.mjs';
+import { connectStore, readOrders, seedCatalogue, throwawayDatabase } from '../scripts/lib/store-database.mjs';
+import { signToken } from '../scripts/lib/tokens.mjs';
 
 const ORDERS = Number(process.env.ORDERS ?? 4000);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 20);

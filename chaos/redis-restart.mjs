@@ -11,12 +11,16 @@
 //
 // Needs the shared MariaDB on 127.0.0.1:3306 (a throwaway database); starts its own Redis.
 import { seededRandom } from './lib/order-requests.mjs';
-import { PrivateRedis } from './lib/private-redis.mjs';
-import { checkRealtimeStreams, connectRealtimeClients, noteRealtimeStreams } from './lib/realtime-listener.mjs';
+import { PrivateRedis } from '../scripts/lib/private-redis.mjs';
+import {
+  checkRealtimeStreams,
+  connectRealtimeClients,
+  noteRealtimeStreams,
+} from '../scripts/lib/realtime-listener.mjs';
 import { log, runScenario } from './lib/scenario.mjs';
 import { waitForWorker } from './lib/statistics-audit.mjs';
-import { latencySummary } from './lib/stats.mjs';
-import { connectStore, readOrders, seedCatalogue, throwawayDatabase } from './lib/store-database.mjs';
+import { latencySummary } from '../scripts/lib/stats.mjs';
+import { connectStore, readOrders, seedCatalogue, throwawayDatabase } from '../scripts/lib/store-database.mjs';
 import { auditStoreInvariants, checkStoreInvariants, waitForStoreStreams } from './lib/store-invariants.mjs';
 import { startStoreStack } from './lib/store-stack.mjs';
 import { checkTrafficStatuses, StoreTraffic } from './lib/store-traffic.mjs';

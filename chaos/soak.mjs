@@ -11,23 +11,23 @@
 //
 // CUSTOMER_THINK_MS (3000) and COURIER_THINK_MS (300) pace the actors. Needs the shared MariaDB
 // on 127.0.0.1:3306 (a throwaway database); starts its own Redis.
-import { serviceClient } from './lib/http-client.mjs';
+import { serviceClient } from '../scripts/lib/http-client.mjs';
 import { seededRandom } from './lib/order-requests.mjs';
-import { PrivateRedis } from './lib/private-redis.mjs';
+import { PrivateRedis } from '../scripts/lib/private-redis.mjs';
 import {
   checkRealtimeStreams,
   connectRealtimeClients,
   noteRealtimeStreams,
   streamOrderStates,
-} from './lib/realtime-listener.mjs';
+} from '../scripts/lib/realtime-listener.mjs';
 import { log, runScenario } from './lib/scenario.mjs';
 import { waitForWorker } from './lib/statistics-audit.mjs';
-import { latencySummary, runPool } from './lib/stats.mjs';
-import { connectStore, readOrders, seedCatalogue, throwawayDatabase } from './lib/store-database.mjs';
+import { latencySummary, runPool } from '../scripts/lib/stats.mjs';
+import { connectStore, readOrders, seedCatalogue, throwawayDatabase } from '../scripts/lib/store-database.mjs';
 import { auditStoreInvariants, checkStoreInvariants, waitForStoreStreams } from './lib/store-invariants.mjs';
 import { startStoreStack } from './lib/store-stack.mjs';
 import { checkTrafficStatuses, StoreTraffic } from './lib/store-traffic.mjs';
-import { signToken } from './lib/tokens.mjs';
+import { signToken } from '../scripts/lib/tokens.mjs';
 
 const CUSTOMERS = Number(process.env.CUSTOMERS ?? 200);
 const COURIERS = Number(process.env.COURIERS ?? 20);

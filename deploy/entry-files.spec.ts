@@ -3,14 +3,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { APPS, entryFile } from './validate/apps.js';
-import { commandOf, parseDockerfile } from './validate/dockerfile.js';
+import { parseDockerfile, runCommandOf } from './validate/dockerfile.js';
 
 const stages = parseDockerfile(readFileSync('Dockerfile', 'utf8'));
 
 describe.each(APPS)('app %s', (app) => {
   it('is run by its Dockerfile stage from dist/apps/<app>/src/main.js', () => {
     const stage = stages.find((s) => s.name === app);
-    expect(commandOf(stages, stage!)?.at(-1)).toBe(entryFile(app));
+    expect(runCommandOf(stages, stage!)).toEqual(['node', '--enable-source-maps', entryFile(app)]);
   });
 
   it.runIf(existsSync('dist'))('has its entry file in the build output', () => {

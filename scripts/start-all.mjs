@@ -6,8 +6,12 @@
 // Development (NODE_ENV not `production`): each app's JSON log goes to logs/<app>.log and the
 // terminal gets one summary — each app, its URL, ready or not — then only warnings and errors,
 // one readable line each. Production: every JSON line, prefixed with the app name, as before.
+//
+// HTTP_PROCESSES (ADR 0015): processes per HTTP service (auth, owner, customer, courier); unset, as
+// many as this machine has cores, at most MAX_DEFAULT_PROCESSES. Realtime and the worker run one.
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 
 const APPS = {
   auth: { port: 'AUTH_PORT', default: 5000 },
@@ -18,6 +22,8 @@ const APPS = {
   worker: { port: 'WORKER_PORT', default: 5005, note: 'health and metrics only' },
 };
 const READY_TIMEOUT_MS = 180_000;
+const MAX_DEFAULT_PROCESSES = 2;
+const httpProcesses = process.env.HTTP_PROCESSES ?? String(Math.min(availableParallelism(), MAX_DEFAULT_PROCESSES));
 const LEVELS = { 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
 
 const requested = process.argv.slice(2);
@@ -38,15 +44,25 @@ function stopAll(code) {
   setTimeout(() => process.exit(code), 15_000).unref();
 }
 
-function forEachLine(stream, onLine) {
+/** Calls `onLines` with the complete lines of each chunk (one string ending in a newline). */
+function forEachChunkOfLines(stream, onLines) {
   let buffered = '';
   stream.on('data', (chunk) => {
     buffered += chunk;
-    const lines = buffered.split('\n');
-    buffered = lines.pop();
-    for (const line of lines) onLine(line);
+    const end = buffered.lastIndexOf('\n') + 1;
+    if (end === 0) return;
+    onLines(buffered.slice(0, end));
+    buffered = buffered.slice(end);
   });
 }
+
+function forEachLine(stream, onLine) {
+  forEachChunkOfLines(stream, (lines) => {
+    for (const line of lines.slice(0, -1).split('\n')) onLine(line);
+  });
+}
+
+const prefixed = (prefix, lines) => `${prefix} ${lines.slice(0, -1).replaceAll('\n', `\n${prefix} `)}\n`;
 
 /** A warning or error as one line: `[app] WARN context: message (error message)`. */
 function readable(line) {
@@ -106,12 +122,14 @@ if (!jsonLogs) mkdirSync('logs', { recursive: true });
 for (const app of apps) {
   const child = spawn(process.execPath, ['--enable-source-maps', `dist/apps/${app}/src/main.js`], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: process.env,
+    env: { ...process.env, HTTP_PROCESSES: httpProcesses },
   });
   children.set(app, child);
   const prefix = `[${app}]`.padEnd(11);
   if (jsonLogs) {
-    for (const stream of [child.stdout, child.stderr]) forEachLine(stream, (line) => console.log(`${prefix} ${line}`));
+    // Whole lines per chunk, prefixed, in one write: the apps write their logs in batches (ADR 0016).
+    for (const stream of [child.stdout, child.stderr])
+      forEachChunkOfLines(stream, (lines) => process.stdout.write(prefixed(prefix, lines)));
   } else {
     const file = createWriteStream(logFile(app), { flags: 'w' });
     for (const stream of [child.stdout, child.stderr]) {
@@ -133,5 +151,7 @@ for (const app of apps) {
 }
 process.on('SIGINT', () => stopAll(0));
 process.on('SIGTERM', () => stopAll(0));
-console.log(`shopwire: starting ${apps.join(', ')}${jsonLogs ? '' : ' (development)'}`);
+console.log(
+  `shopwire: starting ${apps.join(', ')}${jsonLogs ? '' : ' (development)'}, ${httpProcesses} process(es) per HTTP service`,
+);
 if (!jsonLogs) void printSummaryWhenReady();

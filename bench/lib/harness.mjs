@@ -1,15 +1,15 @@
-// What every benchmark does around its measurement, on top of the chaos harness (chaos/lib): a
+// What every benchmark does around its measurement, on top of the scripts' shared lib (scripts/lib): a
 // time bound, a throwaway store database, the built apps (DIST, default `dist`) started on free
 // ports, and everything dropped/killed at the end, failure and Ctrl-C included.
-import { runBounded } from '../../chaos/lib/lifecycle.mjs';
-import { ShopwireApp } from '../../chaos/lib/shopwire-app.mjs';
-import { throwawayDatabase } from '../../chaos/lib/store-database.mjs';
+import { runBounded } from '../../scripts/lib/lifecycle.mjs';
+import { ShopwireApp } from '../../scripts/lib/shopwire-app.mjs';
+import { throwawayDatabase } from '../../scripts/lib/store-database.mjs';
 
-export { onCleanup } from '../../chaos/lib/lifecycle.mjs';
-export { DIST, ShopwireApp } from '../../chaos/lib/shopwire-app.mjs';
-export { DEVELOPMENT_JWT_SECRET, signToken } from '../../chaos/lib/tokens.mjs';
-export { percentile } from '../../chaos/lib/stats.mjs';
-export { sleep, waitFor } from '../../chaos/lib/ports.mjs';
+export { onCleanup } from '../../scripts/lib/lifecycle.mjs';
+export { DIST, ShopwireApp } from '../../scripts/lib/shopwire-app.mjs';
+export { DEVELOPMENT_JWT_SECRET, signToken } from '../../scripts/lib/tokens.mjs';
+export { percentile } from '../../scripts/lib/stats.mjs';
+export { sleep, waitFor } from '../../scripts/lib/ports.mjs';
 
 /** A number from the environment, or `fallback`. */
 export const envNumber = (name, fallback) => Number(process.env[name] ?? fallback);

@@ -241,3 +241,27 @@ async function runWrk(wrk, { url, connections, duration, method, headers, bodies
 
 /** `value` with `digits` decimals, or 'n/a' when it is not a finite number. */
 export const fixed = (value, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
+
+/** The columns of an HTTP load table, and one row of them for a load() result. */
+export const LOAD_COLUMNS = [
+  'endpoint',
+  'generator',
+  'connections',
+  'duration',
+  'req/s (avg)',
+  'p50 ms',
+  'p99 ms',
+  'non-2xx',
+  'errors',
+];
+export const loadRow = (endpoint, r, { connections, duration }) => [
+  endpoint,
+  r.generator,
+  connections,
+  `${duration} s`,
+  r.reqPerSec,
+  r.p50,
+  r.p99,
+  r.non2xx,
+  r.errors,
+];

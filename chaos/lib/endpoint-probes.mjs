@@ -1,7 +1,7 @@
 // One request per store endpoint, for watching how each behaves while a dependency is down and
 // how long each takes to answer 200 again once it is back.
-import { call } from './http-client.mjs';
-import { signToken } from './tokens.mjs';
+import { call } from '../../scripts/lib/http-client.mjs';
+import { signToken } from '../../scripts/lib/tokens.mjs';
 
 /**
  * The probes of the store endpoints, each `{name, send()}`. The write probes use requests that

@@ -4,8 +4,8 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import mysql from 'mysql2/promise';
-import { ChildProcess } from './child-process.mjs';
-import { freePort, waitFor } from './ports.mjs';
+import { ChildProcess } from '../../scripts/lib/child-process.mjs';
+import { freePort, waitFor } from '../../scripts/lib/ports.mjs';
 
 const run = promisify(execFile);
 

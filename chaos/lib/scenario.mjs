@@ -1,9 +1,9 @@
 // Runs one chaos scenario: a bounded deadline, cleanup of everything it started (even on
 // failure, Ctrl-C or the deadline), and the closing `VERDICT: PASS|FAIL` line with its numbers.
-import { runBounded } from './lifecycle.mjs';
-import { Verdict } from './verdict.mjs';
+import { runBounded } from '../../scripts/lib/lifecycle.mjs';
+import { Verdict } from '../../scripts/lib/verdict.mjs';
 
-export { onCleanup } from './lifecycle.mjs';
+export { onCleanup } from '../../scripts/lib/lifecycle.mjs';
 
 const started = Date.now();
 

@@ -2,13 +2,13 @@
 // stack): once the streams and the worker have caught up, what every client saw, the owner
 // statistics and the worker's aggregates are compared with the database, and the verdict records
 // the checks the scenarios share (the realtime ones are `checkRealtimeStreams`).
-import { serviceClient } from './http-client.mjs';
+import { serviceClient } from '../../scripts/lib/http-client.mjs';
 import { auditIntegrity, checkNothingHalfWritten } from './order-audit.mjs';
-import { auditStreams, waitForStreams } from './realtime-listener.mjs';
+import { auditStreams, waitForStreams } from '../../scripts/lib/realtime-listener.mjs';
 import { auditAggregates, auditStatisticsApi } from './statistics-audit.mjs';
-import { readOrderEvents } from './store-database.mjs';
+import { readOrderEvents } from '../../scripts/lib/store-database.mjs';
 import { auditTrafficModel } from './store-traffic.mjs';
-import { signToken } from './tokens.mjs';
+import { signToken } from '../../scripts/lib/tokens.mjs';
 
 /** Waits (bounded) until every one of `clients` has every event of order_events; returns ms or null. */
 export function waitForStoreStreams(db, clients, timeoutMs) {

@@ -1,6 +1,6 @@
 // The store side of shopwire (no auth service: tokens are signed locally) started from the build,
 // one process per app, against one database and one Redis.
-import { ShopwireApp } from './shopwire-app.mjs';
+import { ShopwireApp } from '../../scripts/lib/shopwire-app.mjs';
 
 export const STORE_APPS = ['customer', 'courier', 'owner', 'realtime', 'worker'];
 

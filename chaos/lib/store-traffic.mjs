@@ -2,10 +2,10 @@
 // customers place orders and confirm deliveries of their picked-up orders; couriers read the
 // board and pick up orders. Keeps the client-side model of every order (what the API answered)
 // and per-phase latencies and statuses, for comparison with the database at the end.
-import { serviceClient } from './http-client.mjs';
+import { serviceClient } from '../../scripts/lib/http-client.mjs';
 import { randomOrderRequests } from './order-requests.mjs';
-import { sleep } from './ports.mjs';
-import { signToken } from './tokens.mjs';
+import { sleep } from '../../scripts/lib/ports.mjs';
+import { signToken } from '../../scripts/lib/tokens.mjs';
 
 export class StoreTraffic {
   constructor({ customerUrl, courierUrl, products, customers, couriers, random, thinkMs, courierThinkMs = thinkMs }) {

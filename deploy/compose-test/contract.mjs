@@ -1,9 +1,9 @@
 // The contract's worked example (store-api.md §7) through the published ports, one order event
 // over Socket.IO through the gateway, and the realtime web page.
 /* global FormData, Blob */
-import { call } from '../../chaos/lib/http-client.mjs';
-import { RealtimeListener } from '../../chaos/lib/realtime-listener.mjs';
-import { waitFor } from '../../chaos/lib/ports.mjs';
+import { call } from '../../scripts/lib/http-client.mjs';
+import { RealtimeListener } from '../../scripts/lib/realtime-listener.mjs';
+import { waitFor } from '../../scripts/lib/ports.mjs';
 
 export const OWNER = { email: 'onlymoney@gmail.com', password: 'evenmoremoney' };
 const CATALOGUE = 'Fruit|Organic,Apple,1.25\nFruit,Pear,0.9\nDairy,Milk,2';

@@ -1,7 +1,7 @@
 // Durability: database restarts, `down` (volumes kept) then `up`, and a customer container killed
 // under light order traffic — nothing a client was told is lost, nothing is duplicated.
-import { call } from '../../chaos/lib/http-client.mjs';
-import { sleep, waitFor } from '../../chaos/lib/ports.mjs';
+import { call } from '../../scripts/lib/http-client.mjs';
+import { sleep, waitFor } from '../../scripts/lib/ports.mjs';
 import { OWNER, login, snapshot } from './contract.mjs';
 
 /** Fresh logins (the accounts must still be there) and what the store holds, as clients see it. */

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } fr
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dockerEnv, engineAnswers } from '../lib/docker-cli.mjs';
-import { sleep } from '../../chaos/lib/ports.mjs';
+import { sleep } from '../../scripts/lib/ports.mjs';
 
 export async function ensureEngine() {
   if (await engineAnswers()) return { env: dockerEnv(), private: false, stop: async () => {} };

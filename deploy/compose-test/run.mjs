@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Verdict } from '../../chaos/lib/verdict.mjs';
+import { Verdict } from '../../scripts/lib/verdict.mjs';
 import { docker, running } from '../lib/docker-cli.mjs';
 import { buildMissingImages } from '../images/images-local.mjs';
 import { workedExample } from './contract.mjs';

@@ -1,8 +1,8 @@
 // Scale-out: two customer and two realtime replicas behind the gateway. An order committed through
 // one customer replica reaches sockets on both realtime replicas (each tails the database, ADR 0003).
-import { call } from '../../chaos/lib/http-client.mjs';
-import { waitFor } from '../../chaos/lib/ports.mjs';
-import { RealtimeListener } from '../../chaos/lib/realtime-listener.mjs';
+import { call } from '../../scripts/lib/http-client.mjs';
+import { waitFor } from '../../scripts/lib/ports.mjs';
+import { RealtimeListener } from '../../scripts/lib/realtime-listener.mjs';
 import { registerAndLogin } from './contract.mjs';
 
 export async function checkScaleOut(verdict, stack, state) {

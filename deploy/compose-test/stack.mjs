@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { docker, run } from '../lib/docker-cli.mjs';
-import { freePort, sleep } from '../../chaos/lib/ports.mjs';
+import { freePort, sleep } from '../../scripts/lib/ports.mjs';
 import webPush from 'web-push';
 
 // COMPOSE_TEST_PROJECT: another name lets a second run share the engine (e.g. a failure demonstration).

@@ -47,6 +47,15 @@ describe('lintDockerfile', () => {
     );
   });
 
+  it('reads a shell CMD that execs node with the stage ENV, and refuses one that does not exec', () => {
+    const shell = (script: string) =>
+      valid.replace('FROM runtime AS auth\nCMD ["node", "dist/apps/auth/src/main.js"]', `FROM runtime AS auth\nENV APP=auth\nCMD ["sh", "-c", "${script}"]`);
+    expect(lintDockerfile(shell('exec node dist/apps/$APP/src/main.js'))).toEqual([]);
+    expect(lintDockerfile(shell('node dist/apps/$APP/src/main.js'))).toContain(
+      'stage auth: CMD does not run node dist/apps/auth/src/main.js',
+    );
+  });
+
   it('joins continuation lines into one instruction', () => {
     const split = valid.replace('USER node', 'USER \\\n  root');
     expect(lintDockerfile(split)).toContain('stage auth: runs as root (add USER)');

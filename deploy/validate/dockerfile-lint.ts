@@ -2,7 +2,7 @@
 // a non-root user, tini as PID 1, a HEALTHCHECK, no remote ADD, no secrets baked into layers, and
 // every app stage running its compiled entry file.
 import { APPS, entryFile } from './apps.js';
-import { commandOf, effectiveInstructions, parseDockerfile, type Stage } from './dockerfile.js';
+import { effectiveInstructions, parseDockerfile, runCommandOf, type Stage } from './dockerfile.js';
 
 const SECRET_NAME = /SECRET|PASSWORD|PASSWD|TOKEN|API_?KEY|PRIVATE_?KEY/i;
 
@@ -49,7 +49,7 @@ function finalStageIssues(stages: Stage[], stage: Stage): string[] {
   if (!user || user === 'root' || user === '0') issues.push('runs as root (add USER)');
   if (!last('HEALTHCHECK')?.args.includes('/health/live')) issues.push('has no HEALTHCHECK on /health/live');
   if (!/tini|dumb-init/.test(last('ENTRYPOINT')?.args ?? '')) issues.push('has no init process (tini) as ENTRYPOINT');
-  const command = commandOf(stages, stage) ?? [];
+  const command = runCommandOf(stages, stage) ?? [];
   if (command[0] !== 'node' || command.at(-1) !== entryFile(stage.name as (typeof APPS)[number])) {
     issues.push(`CMD does not run node ${entryFile(stage.name as (typeof APPS)[number])}`);
   }

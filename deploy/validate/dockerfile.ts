@@ -55,3 +55,32 @@ export function commandOf(stages: Stage[], stage: Stage): string[] | undefined {
     return cmd.args.split(/\s+/);
   }
 }
+
+/** The variables a stage's ENV instructions set (inherited ones first), `KEY=value` form. */
+export function envOf(stages: Stage[], stage: Stage): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const i of effectiveInstructions(stages, stage).filter((i) => i.keyword === 'ENV')) {
+    for (const pair of i.args.split(/\s+/)) {
+      const [key, ...value] = pair.split('=');
+      if (value.length > 0) env[key] = value.join('=').replace(/^"(.*)"$/, '$1');
+    }
+  }
+  return env;
+}
+
+/**
+ * What a stage's CMD runs: the exec-form argument list, or for `sh -c "exec …"` the command the
+ * shell execs, with the stage's ENV variables substituted (the way the shell would).
+ */
+export function runCommandOf(stages: Stage[], stage: Stage): string[] | undefined {
+  const command = commandOf(stages, stage);
+  if (!command || !['sh', '/bin/sh'].includes(command[0]) || command[1] !== '-c') return command;
+  const env = envOf(stages, stage);
+  const script = command[2].replace(/\$\{?(\w+)\}?/g, (_, name: string) => env[name] ?? '');
+  // Without `exec` the shell stays PID 2 and node never sees tini's SIGTERM: the shell is what runs.
+  if (!/^exec\s/.test(script)) return command;
+  return script
+    .replace(/^exec\s+/, '')
+    .split(/\s+/)
+    .map((word) => word.replace(/^"(.*)"$/, '$1'));
+}

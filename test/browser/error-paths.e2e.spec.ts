@@ -1,8 +1,17 @@
 import { signTestToken, TEST_JWT_SECRET } from '@shopwire/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkView, launchBrowser, openApp, signIn, waitLive } from './support/browser.js';
-import { importCatalogue, PASSWORD, startWebPlatform, type WebPlatform } from './support/web-platform.js';
+import {
+  PASSWORD,
+  checkView,
+  importCatalogue,
+  launchBrowser,
+  openApp,
+  signIn,
+  startWebPlatform,
+  waitLive,
+  type WebPlatform,
+} from '@shopwire/test-support/browser';
 
 const WIDTH = 390;
 const SESSION_KEY = 'shopwire.session';

@@ -1,7 +1,15 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkView, launchBrowser, openApp, waitLive } from './support/browser.js';
-import { importCatalogue, PASSWORD, startWebPlatform, type WebPlatform } from './support/web-platform.js';
+import {
+  PASSWORD,
+  checkView,
+  importCatalogue,
+  launchBrowser,
+  openApp,
+  startWebPlatform,
+  waitLive,
+  type WebPlatform,
+} from '@shopwire/test-support/browser';
 
 /**
  * The README's story in real Chromium, one browser context per person: a customer and a courier

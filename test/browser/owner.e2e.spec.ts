@@ -4,8 +4,17 @@ import { tmpdir } from 'node:os';
 import { signTestToken } from '@shopwire/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, checkView, launchBrowser, openApp, signIn, waitLive, type AppPage } from './support/browser.js';
-import { startWebPlatform, type WebPlatform } from './support/web-platform.js';
+import {
+  ARTIFACTS,
+  checkView,
+  launchBrowser,
+  openApp,
+  signIn,
+  startWebPlatform,
+  waitLive,
+  type AppPage,
+  type WebPlatform,
+} from '@shopwire/test-support/browser';
 
 const OWNER = { email: 'onlymoney@gmail.com', password: 'evenmoremoney' };
 const CATALOGUE = 'Fruit|Organic,Apple,1.25\nFruit,Pear,0.9\nDairy,Milk,2\n"Tools","Wrench, 10 mm",4.5\n';

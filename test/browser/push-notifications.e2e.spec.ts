@@ -1,8 +1,16 @@
 import { signTestToken } from '@shopwire/testing';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, launchBrowser, openApp, signIn, waitLive } from './support/browser.js';
-import { importCatalogue, startWebPlatform, type WebPlatform } from './support/web-platform.js';
+import {
+  ARTIFACTS,
+  importCatalogue,
+  launchBrowser,
+  openApp,
+  signIn,
+  startWebPlatform,
+  waitLive,
+  type WebPlatform,
+} from '@shopwire/test-support/browser';
 
 /**
  * The web app's side of Web Push in Chromium: the service worker registers, a push delivered to

@@ -1,8 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe } from 'vitest';
 import { idValue } from './harness/field-values.js';
-import { fuzzEndpoint } from './harness/fuzz-endpoint.js';
 import { jsonEndpointRequest } from './harness/fuzz-request.js';
-import { fuzzTestTimeout } from './harness/fuzz-settings.js';
+import { itFuzzes } from './harness/fuzz-test.js';
 import { tokens, useSecurityStack } from './harness/security-stack.js';
 import { seedStore, type StoreFixture } from './harness/store-fixtures.js';
 
@@ -16,29 +15,20 @@ describe('fuzzing the courier service (contract §5)', () => {
     store = await seedStore(stack, tokens.customer(), tokens.courier());
   });
 
-  it(
+  itFuzzes(
     'GET /orders_to_deliver ignores junk queries, bodies and headers',
-    async () => {
-      const statuses = await fuzzEndpoint(
-        target(),
-        jsonEndpointRequest('GET', '/orders_to_deliver', {}, authorization),
-      );
-      expect(statuses).toContain(200);
-    },
-    fuzzTestTimeout(),
+    target,
+    () => jsonEndpointRequest('GET', '/orders_to_deliver', {}, authorization),
+    [200],
   );
 
-  it(
+  itFuzzes(
     'POST /pick_up_order never fails and a refused pick-up changes no order',
-    async () => {
+    target,
+    () => {
       const ids = [...store.created, ...store.pending, ...store.complete];
-      const statuses = await fuzzEndpoint(
-        target(),
-        jsonEndpointRequest('POST', '/pick_up_order', { id: idValue(ids) }, authorization),
-      );
-      expect(statuses).toContain(200);
-      expect(statuses).toContain(400);
+      return jsonEndpointRequest('POST', '/pick_up_order', { id: idValue(ids) }, authorization);
     },
-    fuzzTestTimeout(),
+    [200, 400],
   );
 });

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createTestDatabase, freePort, httpClient } from '@shopwire/testing';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBuiltApp, type BuiltApp, type BuiltAppName } from './harness/built-apps.js';
+import { startBuiltApp, type BuiltApp, type BuiltAppName } from '@shopwire/test-support';
 import webPush from 'web-push';
 
 const JWT_SECRET = `log-test-secret-${randomBytes(24).toString('hex')}`;

@@ -30,85 +30,37 @@ function csvForm(): FormData {
 
 const json = (body: unknown) => ({ body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
 
+/** A protected route as `METHOD path`; `request` defaults to the bare path. */
+function route(service: ServiceName, role: Role, line: string, request?: Protected['request']): Protected {
+  const [method, path] = line.split(' ') as [Protected['method'], string];
+  return { service, path, role, method, request: request ?? (() => ({ path })) };
+}
+
 describe('token matrix over real HTTP (contract §1.3)', () => {
   const stack = useSecurityStack('sec_tokens', ['auth', 'owner', 'customer', 'courier']);
   let store: StoreFixture;
 
   const endpoints: Protected[] = [
-    { service: 'auth', path: '/delete', role: 'customer', method: 'POST', request: () => ({ path: '/delete' }) },
-    {
-      service: 'owner',
-      path: '/update',
-      role: 'owner',
-      method: 'POST',
-      request: () => ({ path: '/update', body: csvForm() }),
-    },
-    {
-      service: 'owner',
-      path: '/product_statistics',
-      role: 'owner',
-      method: 'GET',
-      request: () => ({ path: '/product_statistics' }),
-    },
-    {
-      service: 'owner',
-      path: '/category_statistics',
-      role: 'owner',
-      method: 'GET',
-      request: () => ({ path: '/category_statistics' }),
-    },
+    route('auth', 'customer', 'POST /delete'),
+    route('owner', 'owner', 'POST /update', () => ({ path: '/update', body: csvForm() })),
+    route('owner', 'owner', 'GET /product_statistics'),
+    route('owner', 'owner', 'GET /category_statistics'),
     // Not in the contract, but an owner-only surface all the same: the BullMQ dashboard's API.
-    {
-      service: 'owner',
-      path: '/queues/api/queues',
-      role: 'owner',
-      method: 'GET',
-      request: () => ({ path: '/queues/api/queues' }),
-    },
+    route('owner', 'owner', 'GET /queues/api/queues'),
     // The one-time ticket that opens the dashboard in a browser (ADR 0008).
-    {
-      service: 'owner',
-      path: '/queues/ticket',
-      role: 'owner',
-      method: 'POST',
-      request: () => ({ path: '/queues/ticket' }),
-    },
-    {
-      service: 'customer',
-      path: '/search',
-      role: 'customer',
-      method: 'GET',
-      request: () => ({ path: '/search?name=a' }),
-    },
-    {
-      service: 'customer',
+    route('owner', 'owner', 'POST /queues/ticket'),
+    route('customer', 'customer', 'GET /search', () => ({ path: '/search?name=a' })),
+    route('customer', 'customer', 'POST /order', () => ({
       path: '/order',
-      role: 'customer',
-      method: 'POST',
-      request: () => ({ path: '/order', ...json({ requests: [{ id: store.productIds[0], quantity: 1 }] }) }),
-    },
-    { service: 'customer', path: '/status', role: 'customer', method: 'GET', request: () => ({ path: '/status' }) },
-    {
-      service: 'customer',
-      path: '/delivered',
-      role: 'customer',
-      method: 'POST',
-      request: () => ({ path: '/delivered', ...json({ id: store.pending[0] }) }),
-    },
-    {
-      service: 'courier',
-      path: '/orders_to_deliver',
-      role: 'courier',
-      method: 'GET',
-      request: () => ({ path: '/orders_to_deliver' }),
-    },
-    {
-      service: 'courier',
+      ...json({ requests: [{ id: store.productIds[0], quantity: 1 }] }),
+    })),
+    route('customer', 'customer', 'GET /status'),
+    route('customer', 'customer', 'POST /delivered', () => ({ path: '/delivered', ...json({ id: store.pending[0] }) })),
+    route('courier', 'courier', 'GET /orders_to_deliver'),
+    route('courier', 'courier', 'POST /pick_up_order', () => ({
       path: '/pick_up_order',
-      role: 'courier',
-      method: 'POST',
-      request: () => ({ path: '/pick_up_order', ...json({ id: store.created[0] }) }),
-    },
+      ...json({ id: store.created[0] }),
+    })),
   ];
   const emailFor = (endpoint: Protected) =>
     endpoint.service === 'auth' ? ACCOUNT.email : endpoint.role === 'courier' ? COURIER : CUSTOMER;

@@ -1,10 +1,8 @@
 import { dropDatabase } from '@shopwire/database';
-import { seedProducts } from '@shopwire/ordering';
+import { seedProducts, signTestToken, type HttpClient } from '@shopwire/testing';
 import { openStoreDatabase } from '@shopwire/store-data';
-import { signTestToken, type HttpClient } from '@shopwire/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectRecording, type RecordingClient } from '../../apps/realtime/test/realtime-test-kit.js';
-import { startStoreStack, type StoreStack } from '../support/store-stack.js';
+import { connectRecording, startStoreStack, type RecordingClient, type StoreStack } from '@shopwire/test-support';
 
 const ana = signTestToken('ana@example.org', 'customer');
 const courierToken = signTestToken('courier@example.org', 'courier');

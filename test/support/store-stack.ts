@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { INestApplication } from '@nestjs/common';
-import { loadConfig } from '@shopwire/config';
 import { openStoreDatabase } from '@shopwire/store-data';
 import {
   createTestDatabase,
+  deleteQueueKeys,
   httpClient,
   listenForTest,
   testEnv,
@@ -11,29 +10,10 @@ import {
   type RunningTestApp,
 } from '@shopwire/testing';
 import { DataSource } from 'typeorm';
-import { courierConfigSchema } from '../../apps/courier/src/courier.config.js';
-import { createCourierApp } from '../../apps/courier/src/create-courier-app.js';
-import { createCustomerApp } from '../../apps/customer/src/create-customer-app.js';
-import { customerConfigSchema } from '../../apps/customer/src/customer.config.js';
-import { createOwnerApp } from '../../apps/owner/src/create-owner-app.js';
-import { ownerConfigSchema } from '../../apps/owner/src/owner.config.js';
-import { createRealtimeApp } from '../../apps/realtime/src/create-realtime-app.js';
-import { realtimeConfigSchema } from '../../apps/realtime/src/realtime.config.js';
-import { startWorker, type RunningWorker } from '../../apps/worker/src/create-worker-app.js';
-import { workerConfigSchema } from '../../apps/worker/src/worker.config.js';
-import { deleteQueueKeys } from '../../libs/statistics/src/test/queue-keys.js';
-
-export type StoreAppName = 'owner' | 'customer' | 'courier' | 'realtime';
+import { createAppFromEnv, startWorkerFromEnv, type RunningWorker, type StoreAppName } from './app-boot.js';
 
 /** Boot order: the owner first (it is the one that usually seeds the catalogue), realtime last. */
 const STORE_APPS: readonly StoreAppName[] = ['owner', 'customer', 'courier', 'realtime'];
-
-const CREATE_APP: Record<StoreAppName, (env: Record<string, string>) => Promise<INestApplication>> = {
-  owner: (env) => createOwnerApp(loadConfig(ownerConfigSchema, env)),
-  customer: (env) => createCustomerApp(loadConfig(customerConfigSchema, env)),
-  courier: (env) => createCourierApp(loadConfig(courierConfigSchema, env)),
-  realtime: (env) => createRealtimeApp(loadConfig(realtimeConfigSchema, env)),
-};
 
 /** How many replicas of an app: a count, or one entry per replica with that replica's own env overrides. */
 export type Replicas = number | ReadonlyArray<Record<string, string>>;
@@ -121,7 +101,7 @@ export async function startStoreStack(options: StoreStackOptions): Promise<Store
 
   const startTrackedWorker = async (extra: Record<string, string> = {}): Promise<RunningWorker> => {
     usedQueues = true;
-    const worker = await startWorker(loadConfig(workerConfigSchema, { ...env, ...extra }));
+    const worker = await startWorkerFromEnv({ ...env, ...extra });
     workers.add(worker);
     return {
       ...worker,
@@ -135,7 +115,7 @@ export async function startStoreStack(options: StoreStackOptions): Promise<Store
   try {
     for (const name of STORE_APPS) {
       for (const replicaEnv of replicaEnvs(options[name])) {
-        apps[name].push(await listenForTest(await CREATE_APP[name]({ ...env, ...replicaEnv })));
+        apps[name].push(await listenForTest(await createAppFromEnv(name, { ...env, ...replicaEnv })));
       }
     }
     const withDataSource = apps.owner[0] ?? apps.customer[0] ?? apps.courier[0];

@@ -1,8 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { freePort, httpClient, type HttpClient } from '@shopwire/testing';
-import { waitFor } from '../../libs/statistics/src/test/wait-for.js';
+import { freePort, httpClient, waitFor, type HttpClient } from '@shopwire/testing';
 
 /** The built worker: `npm run build` runs before the tests in CI. */
 export const WORKER_MAIN = fileURLToPath(new URL('../../dist/apps/worker/src/main.js', import.meta.url));

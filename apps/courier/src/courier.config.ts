@@ -1,9 +1,10 @@
-import { platformConfigSchema, port, z } from '@shopwire/config';
+import { httpProcessesConfigShape, platformConfigSchema, port, z } from '@shopwire/config';
 import { pushSubscriptionsConfigShape } from '@shopwire/push';
 import { storeConfigShape } from '@shopwire/store-data';
 
 export const courierConfigSchema = platformConfigSchema({
   COURIER_PORT: port(5003),
+  ...httpProcessesConfigShape,
   ...storeConfigShape,
   ...pushSubscriptionsConfigShape,
 });

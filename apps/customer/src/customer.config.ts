@@ -1,9 +1,10 @@
-import { platformConfigSchema, port, positiveInt, z } from '@shopwire/config';
+import { httpProcessesConfigShape, platformConfigSchema, port, positiveInt, z } from '@shopwire/config';
 import { pushSubscriptionsConfigShape } from '@shopwire/push';
 import { storeConfigShape } from '@shopwire/store-data';
 
 export const customerConfigSchema = platformConfigSchema({
   CUSTOMER_PORT: port(5002),
+  ...httpProcessesConfigShape,
   ...storeConfigShape,
   ...pushSubscriptionsConfigShape,
   /** An Idempotency-Key still IN_FLIGHT after this long belongs to a crashed request and is freed. */

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { loadConfig } from '@shopwire/config';
-import { listen } from '@shopwire/http';
+import { runHttpService } from '@shopwire/http';
 import { ownerConfigSchema } from './owner.config.js';
-import { createOwnerApp } from './create-owner-app.js';
 
 const config = loadConfig(ownerConfigSchema);
-const app = await createOwnerApp(config);
-await listen(app, 'owner', config.HOST, config.OWNER_PORT);
+await runHttpService('owner', config, config.OWNER_PORT, async () =>
+  (await import('./create-owner-app.js')).createOwnerApp(config),
+);

@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHttpApp } from '@shopwire/http';
+import { OrderEventsSubscriber } from '@shopwire/ordering';
 import { openStoreDatabase } from '@shopwire/store-data';
-import { createNudgeSubscriber } from './events/order-events-nudge.js';
 import { RealtimeIoAdapter } from './gateway/realtime-io.adapter.js';
 import { createLocationSubscriber } from './location/customer-location-feed.js';
 import { createLocationPublisher } from './location/location-relay.js';
@@ -10,14 +10,14 @@ import type { RealtimeConfig } from './realtime.config.js';
 import { serveWebApp, webAppDir } from './web/web-assets.js';
 
 /**
- * Opens the store database (read side of order_events), the Redis nudge and the position
+ * Opens the store database (read side of order_events), the order-events channel and the position
  * connections, and builds the app: Socket.IO gateway on the Fastify server, health/metrics/docs,
  * the web app at /.
  */
 export async function createRealtimeApp(config: RealtimeConfig): Promise<NestFastifyApplication> {
   const dataSource = await openStoreDatabase(config.STORE_DATABASE_URL, config.DB_POOL_SIZE);
   const redis = {
-    nudge: createNudgeSubscriber(config.REDIS_URL),
+    orderEvents: new OrderEventsSubscriber(config.REDIS_URL),
     locationPublisher: createLocationPublisher(config.REDIS_URL),
     locationSubscriber: createLocationSubscriber(config.REDIS_URL),
   };

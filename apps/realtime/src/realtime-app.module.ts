@@ -1,12 +1,13 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { platformModules } from '@shopwire/http';
+import { OrderEventsSubscriber } from '@shopwire/ordering';
 import type { Redis } from 'ioredis';
 import { StoreEpochFollowers, StoreEpochModule } from '@shopwire/store-data';
 import type { DataSource } from 'typeorm';
 import { EventFanOut } from './events/event-fan-out.js';
 import { OrderEventReader } from './events/order-event-reader.js';
 import { OrderEventTailer } from './events/order-event-tailer.js';
-import { NUDGE_SUBSCRIBER, OrderEventsNudge } from './events/order-events-nudge.js';
+import { ReplayService } from './events/replay.service.js';
 import { StatisticsSignal } from './events/statistics-signal.js';
 import { RealtimeGateway } from './gateway/realtime.gateway.js';
 import { CourierLocationService } from './location/courier-location.service.js';
@@ -14,16 +15,15 @@ import { CourierOrders } from './location/courier-orders.js';
 import { CustomerLocationFeed, LOCATION_SUBSCRIBER } from './location/customer-location-feed.js';
 import { LocationEvents } from './location/location-events.js';
 import { LOCATION_PUBLISHER, LocationRelay } from './location/location-relay.js';
-import { ReplayService } from './gateway/replay.service.js';
 import { REALTIME_CONFIG, type RealtimeConfig } from './realtime.config.js';
 import { WebConfigController } from './web/web-config.controller.js';
 
 /**
- * The app's Redis connections, each on its own: the order-event nudge must never share a
+ * The app's Redis connections, each on its own: the order-events channel must never share a
  * connection (or its failures) with the courier-position stream.
  */
 export interface RealtimeRedis {
-  nudge: Redis;
+  orderEvents: OrderEventsSubscriber;
   locationPublisher: Redis;
   locationSubscriber: Redis;
 }
@@ -31,7 +31,7 @@ export interface RealtimeRedis {
 @Module({})
 export class RealtimeAppModule {
   static forRoot(config: RealtimeConfig, dataSource: DataSource, redis: RealtimeRedis): DynamicModule {
-    const subscriber = redis.nudge;
+    const { orderEvents } = redis;
     const epochs = new StoreEpochFollowers(dataSource);
     return {
       module: RealtimeAppModule,
@@ -43,7 +43,7 @@ export class RealtimeAppModule {
             {
               name: 'redis',
               check: async () => {
-                if (subscriber.status !== 'ready') throw new Error(`redis ${subscriber.status}`);
+                if (!orderEvents.connected) throw new Error('redis not connected');
               },
             },
             epochs.readinessCheck(),
@@ -54,7 +54,7 @@ export class RealtimeAppModule {
       controllers: [WebConfigController],
       providers: [
         { provide: REALTIME_CONFIG, useValue: config },
-        { provide: NUDGE_SUBSCRIBER, useValue: subscriber },
+        { provide: OrderEventsSubscriber, useValue: orderEvents },
         { provide: LOCATION_PUBLISHER, useValue: redis.locationPublisher },
         { provide: LOCATION_SUBSCRIBER, useValue: redis.locationSubscriber },
         LocationRelay,
@@ -66,7 +66,6 @@ export class RealtimeAppModule {
         StatisticsSignal,
         EventFanOut,
         OrderEventTailer,
-        OrderEventsNudge,
         ReplayService,
         RealtimeGateway,
       ],

@@ -1,18 +1,18 @@
-import { ORDER_EVENTS_CHANNEL, type OrderStatus } from '@shopwire/contracts';
+import type { OrderStatus } from '@shopwire/contracts';
 import { createMysqlDataSource, openMigratedDataSource } from '@shopwire/database';
+import { OrderEventsPublisher } from '@shopwire/ordering';
 import { storeEntities, storeMigrations } from '@shopwire/store-data';
-import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 
 /**
  * Writes orders and their order_events rows with SQL, as the ordering services do (event INSERT
- * last, then COMMIT, then the Redis nudge). For tests that need exact control over ids and
+ * last, then COMMIT, then publish on the order-events channel when a Redis is given). For tests that need exact control over ids and
  * transactions (gaps, rollbacks) rather than the HTTP services.
  */
 export class OrderEventFactory {
   private constructor(
     readonly db: DataSource,
-    private readonly redis?: Redis,
+    private readonly orderEvents?: OrderEventsPublisher,
   ) {}
 
   static async open(databaseUrl: string, redisUrl?: string): Promise<OrderEventFactory> {
@@ -20,7 +20,7 @@ export class OrderEventFactory {
       databaseUrl,
       createMysqlDataSource({ url: databaseUrl, entities: storeEntities, migrations: storeMigrations, poolSize: 5 }),
     );
-    return new OrderEventFactory(db, redisUrl ? new Redis(redisUrl, { maxRetriesPerRequest: 1 }) : undefined);
+    return new OrderEventFactory(db, redisUrl ? new OrderEventsPublisher(redisUrl, 'order-event-factory') : undefined);
   }
 
   /** A new CREATED order with its event; returns both ids. */
@@ -34,7 +34,7 @@ export class OrderEventFactory {
         const eventId = await this.appendEvent(tx.query.bind(tx), order.insertId, email, 'CREATED');
         return { orderId: order.insertId, eventId };
       })
-      .then(async (ids) => (await this.nudge(ids.eventId), ids));
+      .then((ids) => (this.orderEvents?.publish(ids.eventId), ids));
   }
 
   /** Moves an order to `status` and appends its event; returns the event id. */
@@ -43,7 +43,7 @@ export class OrderEventFactory {
       await tx.query('UPDATE orders SET status = ? WHERE id = ?', [status, orderId]);
       return this.appendEvent(tx.query.bind(tx), orderId, email, status);
     });
-    await this.nudge(eventId);
+    this.orderEvents?.publish(eventId);
     return eventId;
   }
 
@@ -63,18 +63,18 @@ export class OrderEventFactory {
     const finish = async (commit: boolean) => {
       await (commit ? runner.commitTransaction() : runner.rollbackTransaction());
       await runner.release();
-      if (commit) await this.nudge(eventId);
+      if (commit) this.orderEvents?.publish(eventId);
     };
     return { eventId, commit: () => finish(true), rollback: () => finish(false) };
   }
 
   async close(): Promise<void> {
-    this.redis?.disconnect();
+    await this.orderEvents?.close();
     await this.db.destroy();
   }
 
   private async appendEvent(
-    query: (sql: string, params: unknown[]) => Promise<any>,
+    query: (sql: string, params: unknown[]) => Promise<{ insertId: number | string }>,
     orderId: number,
     email: string,
     status: OrderStatus,
@@ -85,9 +85,5 @@ export class OrderEventFactory {
       [orderId, email, status, status === 'CREATED' ? null : 'courier@example.org'],
     );
     return Number(result.insertId);
-  }
-
-  private async nudge(eventId: number): Promise<void> {
-    await this.redis?.publish(ORDER_EVENTS_CHANNEL, String(eventId)).catch(() => undefined);
   }
 }

@@ -1,6 +1,5 @@
-import { seedProducts } from '@shopwire/ordering';
-import type { RunningTestApp } from '@shopwire/testing';
-import { startStoreStack } from '../../../test/support/store-stack.js';
+import { seedProducts, type RunningTestApp } from '@shopwire/testing';
+import { startStoreStack } from '@shopwire/test-support';
 
 /** The real customer and courier services on free ports, plus helpers for the order life cycle. */
 export interface StoreServices {

@@ -2,8 +2,8 @@ import { type INestApplicationContext, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { openStoreDatabase } from '@shopwire/store-data';
 import { createRootLogger, PinoNestLogger } from '@shopwire/observability';
+import { createRedisClient, reportOutages } from '@shopwire/redis';
 import { startHealthServer } from './health/health-server.js';
-import { createRedisConnection } from './redis-connection.js';
 import { WorkerAppModule } from './worker-app.module.js';
 import { WorkerReadiness } from './worker-readiness.js';
 import type { WorkerConfig } from './worker.config.js';
@@ -22,7 +22,9 @@ export interface RunningWorker {
  */
 export async function startWorker(config: WorkerConfig): Promise<RunningWorker> {
   const dataSource = await openStoreDatabase(config.STORE_DATABASE_URL, config.DB_POOL_SIZE);
-  const redis = createRedisConnection(config.REDIS_URL, 'worker');
+  // Shared by the queues' producers; BullMQ duplicates it for each worker's blocking reads.
+  const redis = createRedisClient(config.REDIS_URL, 'worker', 'wait');
+  reportOutages(redis, new Logger('worker'), 'queues');
   const readiness = new WorkerReadiness(dataSource, redis);
   const health = await startHealthServer(readiness.checks, config.HOST, config.WORKER_PORT);
   let app: INestApplicationContext;

@@ -1,17 +1,20 @@
 import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { DatabaseModule } from '@shopwire/database';
+import { OrderEventsSubscriber } from '@shopwire/ordering';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { PushWorkerModule } from './push/push-worker.module.js';
 import { STATISTICS_OPTIONS, type StatisticsOptions } from './statistics/statistics-options.js';
 import { StatisticsWorkerModule } from './statistics/statistics-worker.module.js';
 import { WORKER_CONFIG } from './worker-config.token.js';
-import { WorkerLifecycle } from './worker-lifecycle.js';
 import { WorkerReadiness } from './worker-readiness.js';
 import type { WorkerConfig } from './worker.config.js';
 
-/** The config, its derived options and readiness, visible to every worker module. */
+/**
+ * The config, its derived options, readiness and the order-events channel (one subscriber
+ * connection for every queue's trigger), visible to every worker module.
+ */
 @Global()
 @Module({})
 class WorkerCoreModule {
@@ -27,8 +30,9 @@ class WorkerCoreModule {
         { provide: WORKER_CONFIG, useValue: config },
         { provide: STATISTICS_OPTIONS, useValue: statistics },
         { provide: WorkerReadiness, useValue: readiness },
+        { provide: OrderEventsSubscriber, useFactory: () => new OrderEventsSubscriber(config.REDIS_URL) },
       ],
-      exports: [WORKER_CONFIG, STATISTICS_OPTIONS, WorkerReadiness],
+      exports: [WORKER_CONFIG, STATISTICS_OPTIONS, WorkerReadiness, OrderEventsSubscriber],
     };
   }
 }
@@ -52,7 +56,6 @@ export class WorkerAppModule {
         StatisticsWorkerModule,
         ...(config.PUSH_ENABLED ? [PushWorkerModule.forRoot(config, redis)] : []),
       ],
-      providers: [WorkerLifecycle],
     };
   }
 }

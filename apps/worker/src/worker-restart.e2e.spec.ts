@@ -1,13 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { freePort, httpClient, signTestToken, type HttpClient } from '@shopwire/testing';
-import { Redis } from 'ioredis';
+import { freePort, httpClient, signTestToken, waitFor, type HttpClient } from '@shopwire/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SalesOracle } from '../../../libs/statistics/src/test/sales-oracle.js';
-import { StoreFixtures } from '../../../libs/statistics/src/test/store-fixtures.js';
-import { waitFor } from '../../../libs/statistics/src/test/wait-for.js';
-import { startStoreStack, type StoreStack } from '../../../test/support/store-stack.js';
+import { SalesOracle, StoreFixtures, startStoreStack, type StoreStack } from '@shopwire/test-support';
 
 /** The worker runs as its own process, built: `npm run build` runs before the tests in CI. */
 const WORKER_MAIN = fileURLToPath(new URL('../../../dist/apps/worker/src/main.js', import.meta.url));
@@ -17,7 +13,6 @@ const CUSTOMERS = ['ana@example.org', 'bea@example.org'];
 describe('worker as a separate process: stop, crash, restart (ADR 0004)', () => {
   let stack: StoreStack;
   let api: HttpClient;
-  let publisher: Redis;
   let store: StoreFixtures;
   let env: Record<string, string>;
   let child: ChildProcess | undefined;
@@ -111,8 +106,7 @@ describe('worker as a separate process: stop, crash, restart (ADR 0004)', () => 
     stack = await startStoreStack({ label: 'worker_restart', owner: 1, env: { STATS_CATCH_UP_EVERY_MS: '1000' } });
     env = stack.env;
     api = stack.owner;
-    publisher = new Redis(env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-    store = StoreFixtures.open(stack.db.url, publisher);
+    store = StoreFixtures.open(stack.db.url, env.REDIS_URL);
     const specs = ['Apple', 'Pear', 'Milk', 'Bread', 'Cheese'].map((name, i) => ({
       name,
       price: 1 + i,
@@ -124,7 +118,6 @@ describe('worker as a separate process: stop, crash, restart (ADR 0004)', () => 
   afterAll(async () => {
     if (child) await stop(child, 'SIGKILL');
     await store?.close();
-    publisher?.disconnect();
     await stack?.close();
   });
 

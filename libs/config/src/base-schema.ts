@@ -32,6 +32,14 @@ export const baseConfigShape = {
   TRUST_PROXY: booleanFlag(false),
 };
 
+/**
+ * What the HTTP services (auth, owner, customer, courier) read besides: how many processes serve
+ * the port (ADR 0015). 1 where an orchestrator scales by replicas; `npm start` picks its own.
+ */
+export const httpProcessesConfigShape = {
+  HTTP_PROCESSES: positiveInt(1),
+};
+
 type BaseShape = typeof baseConfigShape;
 
 /**

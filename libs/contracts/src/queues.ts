@@ -1,5 +1,5 @@
 /**
- * BullMQ queues and jobs shared by the producers (owner, worker nudges) and the worker.
+ * BullMQ queues and jobs shared by the producers (owner, the worker's order-events triggers) and the worker.
  * Jobs carry ids, never rows: the database stays the source of truth and a retried job re-reads it.
  */
 
@@ -14,7 +14,7 @@ export const StatisticsJobs = {
 export type StatisticsJobName = (typeof StatisticsJobs)[keyof typeof StatisticsJobs];
 
 export interface ApplyOrderEventsJob {
-  /** What woke the worker: a published event id (nudge) or the periodic safety net. */
+  /** What woke the worker: a message on the order-events channel, or the safety net (scheduler, catch-up). */
   trigger: 'order-event' | 'schedule';
   /** Highest event id the nudge announced, if any (informational: the job applies all pending events). */
   eventId?: number;
@@ -36,6 +36,8 @@ export type PushJobName = (typeof PushJobs)[keyof typeof PushJobs];
 
 export interface DispatchOrderEventsJob {
   trigger: 'order-event' | 'schedule';
+  /** Highest event id the channel announced, if any (informational, as for ApplyOrderEventsJob). */
+  eventId?: number;
 }
 export interface NotifyCourierJob {
   subscriptionId: number;

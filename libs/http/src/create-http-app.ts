@@ -6,7 +6,13 @@ import { type DynamicModule, type INestApplication, Logger, type Type } from '@n
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { createRootLogger, PinoNestLogger, recordHttpRequest, requestIdOf } from '@shopwire/observability';
+import {
+  createRequestLogger,
+  createRootLogger,
+  PinoNestLogger,
+  recordHttpRequest,
+  requestIdOf,
+} from '@shopwire/observability';
 import { ContractExceptionFilter } from './contract-exception.filter.js';
 import { registerLenientBodyParsing } from './lenient-json.js';
 
@@ -52,8 +58,9 @@ export async function createHttpApp(
     abortOnError: false,
   });
   app.useGlobalFilters(new ContractExceptionFilter());
-  app.enableShutdownHooks();
+  // Signals are handled where the process is run (runHttpProcesses): one graceful stop per process.
 
+  const logRequest = createRequestLogger({ service: options.service, level: options.logLevel });
   const fastify = app.getHttpAdapter().getInstance();
   registerLenientBodyParsing(fastify);
   fastify.addHook('onResponse', (request, reply, done) => {
@@ -61,14 +68,13 @@ export async function createHttpApp(
     recordHttpRequest(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
     // Probes would drown the request log.
     if (!QUIET_ROUTES.test(route)) {
-      request.log.info(
-        {
-          req: { method: request.method, url: request.url },
-          res: { statusCode: reply.statusCode },
-          ms: reply.elapsedTime,
-        },
-        'request completed',
-      );
+      logRequest({
+        reqId: request.id,
+        method: request.method,
+        url: request.url,
+        statusCode: reply.statusCode,
+        ms: reply.elapsedTime,
+      });
     }
     done();
   });

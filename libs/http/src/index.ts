@@ -4,3 +4,4 @@ export * from './lenient-json.js';
 export * from './create-http-app.js';
 export * from './platform-modules.js';
 export * from './body-cache.js';
+export * from './http-processes.js';

@@ -1,3 +1,5 @@
 export * from './logger.js';
+export * from './metrics-registry.js';
 export * from './metrics.js';
+export * from './cluster-metrics.js';
 export * from './health.js';

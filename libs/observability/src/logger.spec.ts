@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { PinoNestLogger, serializeError } from './logger.js';
+import { createRequestLogger, PinoNestLogger, serializeError } from './logger.js';
 
 describe('structured error logs', () => {
   it('keep message, type, stack and code, and drop fields holding query parameters', () => {
@@ -24,5 +24,43 @@ describe('structured error logs', () => {
     new PinoNestLogger(root).warn({ err: new Error('boom') }, 'reload failed', 'StoreEpoch');
     const line = JSON.parse(lines[0]);
     expect(line).toMatchObject({ msg: 'reload failed', context: 'StoreEpoch', err: { message: 'boom' } });
+  });
+});
+
+describe('the request log line', () => {
+  /** The lines one request produces through a request logger at `level`. */
+  const linesOf = (level: string) => {
+    const lines: string[] = [];
+    const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
+    createRequestLogger(
+      { service: 'customer', level },
+      sink,
+    )({
+      reqId: 'r-1',
+      method: 'GET',
+      url: '/search?name=Hot',
+      statusCode: 200,
+      ms: 1.5,
+    });
+    return lines;
+  };
+
+  it('holds the service, pid, request id, method, url, status and duration, and nothing else', () => {
+    const { time, ...line } = JSON.parse(linesOf('info')[0]);
+    expect(typeof time).toBe('number');
+    expect(line).toEqual({
+      level: 30,
+      service: 'customer',
+      pid: process.pid,
+      reqId: 'r-1',
+      req: { method: 'GET', url: '/search?name=Hot' },
+      res: { statusCode: 200 },
+      ms: 1.5,
+      msg: 'request completed',
+    });
+  });
+
+  it('is not written below level info', () => {
+    expect(linesOf('warn')).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { LoggerService } from '@nestjs/common';
-import { pino, type Logger, type LevelWithSilent } from 'pino';
+import { pino, type DestinationStream, type Logger, type LevelWithSilent } from 'pino';
 
 /** Paths pino replaces with "[Redacted]": credentials never reach a log line. */
 export const REDACTED_PATHS = [
@@ -33,17 +33,68 @@ export function requestIdOf(req: IncomingMessage): string {
   return randomUUID();
 }
 
+/** Buffer size after which buffered log lines are written; and the longest a line waits when it is not reached. */
+const LOG_BUFFER_BYTES = 4096;
+const LOG_FLUSH_INTERVAL_MS = 250;
+
+let destination: ReturnType<typeof pino.destination> | undefined;
+
+/**
+ * Standard output, written asynchronously in batches (ADR 0016): a line costs a string append, not
+ * a write system call. Flushed every LOG_FLUSH_INTERVAL_MS, at once for a fatal line, and
+ * synchronously when the process exits. One per process, shared by every logger.
+ */
+export function logDestination(): ReturnType<typeof pino.destination> {
+  destination ??= pino.destination({
+    dest: 1,
+    sync: false,
+    minLength: LOG_BUFFER_BYTES,
+    periodicFlush: LOG_FLUSH_INTERVAL_MS,
+  });
+  return destination;
+}
+
 /**
  * The process's one pino logger (structured JSON, secrets redacted). HTTP apps hand it to Fastify,
  * whose per-request child loggers add the request id (`reqId`) to every line of a request.
  */
 export function createRootLogger(options: { service: string; level: string }): Logger {
-  return pino({
-    level: options.level as LevelWithSilent,
-    base: { service: options.service },
-    redact: { paths: REDACTED_PATHS, censor: '[Redacted]' },
-    serializers: { err: serializeError },
-  });
+  return pino(
+    {
+      level: options.level as LevelWithSilent,
+      base: { service: options.service, pid: process.pid },
+      redact: { paths: REDACTED_PATHS, censor: '[Redacted]' },
+      serializers: { err: serializeError },
+    },
+    logDestination(),
+  );
+}
+
+/** Fields of the one line logged per request: what was asked, the answer's status, how long it took. */
+export interface RequestLine {
+  reqId: string;
+  method: string;
+  url: string;
+  statusCode: number;
+  ms: number;
+}
+
+/**
+ * The per-request log line, written without the redaction pass (~7 µs of a ~9 µs line, ADR 0016):
+ * its fields are fixed and none can hold a credential (tokens travel in headers, which are not
+ * logged). Same JSON as a line of the root logger: service, pid, reqId, req, res, ms.
+ */
+export function createRequestLogger(
+  options: { service: string; level: string },
+  destination: DestinationStream = logDestination(),
+): (line: RequestLine) => void {
+  const logger = pino(
+    { level: options.level as LevelWithSilent, base: { service: options.service, pid: process.pid } },
+    destination,
+  );
+  if (!logger.isLevelEnabled('info')) return () => {};
+  return ({ reqId, method, url, statusCode, ms }) =>
+    logger.info({ reqId, req: { method, url }, res: { statusCode }, ms }, 'request completed');
 }
 
 type Level = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';

@@ -1,6 +1,6 @@
 /** What the ordering domain needs from its host app's configuration. */
 export interface OrderingOptions {
-  /** Redis for the post-commit wake-up nudge (ORDER_EVENTS_CHANNEL). */
+  /** Redis of the order-events channel, published on after each commit (OrderEventsPublisher). */
   redisUrl: string;
   idempotency?: IdempotencyOptions;
 }

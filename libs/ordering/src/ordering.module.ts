@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { OrderEventNotifier } from './events/order-event-notifier.js';
+import { OrderEventsPublisher } from './events/order-events-channel.js';
 import { IdempotencyKeyStore } from './idempotency/idempotency-key.store.js';
 import { IdempotencyService } from './idempotency/idempotency.service.js';
 import { ORDERING_OPTIONS, type OrderingOptions } from './ordering-options.js';
@@ -10,7 +10,6 @@ import { OrdersToDeliver } from './queries/orders-to-deliver.js';
 import { OrderTransitionsService } from './transitions/order-transitions.service.js';
 
 const services = [
-  OrderEventNotifier,
   OrderPlacementService,
   OrderTransitionsService,
   CustomerOrderHistory,
@@ -29,8 +28,12 @@ export class OrderingModule {
   static forRoot(options: OrderingOptions): DynamicModule {
     return {
       module: OrderingModule,
-      providers: [{ provide: ORDERING_OPTIONS, useValue: options }, ...services],
-      exports: services,
+      providers: [
+        { provide: ORDERING_OPTIONS, useValue: options },
+        { provide: OrderEventsPublisher, useFactory: () => new OrderEventsPublisher(options.redisUrl) },
+        ...services,
+      ],
+      exports: [OrderEventsPublisher, ...services],
     };
   }
 }

@@ -3,3 +3,8 @@ export * from './test-app.js';
 export * from './http-client.js';
 export * from './tokens.js';
 export * from './ports.js';
+export * from './wait-for.js';
+export * from './private-redis.js';
+export * from './queue-keys.js';
+export * from './seed-products.js';
+export * from './order-tables.js';

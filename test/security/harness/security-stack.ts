@@ -1,8 +1,7 @@
-import { createTestDatabase, signTestToken } from '@shopwire/testing';
-import type { RunningTestApp } from '@shopwire/testing';
+import { createTestDatabase, signTestToken, type RunningTestApp } from '@shopwire/testing';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll } from 'vitest';
-import { startStoreStack, type StoreStack } from '../../support/store-stack.js';
+import { startStoreStack, type StoreStack } from '@shopwire/test-support';
 import { isStoreService, SECURITY_ENV, startAuthService, type ServiceName } from './services.js';
 import { AUTH_TABLES, STORE_TABLES, TableCounter } from './table-counts.js';
 

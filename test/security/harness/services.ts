@@ -1,9 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { loadConfig } from '@shopwire/config';
 import { listenForTest, testEnv, type RunningTestApp } from '@shopwire/testing';
-import { authConfigSchema } from '../../../apps/auth/src/auth.config.js';
-import { createAuthApp } from '../../../apps/auth/src/create-auth-app.js';
-import type { StoreAppName } from '../../support/store-stack.js';
+import { createAppFromEnv, type StoreAppName } from '@shopwire/test-support';
 
 export type ServiceName = 'auth' | StoreAppName;
 export const HTTP_API_SERVICES = ['auth', 'owner', 'customer', 'courier'] as const;
@@ -32,5 +29,5 @@ export async function startAuthService(databaseUrl: string, env: Record<string, 
     ...SECURITY_ENV,
     ...env,
   });
-  return listenForTest(await createAuthApp(loadConfig(authConfigSchema, config)));
+  return listenForTest(await createAppFromEnv('auth', config));
 }

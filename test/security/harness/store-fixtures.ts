@@ -1,5 +1,4 @@
-import { seedProducts } from '@shopwire/ordering';
-import { httpClient } from '@shopwire/testing';
+import { httpClient, seedProducts } from '@shopwire/testing';
 import { expect } from 'vitest';
 import type { SecurityStack } from './security-stack.js';
 

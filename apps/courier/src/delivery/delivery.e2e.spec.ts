@@ -1,12 +1,7 @@
 import { Messages, UNAUTHORIZED_MESSAGE } from '@shopwire/contracts';
-import { countOrderRows, readOrderEvents, seedProducts } from '@shopwire/ordering';
+import { countOrderRows, readOrderEvents, seedProducts } from '@shopwire/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  courierToken,
-  customerToken,
-  startOrderApps,
-  type OrderTestHarness,
-} from '../../../customer/src/orders/test/order-test-harness.js';
+import { courierToken, customerToken, startOrderApps, type OrderTestHarness } from '@shopwire/test-support';
 
 describe('courier endpoints (contract §5)', () => {
   let h: OrderTestHarness;

@@ -1,12 +1,7 @@
 import type { OrderDetails } from '@shopwire/contracts';
-import { seedProducts } from '@shopwire/ordering';
+import { seedProducts } from '@shopwire/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  courierToken,
-  customerToken,
-  startOrderApps,
-  type OrderTestHarness,
-} from '../../../customer/src/orders/test/order-test-harness.js';
+import { courierToken, customerToken, startOrderApps, type OrderTestHarness } from '@shopwire/test-support';
 
 const ana = customerToken('ana@example.org');
 const ben = customerToken('ben@example.org');

@@ -1,21 +1,16 @@
-import { Messages, ORDER_EVENTS_CHANNEL } from '@shopwire/contracts';
-import { countOrderRows, readOrderEvents, seedProducts } from '@shopwire/ordering';
-import { Redis } from 'ioredis';
+import { Messages } from '@shopwire/contracts';
+import { OrderEventsSubscriber } from '@shopwire/ordering';
+import { countOrderRows, readOrderEvents, seedProducts } from '@shopwire/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  courierToken,
-  customerToken,
-  startOrderApps,
-  type OrderTestHarness,
-} from '../../../customer/src/orders/test/order-test-harness.js';
+import { courierToken, customerToken, startOrderApps, type OrderTestHarness } from '@shopwire/test-support';
 
 const ana = customerToken('ana@example.org');
 const dan = courierToken('dan@example.org');
 
 describe('order life cycle (contract §6, §7 steps 3–6)', () => {
   let h: OrderTestHarness;
-  let subscriber: Redis;
-  const nudges: string[] = [];
+  let subscriber: OrderEventsSubscriber;
+  const published: number[] = [];
   let apple: number;
   let milk: number;
 
@@ -26,21 +21,22 @@ describe('order life cycle (contract §6, §7 steps 3–6)', () => {
       { name: 'Pear', price: 0.9, categories: ['Fruit'] },
       { name: 'Milk', price: 2, categories: ['Dairy'] },
     ]);
-    subscriber = new Redis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379');
-    subscriber.on('message', (_channel: string, message: string) => nudges.push(message));
-    await subscriber.subscribe(ORDER_EVENTS_CHANNEL);
+    subscriber = new OrderEventsSubscriber(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379');
+    await subscriber.subscribe((signal) => {
+      if (signal.kind === 'committed' && signal.eventId !== undefined) published.push(signal.eventId);
+    });
   });
   afterAll(async () => {
-    subscriber?.disconnect();
+    await subscriber?.close();
     await h?.close();
   });
 
   /** Other test files publish on the same channel: wait for this very event id. */
-  async function expectNudge(eventId: number): Promise<void> {
-    await expect.poll(() => nudges.includes(String(eventId)), { timeout: 3000 }).toBe(true);
+  async function expectPublished(eventId: number): Promise<void> {
+    await expect.poll(() => published.includes(eventId), { timeout: 3000 }).toBe(true);
   }
 
-  it('walks CREATED → PENDING → COMPLETE with one event and one nudge per change', async () => {
+  it('walks CREATED → PENDING → COMPLETE with one event and one published id per change', async () => {
     const placed = await h.customer.post(
       '/order',
       {
@@ -56,7 +52,7 @@ describe('order life cycle (contract §6, §7 steps 3–6)', () => {
     const status = async () => (await h.customer.get('/status', { token: ana })).body.orders;
     expect(await status()).toMatchObject([{ status: 'CREATED', price: 7 }]);
     const [created] = await readOrderEvents(h.dataSource, k);
-    await expectNudge(created.id);
+    await expectPublished(created.id);
 
     expect((await h.courier.get('/orders_to_deliver', { token: dan })).body).toEqual({
       orders: [{ id: k, email: 'ana@example.org' }],
@@ -91,8 +87,8 @@ describe('order life cycle (contract §6, §7 steps 3–6)', () => {
     ]);
     expect(events[1].id).toBeGreaterThan(events[0].id);
     expect(events[2].id).toBeGreaterThan(events[1].id);
-    await expectNudge(events[1].id);
-    await expectNudge(events[2].id);
+    await expectPublished(events[1].id);
+    await expectPublished(events[2].id);
   });
 
   it('documents every order endpoint in OpenAPI', async () => {
@@ -163,7 +159,7 @@ describe('with Redis unreachable', () => {
   });
   afterAll(() => h?.close());
 
-  it('still places, picks up and delivers orders promptly (events are written, nudges dropped)', async () => {
+  it('still places, picks up and delivers orders promptly (events are written, nothing published)', async () => {
     const started = Date.now();
     const placed = await h.customer.post('/order', { requests: [{ id: milk, quantity: 1 }] }, { token: ana });
     expect(placed.status).toBe(200);

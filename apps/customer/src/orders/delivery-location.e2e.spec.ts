@@ -1,7 +1,7 @@
 import { Messages } from '@shopwire/contracts';
-import { countOrderRows, seedProducts } from '@shopwire/ordering';
+import { countOrderRows, seedProducts } from '@shopwire/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { courierToken, customerToken, startOrderApps, type OrderTestHarness } from './test/order-test-harness.js';
+import { courierToken, customerToken, startOrderApps, type OrderTestHarness } from '@shopwire/test-support';
 
 /** Issue 12: the optional `deliveryLocation` of POST /order, additive to contract §4.2/§4.3. */
 describe('POST /order deliveryLocation and its /status field', () => {

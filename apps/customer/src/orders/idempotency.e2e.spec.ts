@@ -1,7 +1,7 @@
 import { Messages } from '@shopwire/contracts';
-import { countOrderRows, seedProducts } from '@shopwire/ordering';
+import { countOrderRows, seedProducts } from '@shopwire/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customerToken, startOrderApps, type OrderTestHarness } from './test/order-test-harness.js';
+import { customerToken, startOrderApps, type OrderTestHarness } from '@shopwire/test-support';
 
 describe('POST /order with Idempotency-Key (contract §8)', () => {
   let h: OrderTestHarness;

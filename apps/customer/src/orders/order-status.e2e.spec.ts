@@ -1,8 +1,7 @@
 import { UNAUTHORIZED_MESSAGE } from '@shopwire/contracts';
-import { seedProducts } from '@shopwire/ordering';
-import { signTestToken } from '@shopwire/testing';
+import { seedProducts, signTestToken } from '@shopwire/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customerToken, startOrderApps, type OrderTestHarness } from './test/order-test-harness.js';
+import { customerToken, startOrderApps, type OrderTestHarness } from '@shopwire/test-support';
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : 1);

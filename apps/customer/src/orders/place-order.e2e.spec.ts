@@ -1,8 +1,7 @@
 import { Messages, UNAUTHORIZED_MESSAGE } from '@shopwire/contracts';
-import { countOrderRows, readOrderEvents, seedProducts } from '@shopwire/ordering';
-import { signTestToken } from '@shopwire/testing';
+import { countOrderRows, readOrderEvents, seedProducts, signTestToken } from '@shopwire/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customerToken, startOrderApps, type OrderTestHarness } from './test/order-test-harness.js';
+import { customerToken, startOrderApps, type OrderTestHarness } from '@shopwire/test-support';
 
 describe('POST /order (contract §4.2)', () => {
   let h: OrderTestHarness;

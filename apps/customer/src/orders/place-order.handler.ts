@@ -4,7 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   type IdempotencyClaim,
   IdempotencyService,
-  OrderEventNotifier,
+  OrderEventsPublisher,
   OrderPlacementService,
   parseIdempotencyKey,
 } from '@shopwire/ordering';
@@ -28,7 +28,7 @@ export class PlaceOrderHandler {
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(OrderPlacementService) private readonly placement: OrderPlacementService,
     @Inject(IdempotencyService) private readonly idempotency: IdempotencyService,
-    @Inject(OrderEventNotifier) private readonly notifier: OrderEventNotifier,
+    @Inject(OrderEventsPublisher) private readonly orderEvents: OrderEventsPublisher,
   ) {}
 
   async handle(
@@ -52,7 +52,7 @@ export class PlaceOrderHandler {
         if (claim) await this.idempotency.complete(tx, claim, { id });
         return { id, eventId: await this.placement.appendCreatedEvent(tx, id) };
       });
-      this.notifier.nudge(placed.eventId);
+      this.orderEvents.publish(placed.eventId);
       return { id: placed.id };
     } catch (error) {
       if (claim) await this.idempotency.settleFailure(claim, error);

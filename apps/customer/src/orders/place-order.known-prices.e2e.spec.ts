@@ -1,9 +1,9 @@
 import { dropDatabase } from '@shopwire/database';
 import { Messages } from '@shopwire/contracts';
-import { seedProducts } from '@shopwire/ordering';
+import { seedProducts } from '@shopwire/testing';
 import { openStoreDatabase } from '@shopwire/store-data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customerToken, startOrderApps, type OrderTestHarness } from './test/order-test-harness.js';
+import { customerToken, startOrderApps, type OrderTestHarness } from '@shopwire/test-support';
 
 /** ADR 0014: the customer app keeps the prices it has read; they must never outlive their store. */
 describe('POST /order with prices kept in memory', () => {

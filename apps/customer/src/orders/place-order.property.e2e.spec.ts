@@ -1,7 +1,7 @@
-import { countOrderRows, seedProducts } from '@shopwire/ordering';
+import { countOrderRows, seedProducts } from '@shopwire/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customerToken, startOrderApps, type OrderTestHarness } from './test/order-test-harness.js';
+import { customerToken, startOrderApps, type OrderTestHarness } from '@shopwire/test-support';
 
 describe('POST /order under generated bodies', () => {
   let h: OrderTestHarness;

@@ -1,7 +1,7 @@
 import { httpClient, signTestToken, type HttpClient, type RunningTestApp } from '@shopwire/testing';
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStoreStack, type StoreStack } from '../../../../test/support/store-stack.js';
+import { startStoreStack, type StoreStack } from '@shopwire/test-support';
 
 const customer = signTestToken('ana@example.org', 'customer');
 const owner = signTestToken('onlymoney@gmail.com', 'owner');

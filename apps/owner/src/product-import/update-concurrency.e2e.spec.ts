@@ -1,7 +1,7 @@
 import { signTestToken, type HttpClient } from '@shopwire/testing';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStoreStack, type StoreStack } from '../../../../test/support/store-stack.js';
+import { startStoreStack, type StoreStack } from '@shopwire/test-support';
 
 const owner = signTestToken('onlymoney@gmail.com', 'owner');
 

@@ -2,7 +2,7 @@ import { signTestToken, type HttpClient } from '@shopwire/testing';
 import fc from 'fast-check';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStoreStack, type StoreStack } from '../../../../test/support/store-stack.js';
+import { startStoreStack, type StoreStack } from '@shopwire/test-support';
 import { splitLines } from './csv-line.js';
 
 const owner = signTestToken('onlymoney@gmail.com', 'owner');

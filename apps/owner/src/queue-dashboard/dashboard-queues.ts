@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { PUSH_QUEUE, STATISTICS_QUEUE } from '@shopwire/contracts';
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
+import { createRedisClient, reportOutages } from '@shopwire/redis';
+import type { Redis } from 'ioredis';
 
 export const DASHBOARD_QUEUES_OPTIONS = Symbol('DASHBOARD_QUEUES_OPTIONS');
 
@@ -23,8 +24,8 @@ export class DashboardQueues implements OnApplicationShutdown {
   readonly queues: Queue[];
 
   constructor(@Inject(DASHBOARD_QUEUES_OPTIONS) { redisUrl, prefix }: DashboardQueuesOptions) {
-    this.connection = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
-    this.connection.on('error', (error: Error) => this.logger.warn({ err: error }, 'redis connection error'));
+    this.connection = createRedisClient(redisUrl, 'owner-queue-dashboard', 'lazy');
+    reportOutages(this.connection, this.logger, 'queue dashboard');
     this.queues = [STATISTICS_QUEUE, PUSH_QUEUE].map((name) => {
       const queue = new Queue(name, { connection: this.connection, prefix });
       queue.on('error', (error: Error) => this.logger.warn({ err: error, queue: name }, 'queue error'));

@@ -1,6 +1,6 @@
 import { signTestToken, type HttpClient } from '@shopwire/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStoreStack, type StoreStack } from '../../../../test/support/store-stack.js';
+import { startStoreStack, type StoreStack } from '@shopwire/test-support';
 
 const OWNER_EMAIL = 'onlymoney@gmail.com';
 const UNAUTHORIZED = '{"msg":"Missing Authorization Header"}';

@@ -1,8 +1,8 @@
 import { signTestToken } from '@shopwire/testing';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, launchBrowser } from '../../../../test/browser/support/browser.js';
-import { startStoreStack, type StoreStack } from '../../../../test/support/store-stack.js';
+import { ARTIFACTS, launchBrowser } from '@shopwire/test-support/browser';
+import { startStoreStack, type StoreStack } from '@shopwire/test-support';
 
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost']);
 

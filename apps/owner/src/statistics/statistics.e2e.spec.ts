@@ -1,9 +1,6 @@
-import { signTestToken, type HttpClient, type RunningTestApp } from '@shopwire/testing';
+import { signTestToken, waitFor, type HttpClient, type RunningTestApp } from '@shopwire/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningWorker } from '../../../worker/src/create-worker-app.js';
-import { StoreFixtures } from '../../../../libs/statistics/src/test/store-fixtures.js';
-import { waitFor } from '../../../../libs/statistics/src/test/wait-for.js';
-import { startStoreStack, type StoreStack } from '../../../../test/support/store-stack.js';
+import { StoreFixtures, startStoreStack, type RunningWorker, type StoreStack } from '@shopwire/test-support';
 
 const OWNER = signTestToken('onlymoney@gmail.com', 'owner');
 const ANA = 'ana@example.org';

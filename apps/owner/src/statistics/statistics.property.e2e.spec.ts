@@ -1,11 +1,7 @@
-import { signTestToken, type HttpClient } from '@shopwire/testing';
+import { signTestToken, waitFor, type HttpClient } from '@shopwire/testing';
 import fc from 'fast-check';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SalesOracle } from '../../../../libs/statistics/src/test/sales-oracle.js';
-import { StoreFixtures } from '../../../../libs/statistics/src/test/store-fixtures.js';
-import { waitFor } from '../../../../libs/statistics/src/test/wait-for.js';
-import { startStoreStack, type StoreStack } from '../../../../test/support/store-stack.js';
+import { SalesOracle, StoreFixtures, startStoreStack, type StoreStack } from '@shopwire/test-support';
 
 const OWNER = signTestToken('onlymoney@gmail.com', 'owner');
 const CUSTOMERS = ['ana@example.org', 'bea@example.org', 'cid@example.org'];
@@ -41,7 +37,6 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 describe('statistics under random interleavings, worker running (property)', () => {
   let stack: StoreStack;
   let api: HttpClient;
-  let publisher: Redis;
   let store: StoreFixtures;
   const oracle = new SalesOracle();
   let productSerial = 0;
@@ -98,12 +93,10 @@ describe('statistics under random interleavings, worker running (property)', () 
       env: { STATS_BATCH_SIZE: '3', STATS_CATCH_UP_EVERY_MS: '1000' },
     });
     api = stack.owner;
-    publisher = new Redis(stack.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-    store = StoreFixtures.open(stack.db.url, publisher);
+    store = StoreFixtures.open(stack.db.url, stack.env.REDIS_URL);
   });
   afterAll(async () => {
     await store?.close();
-    publisher?.disconnect();
     await stack?.close();
   });
 

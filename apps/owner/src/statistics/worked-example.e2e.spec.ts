@@ -1,8 +1,6 @@
-import { signTestToken, type HttpClient } from '@shopwire/testing';
+import { signTestToken, waitFor, type HttpClient } from '@shopwire/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StoreFixtures } from '../../../../libs/statistics/src/test/store-fixtures.js';
-import { waitFor } from '../../../../libs/statistics/src/test/wait-for.js';
-import { startStoreStack, type StoreStack } from '../../../../test/support/store-stack.js';
+import { StoreFixtures, startStoreStack, type StoreStack } from '@shopwire/test-support';
 
 const OWNER = signTestToken('onlymoney@gmail.com', 'owner');
 const CUSTOMER = signTestToken('ana@example.org', 'customer');

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { OrderEventRecord, ServerToClientEvents } from '@shopwire/contracts';
-import type { RealtimeServer, RealtimeSocket } from '../gateway/realtime-socket.js';
+import type { OrderEventRecord } from '@shopwire/contracts';
+import { send, type RealtimeServer, type RealtimeSocket, type ServerEventTarget } from '../gateway/realtime-socket.js';
 import { emissionsFor, type Emission } from './event-routing.js';
 import { StatisticsSignal } from './statistics-signal.js';
 
@@ -8,20 +8,6 @@ interface HeldSocket {
   socket: RealtimeSocket;
   rooms: string[];
   held: Emission[];
-}
-
-/** Anything that sends the server's events: the server, a room of it, one socket. */
-export interface ServerEventTarget {
-  emit<E extends keyof ServerToClientEvents>(event: E, ...args: Parameters<ServerToClientEvents[E]>): unknown;
-}
-
-/** Sends one server event, its payload type checked against the event's name. */
-export function send<E extends keyof ServerToClientEvents>(
-  target: ServerEventTarget,
-  event: E,
-  ...args: Parameters<ServerToClientEvents[E]>
-): void {
-  target.emit(event, ...args);
 }
 
 /** Sends one routed emission (the switch lets the compiler pair each event with its payload). */

@@ -1,6 +1,6 @@
 import { createTestDatabase, signTestToken, type RunningTestApp } from '@shopwire/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectRecording, startRealtime, type ReceivedEvent } from '../../test/realtime-test-kit.js';
+import { connectRecording, startRealtime, type ReceivedEvent } from '@shopwire/test-support';
 import { startStoreServices, type StoreServices } from '../../test/store-services.js';
 
 const courierToken = signTestToken('courier@example.org', 'courier');

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { OrderEventsSubscriber } from '@shopwire/ordering';
 import { StoreEpochFollowers, type EpochFollower } from '@shopwire/store-data';
 import { REALTIME_CONFIG, type RealtimeConfig } from '../realtime.config.js';
 import { realtimeMetrics } from '../realtime.metrics.js';
@@ -10,8 +11,9 @@ import { OrderEventReader } from './order-event-reader.js';
 /**
  * Tails `order_events` for this replica: reads rows after its cursor, delivers them strictly in
  * id order (holding at gaps, see gap-hold.ts) and hands them to the fan-out (and to the courier
- * position stream, which follows pick-ups and completions). Woken at once by the
- * Redis nudge and, as a fallback that keeps working while Redis is down, by a poll timer. Reads
+ * position stream, which follows pick-ups and completions). Woken at once by the order-events
+ * channel (a message, or a re-subscription after a Redis outage) and, as a fallback that keeps
+ * working while Redis is down, by a poll timer. Reads
  * never overlap: a wake-up during a read just schedules one more read.
  */
 @Injectable()
@@ -31,6 +33,7 @@ export class OrderEventTailer implements OnApplicationBootstrap, OnApplicationSh
     @Inject(LocationEvents) private readonly locationEvents: LocationEvents,
     @Inject(REALTIME_CONFIG) private readonly config: RealtimeConfig,
     @Inject(StoreEpochFollowers) epochs: StoreEpochFollowers,
+    @Inject(OrderEventsSubscriber) private readonly orderEvents: OrderEventsSubscriber,
   ) {
     epochs.register(this);
   }
@@ -59,6 +62,8 @@ export class OrderEventTailer implements OnApplicationBootstrap, OnApplicationSh
     realtimeMetrics.cursor.set(this.state.cursor);
     this.timer = setInterval(() => this.wake(), this.config.REALTIME_POLL_INTERVAL_MS);
     this.timer.unref();
+    // Not awaited: the replica serves (by polling) while Redis is down, even at boot.
+    this.orderEvents.subscribe(() => this.wake()).catch(() => undefined);
   }
 
   onApplicationShutdown(): void {

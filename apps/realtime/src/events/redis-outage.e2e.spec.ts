@@ -1,7 +1,13 @@
-import { createTestDatabase, httpClient, signTestToken, type RunningTestApp } from '@shopwire/testing';
+import {
+  PrivateRedis,
+  createTestDatabase,
+  httpClient,
+  signTestToken,
+  type RunningTestApp,
+  waitUntil,
+} from '@shopwire/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PrivateRedis } from '../../test/private-redis.js';
-import { connectRecording, startRealtime, waitUntil } from '../../test/realtime-test-kit.js';
+import { connectRecording, startRealtime } from '@shopwire/test-support';
 import { startStoreServices, type StoreServices } from '../../test/store-services.js';
 
 /** Guarantee 2: a Redis restart in the middle of traffic delays nothing much and loses nothing. */

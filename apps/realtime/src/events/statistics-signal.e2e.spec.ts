@@ -1,10 +1,8 @@
 import type { StatisticsChangedPayload } from '@shopwire/contracts';
-import { seedProducts } from '@shopwire/ordering';
+import { seedProducts, signTestToken, waitUntil } from '@shopwire/testing';
 import { connectRealtime, type RealtimeClient } from '@shopwire/realtime-client';
-import { signTestToken } from '@shopwire/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStoreStack, type StoreStack } from '../../../../test/support/store-stack.js';
-import { connectRecording, waitUntil } from '../../test/realtime-test-kit.js';
+import { connectRecording, startStoreStack, type StoreStack } from '@shopwire/test-support';
 
 const INTERVAL_MS = 1000;
 const OWNER = signTestToken('onlymoney@gmail.com', 'owner');

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { OWNERS_ROOM, type OrderEventRecord, type StatisticsChangedPayload } from '@shopwire/contracts';
 import { movesStatistics } from '@shopwire/statistics';
-import type { RealtimeServer } from '../gateway/realtime-socket.js';
+import { send, type RealtimeServer } from '../gateway/realtime-socket.js';
 import { REALTIME_CONFIG, type RealtimeConfig } from '../realtime.config.js';
 
 /**
@@ -53,7 +53,7 @@ export class StatisticsSignal implements OnApplicationShutdown {
     this.pending = undefined;
     this.lastSentAt = Date.now();
     // Everything read so far is included, PENDING events too: the id a reconnect resumes from.
-    this.server.to(OWNERS_ROOM).emit('statistics.changed', { ...payload, eventId: this.latestEventId });
+    send(this.server.to(OWNERS_ROOM), 'statistics.changed', { ...payload, eventId: this.latestEventId });
   }
 
   onApplicationShutdown(): void {

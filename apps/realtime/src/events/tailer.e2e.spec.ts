@@ -1,7 +1,7 @@
 import { createTestDatabase, signTestToken, type RunningTestApp } from '@shopwire/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OrderEventFactory } from '../../test/order-event-factory.js';
-import { connectRecording, startRealtime } from '../../test/realtime-test-kit.js';
+import { connectRecording, startRealtime } from '@shopwire/test-support';
 
 const GRACE_MS = 800;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

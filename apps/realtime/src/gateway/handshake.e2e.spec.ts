@@ -3,7 +3,7 @@ import { DEVELOPMENT_VAPID_KEYS } from '@shopwire/config';
 import { createTestDatabase, httpClient, signTestToken, type RunningTestApp } from '@shopwire/testing';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectRecording, startRealtime } from '../../test/realtime-test-kit.js';
+import { connectRecording, startRealtime } from '@shopwire/test-support';
 
 /** Opens a raw socket and reports how the handshake ended. */
 function handshake(url: string, auth: Record<string, unknown> | undefined) {

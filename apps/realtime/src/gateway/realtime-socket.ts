@@ -13,3 +13,17 @@ export interface RealtimeSocketData {
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, {}, RealtimeSocketData>;
 export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, {}, RealtimeSocketData>;
+
+/** Anything that sends the server's events: the server, a room of it, one socket. */
+export interface ServerEventTarget {
+  emit<E extends keyof ServerToClientEvents>(event: E, ...args: Parameters<ServerToClientEvents[E]>): unknown;
+}
+
+/** Every server event goes out through here, its payload type checked against the event's name. */
+export function send<E extends keyof ServerToClientEvents>(
+  target: ServerEventTarget,
+  event: E,
+  ...args: Parameters<ServerToClientEvents[E]>
+): void {
+  target.emit(event, ...args);
+}

@@ -8,13 +8,13 @@ import {
 import { CLOCK_LEEWAY_SECONDS } from '@shopwire/contracts';
 import { JwtVerifier } from '@shopwire/security';
 import { EventFanOut } from '../events/event-fan-out.js';
+import { ReplayService } from '../events/replay.service.js';
 import { CourierLocationService } from '../location/courier-location.service.js';
 import { CourierOrders } from '../location/courier-orders.js';
 import { CustomerLocationFeed } from '../location/customer-location-feed.js';
 import { realtimeMetrics } from '../realtime.metrics.js';
 import { authenticateHandshake } from './handshake-auth.js';
 import type { RealtimeServer, RealtimeSocket } from './realtime-socket.js';
-import { ReplayService } from './replay.service.js';
 
 /** setTimeout's largest delay; a longer one would fire at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -92,7 +92,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       const answer = loaded.then(() => this.locations.report(socket.data, report));
       answer.then(
         (reply) => (typeof ack === 'function' ? ack(reply) : undefined),
-        (error: Error) => this.logger.warn(`courier.location failed: ${error.message}`),
+        (error: unknown) => this.logger.warn({ err: error }, 'courier.location failed'),
       );
     });
     return loaded;

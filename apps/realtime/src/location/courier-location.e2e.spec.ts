@@ -1,8 +1,9 @@
 import type { CourierLocationAck, CourierLocationReport, GeoPoint } from '@shopwire/contracts';
-import { createTestDatabase, signTestToken, type RunningTestApp } from '@shopwire/testing';
-import { Redis } from 'ioredis';
+import { createTestDatabase, signTestToken, type RunningTestApp, waitUntil } from '@shopwire/testing';
+import { createRedisClient } from '@shopwire/redis';
+import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectRecording, startRealtime, waitUntil, type RecordingClient } from '../../test/realtime-test-kit.js';
+import { connectRecording, startRealtime, type RecordingClient } from '@shopwire/test-support';
 import { startStoreServices, type StoreServices } from '../../test/store-services.js';
 import { haversineMetres } from './eta.js';
 import { lastPositionKey } from './location-keys.js';
@@ -54,7 +55,7 @@ describe('courier positions (courier.location → order.courier_location)', () =
     db = await createTestDatabase('rt_location');
     store = await startStoreServices(db.url);
     [replicaA, replicaB] = await Promise.all([startRealtime(db.url), startRealtime(db.url)]);
-    redis = new Redis('redis://127.0.0.1:6379');
+    redis = createRedisClient('redis://127.0.0.1:6379', 'courier-location-test', 'wait');
   });
   afterAll(async () => {
     for (const client of open) client.close();
@@ -148,7 +149,8 @@ describe('courier positions (courier.location → order.courier_location)', () =
     await sleep(300); // room for a leak to show up
     customerSockets.forEach((socket, i) => {
       const got = socket.positions.map((p) => [p.orderId, p.lat] as [number, number]).sort((a, b) => a[0] - b[0]);
-      expect(got).toEqual(expected[i]);
+      // The orders were placed concurrently: their ids need not follow the order of `place` calls.
+      expect(got).toEqual([...expected[i]!].sort((a, b) => a[0] - b[0]));
     });
     expect(secondTabOfU1.positions.map((p) => p.orderId).sort()).toEqual([u1a, u1b].sort());
     for (const socket of courierSockets) expect(socket.positions).toEqual([]);

@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { customerRoom, type CourierLocationPayload, type OrderEventRecord } from '@shopwire/contracts';
-import { Redis } from 'ioredis';
+import { createRedisClient } from '@shopwire/redis';
+import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import type { RealtimeServer, RealtimeSocket } from '../gateway/realtime-socket.js';
+import { send, type RealtimeServer, type RealtimeSocket } from '../gateway/realtime-socket.js';
 import { REALTIME_CONFIG, type RealtimeConfig } from '../realtime.config.js';
 import { realtimeMetrics } from '../realtime.metrics.js';
 import { CUSTOMER_CHANNEL_PREFIX, customerChannel } from './location-keys.js';
@@ -12,7 +13,7 @@ export const LOCATION_SUBSCRIBER = Symbol('LOCATION_SUBSCRIBER');
 
 /** Subscriber connection for positions; ioredis re-subscribes by itself after a reconnect. */
 export function createLocationSubscriber(url: string): Redis {
-  return new Redis(url, { maxRetriesPerRequest: null, retryStrategy: (attempt) => Math.min(attempt * 100, 1000) });
+  return createRedisClient(url, 'location-subscriber', 'wait');
 }
 
 /**
@@ -29,6 +30,13 @@ export class CustomerLocationFeed implements OnApplicationBootstrap, OnApplicati
   private readonly subscribers = new Map<string, number>();
   /** Order id → when this replica saw it COMPLETE; kept for twice the position TTL. */
   private readonly completed = new Map<number, number>();
+  /**
+   * Order id → the newest live position emitted here, numbered in emission order. A connecting
+   * socket is already in its room, so a position emitted while its catch-up read runs reached it
+   * live; the catch-up must not send that position (or an older one) a second time.
+   */
+  private readonly emitted = new Map<number, { seq: number; at: number }>();
+  private emissions = 0;
 
   constructor(
     @Inject(LOCATION_SUBSCRIBER) private readonly subscriber: Redis,
@@ -55,6 +63,7 @@ export class CustomerLocationFeed implements OnApplicationBootstrap, OnApplicati
     const email = socket.data.email.toLowerCase();
     const count = this.subscribers.get(email) ?? 0;
     this.subscribers.set(email, count + 1);
+    const attachedAt = this.emissions;
     try {
       if (count === 0) await this.subscriber.subscribe(customerChannel(email));
       const pending: Array<{ id: number }> = await this.dataSource.query(
@@ -62,11 +71,13 @@ export class CustomerLocationFeed implements OnApplicationBootstrap, OnApplicati
         [email],
       );
       for (const payload of await this.relay.latest(pending.map((row) => Number(row.id)))) {
-        if (!this.completed.has(payload.orderId)) socket.emit('order.courier_location', payload);
+        const live = this.emitted.get(payload.orderId);
+        const reachedLive = live !== undefined && live.seq > attachedAt && live.at >= payload.at;
+        if (!this.completed.has(payload.orderId) && !reachedLive) send(socket, 'order.courier_location', payload);
       }
     } catch (error) {
       // Positions are best effort: the order events of this socket must not depend on them.
-      this.logger.warn(`latest courier positions unavailable: ${(error as Error).message}`);
+      this.logger.warn({ err: error }, 'latest courier positions unavailable');
     }
   }
 
@@ -83,7 +94,10 @@ export class CustomerLocationFeed implements OnApplicationBootstrap, OnApplicati
     const done = events.filter((event) => event.status === 'COMPLETE').map((event) => event.orderId);
     if (done.length === 0) return;
     const now = Date.now();
-    for (const orderId of done) this.completed.set(orderId, now);
+    for (const orderId of done) {
+      this.completed.set(orderId, now);
+      this.emitted.delete(orderId);
+    }
     this.relay.forget(done);
     const horizon = now - 2 * this.config.REALTIME_LOCATION_TTL_SECONDS * 1000;
     for (const [orderId, at] of this.completed) {
@@ -96,7 +110,12 @@ export class CustomerLocationFeed implements OnApplicationBootstrap, OnApplicati
     if (!channel.startsWith(CUSTOMER_CHANNEL_PREFIX) || !this.server) return;
     const payload = JSON.parse(message) as CourierLocationPayload;
     if (this.completed.has(payload.orderId)) return;
-    this.server.to(customerRoom(channel.slice(CUSTOMER_CHANNEL_PREFIX.length))).emit('order.courier_location', payload);
+    this.emitted.set(payload.orderId, { seq: ++this.emissions, at: payload.at });
+    send(
+      this.server.to(customerRoom(channel.slice(CUSTOMER_CHANNEL_PREFIX.length))),
+      'order.courier_location',
+      payload,
+    );
     realtimeMetrics.locationsDelivered.inc();
   }
 }

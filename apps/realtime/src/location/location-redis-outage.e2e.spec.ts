@@ -1,14 +1,7 @@
 import type { CourierLocationAck, CourierLocationReport } from '@shopwire/contracts';
-import { createTestDatabase, signTestToken, type RunningTestApp } from '@shopwire/testing';
+import { PrivateRedis, createTestDatabase, signTestToken, type RunningTestApp, waitUntil } from '@shopwire/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PrivateRedis } from '../../test/private-redis.js';
-import {
-  connectRecording,
-  startRealtime,
-  waitUntil,
-  type ReceivedEvent,
-  type RecordingClient,
-} from '../../test/realtime-test-kit.js';
+import { connectRecording, startRealtime, type ReceivedEvent, type RecordingClient } from '@shopwire/test-support';
 import { startStoreServices, type StoreServices } from '../../test/store-services.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { CourierLocationPayload } from '@shopwire/contracts';
-import { Redis } from 'ioredis';
+import { createRedisClient } from '@shopwire/redis';
+import type { Redis } from 'ioredis';
 import { REALTIME_CONFIG, type RealtimeConfig } from '../realtime.config.js';
 import { courierGateKey, customerChannel, lastPositionKey } from './location-keys.js';
 
@@ -35,13 +36,7 @@ return 1`;
  * that cannot be relayed now is worthless later.
  */
 export function createLocationPublisher(url: string): Redis {
-  return new Redis(url, {
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 0,
-    commandTimeout: 1000,
-    connectTimeout: 2000,
-    retryStrategy: (attempt) => Math.min(attempt * 100, 1000),
-  });
+  return createRedisClient(url, 'location-publisher', 'fail-fast');
 }
 
 type RelayRedis = Redis & {
@@ -105,7 +100,10 @@ export class LocationRelay implements OnApplicationShutdown {
     const now = Date.now();
     if (now - this.lastFailureLog < 10_000) return;
     this.lastFailureLog = now;
-    this.logger.warn(`courier positions: Redis ${what} failed, positions are dropped meanwhile: ${error.message}`);
+    this.logger.warn(
+      { err: error, operation: what },
+      'courier positions: Redis failed, positions are dropped meanwhile',
+    );
   }
 
   onApplicationShutdown(): void {

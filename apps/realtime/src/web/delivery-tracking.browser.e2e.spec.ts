@@ -10,9 +10,8 @@ import {
 } from '@shopwire/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authConfigSchema } from '../../../auth/src/auth.config.js';
-import { createAuthApp } from '../../../auth/src/create-auth-app.js';
-import { launchBrowser } from '../../../../test/browser/support/browser.js';
+import { createAppFromEnv } from '@shopwire/test-support';
+import { launchBrowser } from '@shopwire/test-support/browser';
 import { startStoreServices, type StoreServices } from '../../test/store-services.js';
 import { createRealtimeApp } from '../create-realtime-app.js';
 import { realtimeConfigSchema } from '../realtime.config.js';
@@ -79,9 +78,7 @@ describe('live delivery tracking (Chromium)', () => {
     [storeDb, authDb] = await Promise.all([createTestDatabase('rt_track_store'), createTestDatabase('rt_track_auth')]);
     pageOrigin = `http://127.0.0.1:${await freePort()}`;
     auth = await listenForTest(
-      await createAuthApp(
-        loadConfig(authConfigSchema, testEnv({ AUTH_DATABASE_URL: authDb.url, CORS_ORIGINS: pageOrigin })),
-      ),
+      await createAppFromEnv('auth', testEnv({ AUTH_DATABASE_URL: authDb.url, CORS_ORIGINS: pageOrigin })),
     );
     store = await startStoreServices(storeDb.url, { CORS_ORIGINS: pageOrigin });
     const app = await createRealtimeApp(

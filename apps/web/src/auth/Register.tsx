@@ -6,6 +6,12 @@ import { startSession } from '../shared/session';
 
 type Kind = 'customer' | 'courier';
 
+/** The two name fields, side by side in one row. */
+const NAME_FIELDS = [
+  { label: 'First name', name: 'forename', autocomplete: 'given-name' },
+  { label: 'Last name', name: 'surname', autocomplete: 'family-name' },
+] as const;
+
 /** Registration as a customer or a courier, then straight in (the same credentials sign in). */
 export function Register() {
   const api = useApi();
@@ -51,22 +57,9 @@ export function Register() {
           ))}
         </fieldset>
         <div class="field-row">
-          <Field
-            label="First name"
-            name="forename"
-            autocomplete="given-name"
-            required
-            value={form.forename}
-            onInput={set('forename')}
-          />
-          <Field
-            label="Last name"
-            name="surname"
-            autocomplete="family-name"
-            required
-            value={form.surname}
-            onInput={set('surname')}
-          />
+          {NAME_FIELDS.map((field) => (
+            <Field key={field.name} {...field} required value={form[field.name]} onInput={set(field.name)} />
+          ))}
         </div>
         <Field
           label="Email"

@@ -1,7 +1,7 @@
 import type { SearchResponse } from '@shopwire/contracts';
 import { useEffect, useState } from 'preact/hooks';
 import { useApi } from '../shared/app-context';
-import { EmptyState, ErrorNotice } from '../shared/components';
+import { EmptyState, ErrorNotice, Field } from '../shared/components';
 import { explainError, type ExplainedError } from '../shared/errors';
 import { formatMoney } from '../shared/format';
 import { addToCart } from './cart';
@@ -46,26 +46,8 @@ export function Shop() {
             void search();
           }}
         >
-          <div class="field">
-            <label for="search-name">Name</label>
-            <input
-              id="search-name"
-              name="name"
-              type="search"
-              value={name}
-              onInput={(e) => setName(e.currentTarget.value)}
-            />
-          </div>
-          <div class="field">
-            <label for="search-category">Category</label>
-            <input
-              id="search-category"
-              name="category"
-              type="search"
-              value={category}
-              onInput={(e) => setCategory(e.currentTarget.value)}
-            />
-          </div>
+          <Field label="Name" name="name" type="search" value={name} onInput={setName} />
+          <Field label="Category" name="category" type="search" value={category} onInput={setCategory} />
           <button type="submit" class="primary" disabled={busy}>
             Search
           </button>

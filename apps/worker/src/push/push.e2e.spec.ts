@@ -1,12 +1,16 @@
 import { DEVELOPMENT_VAPID_KEYS } from '@shopwire/config';
 import type { NewOrdersPush, OrderStatusPush } from '@shopwire/contracts';
-import { signTestToken, type HttpClient } from '@shopwire/testing';
+import { signTestToken, waitFor, type HttpClient } from '@shopwire/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StoreFixtures } from '../../../../libs/statistics/src/test/store-fixtures.js';
-import { waitFor } from '../../../../libs/statistics/src/test/wait-for.js';
-import { startLocalPushService, type LocalPushService } from '../../../../test/support/local-push-service.mjs';
-import { startStoreStack, type StoreStack } from '../../../../test/support/store-stack.js';
-import { spawnWorkerProcess, type WorkerProcess } from '../../../../test/support/worker-process.js';
+import {
+  StoreFixtures,
+  spawnWorkerProcess,
+  startLocalPushService,
+  startStoreStack,
+  type LocalPushService,
+  type StoreStack,
+  type WorkerProcess,
+} from '@shopwire/test-support';
 
 const token = (email: string, role: 'customer' | 'courier') => signTestToken(email, role);
 const ANA = token('ana@example.org', 'customer');

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   PUSH_QUEUE,
   PushJobs,
@@ -19,12 +19,11 @@ export const PUSH_PREFIX = Symbol('PUSH_PREFIX');
 
 /**
  * Consumes the `push` queue. A plain BullMQ Worker (not @Processor): its concurrency and rate
- * limiter come from configuration. Created stopped; PushLifecycle runs it once the database and
- * Redis answer.
+ * limiter come from configuration. Created stopped; its QueueConsumer runs it once the database
+ * and Redis answer.
  */
 @Injectable()
 export class PushProcessor {
-  private readonly logger = new Logger(PushProcessor.name);
   readonly worker: Worker;
   private readonly handlers: Record<PushJobName, Handler> = {
     [PushJobs.dispatchOrderEvents]: () => this.dispatcher.dispatchAll(),
@@ -57,7 +56,6 @@ export class PushProcessor {
       // expire under CPU starvation while the job still runs, and the job would run twice.
       stalledInterval: 5_000,
     });
-    this.worker.on('error', (error) => this.logger.error(`push worker error: ${error.message}`));
   }
 
   private async process(job: Job): Promise<unknown> {

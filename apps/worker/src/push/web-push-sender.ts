@@ -63,7 +63,8 @@ export class WebPushSender {
     }
   }
 
-  close(): void {
+  /** After the push worker stopped (its beforeApplicationShutdown runs first). */
+  onApplicationShutdown(): void {
     this.agent.destroy();
   }
 

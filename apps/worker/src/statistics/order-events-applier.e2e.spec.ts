@@ -2,8 +2,7 @@ import { openStoreDatabase } from '@shopwire/store-data';
 import { createTestDatabase } from '@shopwire/testing';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SalesOracle } from '../../../../libs/statistics/src/test/sales-oracle.js';
-import { StoreFixtures } from '../../../../libs/statistics/src/test/store-fixtures.js';
+import { SalesOracle, StoreFixtures } from '@shopwire/test-support';
 import { OrderEventsApplier } from './order-events-applier.js';
 
 describe('OrderEventsApplier against MariaDB', () => {

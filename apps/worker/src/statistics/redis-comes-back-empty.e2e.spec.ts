@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { connect } from 'node:net';
 import { loadConfig } from '@shopwire/config';
-import { createTestDatabase, freePort, testEnv } from '@shopwire/testing';
+import { createTestDatabase, freePort, testEnv, waitFor } from '@shopwire/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StoreFixtures } from '../../../../libs/statistics/src/test/store-fixtures.js';
-import { waitFor } from '../../../../libs/statistics/src/test/wait-for.js';
+import { StoreFixtures } from '@shopwire/test-support';
 import { startWorker, type RunningWorker } from '../create-worker-app.js';
 import { workerConfigSchema } from '../worker.config.js';
 
@@ -54,8 +53,9 @@ describe('statistics worker when Redis comes back empty', () => {
       STATS_CATCH_UP_EVERY_MS: '500',
     });
     worker = await startWorker(loadConfig(workerConfigSchema, env));
-    // No publisher: these orders are never nudged, only the worker's own catch-up finds them.
-    store = StoreFixtures.open(db.url);
+    // The services publish on the shared Redis, not the worker's: these orders never reach its
+    // channel, only the worker's own catch-up finds them.
+    store = StoreFixtures.open(db.url, 'redis://127.0.0.1:6379');
     [productId] = await store.importProducts([{ name: 'Apple', price: 1, categories: ['Fruit'] }]);
   }, 60_000);
 

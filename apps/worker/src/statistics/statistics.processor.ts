@@ -8,7 +8,7 @@ type Handler = (job: Job) => Promise<unknown>;
 
 /**
  * Consumes the statistics queue. `autorun: false`: the worker lifecycle starts it only once the
- * database and Redis answer (see WorkerLifecycle).
+ * database and Redis answer (see QueueConsumer).
  */
 @Processor(STATISTICS_QUEUE, { autorun: false })
 export class StatisticsProcessor extends WorkerHost {
@@ -30,7 +30,7 @@ export class StatisticsProcessor extends WorkerHost {
 
   private async applyOrderEvents(): Promise<{ applied: number }> {
     const applied = await this.applier.applyAll();
-    if (applied > 0) this.logger.debug(`applied ${applied} order events`);
+    if (applied > 0) this.logger.debug({ applied }, 'applied order events');
     return { applied };
   }
 }

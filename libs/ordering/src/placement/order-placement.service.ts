@@ -4,7 +4,7 @@ import { parseGeoPoint, type GeoPoint } from '@shopwire/contracts';
 import { runInTransaction } from '@shopwire/database';
 import { InvalidDeliveryLocationError, InvalidProductError, InvalidProductQuantityError } from '../errors.js';
 import { appendOrderEvent } from '../events/append-order-event.js';
-import { OrderEventNotifier } from '../events/order-event-notifier.js';
+import { OrderEventsPublisher } from '../events/order-events-channel.js';
 import { exactTotal } from '../money/exact-total.js';
 import { KnownPrices, type EpochPrices } from './known-prices.js';
 import { mergeOrderRequests, type OrderRequest } from './order-request.js';
@@ -29,7 +29,7 @@ export class OrderPlacementService {
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(OrderEventNotifier) private readonly notifier: OrderEventNotifier,
+    @Inject(OrderEventsPublisher) private readonly orderEvents: OrderEventsPublisher,
   ) {}
 
   /**
@@ -80,7 +80,7 @@ export class OrderPlacementService {
       const orderId = await this.insertOrder(tx, order);
       return { orderId, eventId: await this.appendCreatedEvent(tx, orderId) };
     });
-    this.notifier.nudge(eventId);
+    this.orderEvents.publish(eventId);
     return orderId;
   }
 

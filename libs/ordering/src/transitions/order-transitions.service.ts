@@ -3,7 +3,7 @@ import type { OrderStatus } from '@shopwire/contracts';
 import { DataSource } from 'typeorm';
 import { InvalidOrderIdError } from '../errors.js';
 import { appendOrderEvent } from '../events/append-order-event.js';
-import { OrderEventNotifier } from '../events/order-event-notifier.js';
+import { OrderEventsPublisher } from '../events/order-events-channel.js';
 import { isStorableId } from '../id-range.js';
 import { runInTransaction } from '@shopwire/database';
 
@@ -16,7 +16,7 @@ import { runInTransaction } from '@shopwire/database';
 export class OrderTransitionsService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(OrderEventNotifier) private readonly notifier: OrderEventNotifier,
+    @Inject(OrderEventsPublisher) private readonly orderEvents: OrderEventsPublisher,
   ) {}
 
   /** CREATED → PENDING by a courier, who is recorded on the order (contract §5.2). */
@@ -47,6 +47,6 @@ export class OrderTransitionsService {
       if (result.affected !== 1) throw new InvalidOrderIdError();
       return appendOrderEvent(tx, orderId, to);
     });
-    this.notifier.nudge(eventId);
+    this.orderEvents.publish(eventId);
   }
 }

@@ -1,20 +1,15 @@
 import type { CourierLocationPayload, OrderEventName, ReadyPayload, ResyncPayload } from '@shopwire/contracts';
-import { loadConfig } from '@shopwire/config';
 import { connectRealtime, type RealtimeClient } from '@shopwire/realtime-client';
-import { listenForTest, testEnv, type RunningTestApp } from '@shopwire/testing';
-import { createRealtimeApp } from '../src/create-realtime-app.js';
-import { realtimeConfigSchema } from '../src/realtime.config.js';
+import { listenForTest, testEnv, waitUntil, type RunningTestApp } from '@shopwire/testing';
+import { createAppFromEnv } from './app-boot.js';
 
 /** Boots a realtime replica on a free port against the given store database. */
 export async function startRealtime(
   storeDatabaseUrl: string,
   env: Record<string, string> = {},
 ): Promise<RunningTestApp> {
-  const config = loadConfig(
-    realtimeConfigSchema,
-    testEnv({ STORE_DATABASE_URL: storeDatabaseUrl, REALTIME_POLL_INTERVAL_MS: '100', ...env }),
-  );
-  return listenForTest(await createRealtimeApp(config));
+  const appEnv = testEnv({ STORE_DATABASE_URL: storeDatabaseUrl, REALTIME_POLL_INTERVAL_MS: '100', ...env });
+  return listenForTest(await createAppFromEnv('realtime', appEnv));
 }
 
 export interface ReceivedEvent {
@@ -77,15 +72,6 @@ export async function connectRecording(url: string, token: string, lastEventId?:
       ),
     close: () => client.close(),
   };
-}
-
-/** Polls `condition` every 10 ms; rejects with `describe()` in the message on timeout. */
-export async function waitUntil(condition: () => boolean, timeoutMs: number, describe = () => ''): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms ${describe()}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {

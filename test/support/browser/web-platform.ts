@@ -2,8 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { loadConfig } from '@shopwire/config';
+import type { INestApplication } from '@nestjs/common';
 import {
   createTestDatabase,
   freePort,
@@ -14,11 +13,8 @@ import {
   type RunningTestApp,
 } from '@shopwire/testing';
 import { build } from 'vite';
-import { authConfigSchema } from '../../../apps/auth/src/auth.config.js';
-import { createAuthApp } from '../../../apps/auth/src/create-auth-app.js';
-import { createRealtimeApp } from '../../../apps/realtime/src/create-realtime-app.js';
-import { realtimeConfigSchema } from '../../../apps/realtime/src/realtime.config.js';
-import { startStoreStack, type StoreStack } from '../../support/store-stack.js';
+import { createAppFromEnv } from '../app-boot.js';
+import { startStoreStack, type StoreStack } from '../store-stack.js';
 
 export const PASSWORD = 'password123';
 
@@ -54,10 +50,10 @@ export async function startWebPlatform(label: string): Promise<WebPlatform> {
   // The page's origin must be known before the services start (their CORS allows it).
   const origin = `http://127.0.0.1:${pagePort}`;
   const auth = await listenForTest(
-    await createAuthApp(loadConfig(authConfigSchema, testEnv({ AUTH_DATABASE_URL: authDb.url, CORS_ORIGINS: origin }))),
+    await createAppFromEnv('auth', testEnv({ AUTH_DATABASE_URL: authDb.url, CORS_ORIGINS: origin })),
   );
   const stack = await startStoreStack({ label, owner: 1, customer: 1, courier: 1, env: { CORS_ORIGINS: origin } });
-  const realtimeConfig = loadConfig(realtimeConfigSchema, {
+  const realtimeEnv = {
     ...stack.env,
     CORS_ORIGINS: origin,
     AUTH_PUBLIC_URL: auth.url,
@@ -65,13 +61,13 @@ export async function startWebPlatform(label: string): Promise<WebPlatform> {
     CUSTOMER_PUBLIC_URL: stack.urls.customer[0],
     COURIER_PUBLIC_URL: stack.urls.courier[0],
     WEB_DIR: webDir,
-  });
+  };
   const startRealtime = async () => {
-    const app = await createRealtimeApp(realtimeConfig);
+    const app = await createAppFromEnv('realtime', realtimeEnv);
     await app.listen(pagePort, '127.0.0.1');
     return app;
   };
-  let realtime: NestFastifyApplication | null = await startRealtime();
+  let realtime: INestApplication | null = await startRealtime();
   const authHttp = httpClient(auth.url);
 
   return {

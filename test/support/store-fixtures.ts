@@ -1,13 +1,11 @@
-import { ORDER_EVENTS_CHANNEL } from '@shopwire/contracts';
 import { parseMysqlUrl } from '@shopwire/database';
 import {
   InvalidOrderIdError,
+  OrderEventsPublisher,
   OrderPlacementService,
   OrderTransitionsService,
-  type OrderEventNotifier,
 } from '@shopwire/ordering';
 import { openStoreDatabase } from '@shopwire/store-data';
-import type { Redis } from 'ioredis';
 import mysql, { type Pool, type PoolConnection, type ResultSetHeader, type RowDataPacket } from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
 
@@ -31,45 +29,39 @@ interface OrderServices {
 /**
  * Writes the store for tests and benchmarks of the statistics without the other services: orders
  * and their transitions through the real ordering services (one event per transition, in the
- * transition's transaction), each nudge published after commit when a publisher is given;
+ * transition's transaction, published after commit on the order-events channel of `redisUrl`);
  * products straight into the tables, as bulk seeding.
  */
 export class StoreFixtures {
   private services?: Promise<OrderServices>;
-  /** Stands in for the services' OrderEventNotifier: remembers the newest event id to publish. */
-  private readonly notifier = {
-    newestEventId: 0,
-    nudge: (eventId: number) => void (this.notifier.newestEventId = eventId),
-  };
 
   private constructor(
     readonly pool: Pool,
     private readonly databaseUrl: string,
-    private readonly publisher?: Redis,
+    private readonly orderEvents: OrderEventsPublisher,
   ) {}
 
-  static open(databaseUrl: string, publisher?: Redis): StoreFixtures {
+  /** `redisUrl`: where the services publish; a worker on another Redis hears nothing of these orders. */
+  static open(databaseUrl: string, redisUrl = 'redis://127.0.0.1:6379'): StoreFixtures {
     const { host, port, user, password, database } = parseMysqlUrl(databaseUrl);
     const pool = mysql.createPool({ host, port, user, password, database, connectionLimit: 4, timezone: 'Z' });
-    return new StoreFixtures(pool, databaseUrl, publisher);
+    return new StoreFixtures(pool, databaseUrl, new OrderEventsPublisher(redisUrl, 'store-fixtures'));
   }
 
   async close(): Promise<void> {
     await this.pool.end();
+    await this.orderEvents.close();
     const services = await this.services?.catch(() => undefined);
     await services?.dataSource.destroy();
   }
 
   /** The ordering services on a connection of their own, opened on first use. */
   private orderServices(): Promise<OrderServices> {
-    this.services ??= openStoreDatabase(this.databaseUrl, 4).then((dataSource) => {
-      const notifier = this.notifier as unknown as OrderEventNotifier;
-      return {
-        dataSource,
-        placement: new OrderPlacementService(dataSource, notifier),
-        transitions: new OrderTransitionsService(dataSource, notifier),
-      };
-    });
+    this.services ??= openStoreDatabase(this.databaseUrl, 4).then((dataSource) => ({
+      dataSource,
+      placement: new OrderPlacementService(dataSource, this.orderEvents),
+      transitions: new OrderTransitionsService(dataSource, this.orderEvents),
+    }));
     return this.services;
   }
 
@@ -98,9 +90,7 @@ export class StoreFixtures {
 
   /** `POST /order`'s service: order CREATED + items + CREATED event in one transaction. */
   async placeOrder(customerEmail: string, items: ItemSpec[]): Promise<number> {
-    const orderId = await (await this.orderServices()).placement.place(customerEmail, items);
-    await this.nudge(this.notifier.newestEventId);
-    return orderId;
+    return (await this.orderServices()).placement.place(customerEmail, items);
   }
 
   /** `POST /pick_up_order`'s service: CREATED → PENDING if still CREATED; false otherwise. */
@@ -130,12 +120,7 @@ export class StoreFixtures {
       if (error instanceof InvalidOrderIdError) return false;
       throw error;
     }
-    await this.nudge(this.notifier.newestEventId);
     return true;
-  }
-
-  private async nudge(eventId: number): Promise<void> {
-    await this.publisher?.publish(ORDER_EVENTS_CHANNEL, String(eventId));
   }
 
   private async transaction<T>(work: (db: PoolConnection) => Promise<T>): Promise<T> {

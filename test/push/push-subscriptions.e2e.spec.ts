@@ -1,7 +1,6 @@
 import { signTestToken } from '@shopwire/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStoreStack, type StoreStack } from '../../../../test/support/store-stack.js';
-import { startLocalPushService, type LocalPushService } from '../../../../test/support/local-push-service.mjs';
+import { startLocalPushService, startStoreStack, type LocalPushService, type StoreStack } from '@shopwire/test-support';
 
 const ANA = signTestToken('ana@example.org', 'customer');
 const DAN = signTestToken('dan@example.org', 'courier');

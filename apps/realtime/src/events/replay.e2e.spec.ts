@@ -1,7 +1,7 @@
 import mysql from 'mysql2/promise';
 import { createTestDatabase, signTestToken, type RunningTestApp } from '@shopwire/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectRecording, startRealtime } from '../../test/realtime-test-kit.js';
+import { connectRecording, startRealtime } from '@shopwire/test-support';
 import { startStoreServices, type StoreServices } from '../../test/store-services.js';
 
 const courierToken = signTestToken('courier@example.org', 'courier');

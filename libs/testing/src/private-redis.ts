@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { connect } from 'node:net';
-import { freePort } from '@shopwire/testing';
+import { freePort } from './ports.js';
 
 function accepts(port: number): Promise<boolean> {
   return new Promise((resolve) => {

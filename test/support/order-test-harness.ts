@@ -1,5 +1,5 @@
 import { signTestToken } from '@shopwire/testing';
-import { startStoreStack, type StoreStack } from '../../../../../test/support/store-stack.js';
+import { startStoreStack, type StoreStack } from './store-stack.js';
 
 /** The customer and courier apps over real HTTP on one fresh store database (e2e tests only). */
 export type OrderTestHarness = StoreStack;

@@ -1,8 +1,8 @@
-import { Redis } from 'ioredis';
+import { createRedisClient } from '@shopwire/redis';
 
 /** Deletes every Redis key under a test's BullMQ prefix (queues, schedulers, dedup keys). */
 export async function deleteQueueKeys(prefix: string, redisUrl = 'redis://127.0.0.1:6379'): Promise<void> {
-  const redis = new Redis(redisUrl);
+  const redis = createRedisClient(redisUrl, 'test-queue-keys', 'wait');
   try {
     let cursor = '0';
     do {

@@ -1,4 +1,4 @@
-import { compareCodePoints } from '../code-point-order.js';
+import { compareCodePoints } from '@shopwire/statistics';
 
 type Status = 'CREATED' | 'PENDING' | 'COMPLETE';
 

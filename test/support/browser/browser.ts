@@ -1,25 +1,16 @@
 import { mkdir } from 'node:fs/promises';
 import axe from 'axe-core';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { launchChromium } from '../chromium.mjs';
 import { PASSWORD } from './web-platform.js';
 
 export const ARTIFACTS = 'test-artifacts/browser';
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Debian's Chromium, headless and quiet on a closed network; `extraFlags` for what a test adds. */
 export async function launchBrowser(extraFlags: readonly string[] = []): Promise<Browser> {
   await mkdir(ARTIFACTS, { recursive: true });
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_FLAGS, ...extraFlags] });
+  return launchChromium(extraFlags);
 }
 
 /** A page in a fresh context (its own storage: one person) whose browser errors fail the test. */

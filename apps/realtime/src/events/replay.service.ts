@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { COURIERS_ROOM, customerRoom, OWNERS_ROOM, type OrderEventRecord, type Role } from '@shopwire/contracts';
-import { EventFanOut, send, sendEmission } from '../events/event-fan-out.js';
-import { emissionsFor } from '../events/event-routing.js';
-import { OrderEventReader } from '../events/order-event-reader.js';
-import { OrderEventTailer } from '../events/order-event-tailer.js';
+import { EventFanOut, sendEmission } from './event-fan-out.js';
+import { emissionsFor } from './event-routing.js';
+import { OrderEventReader } from './order-event-reader.js';
+import { OrderEventTailer } from './order-event-tailer.js';
 import { REALTIME_CONFIG, type RealtimeConfig } from '../realtime.config.js';
 import { realtimeMetrics } from '../realtime.metrics.js';
-import type { RealtimeSocket } from './realtime-socket.js';
+import { send, type RealtimeSocket } from '../gateway/realtime-socket.js';
 
 /**
  * Brings a new connection up to date: replays, from the table, every event after the client's
