@@ -20,6 +20,7 @@ import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import mysql from 'mysql2/promise';
+import webPush from 'web-push';
 import { envNumber, onCleanup, runBench, signToken, sleep, waitFor } from './lib/harness.mjs';
 import { cpuSeconds, fixed, load } from './lib/load.mjs';
 import { printTable } from './lib/markdown.mjs';
@@ -39,6 +40,8 @@ const BUILDS = (process.env.BUILDS ?? `before=/work/wt/perf-base,after=.`).split
   const [name, dir] = entry.split('=');
   return { name, dir: resolve(dir) };
 });
+// Production mode refuses to start push without real keys; a fresh pair per run, as compose-test does.
+const VAPID = webPush.generateVAPIDKeys();
 const account = { forename: 'Bench', surname: 'Mark', email: 'bench@example.org', password: 'bench-password' };
 const json = { 'content-type': 'application/json' };
 const bearer = (email, role) => ({ authorization: `Bearer ${signToken(email, role, SECRET)}` });
@@ -90,6 +93,9 @@ async function startPlatform(build, workDir, round) {
     ...process.env,
     NODE_ENV: 'production',
     JWT_SECRET: SECRET,
+    VAPID_PUBLIC_KEY: VAPID.publicKey,
+    VAPID_PRIVATE_KEY: VAPID.privateKey,
+    VAPID_SUBJECT: 'mailto:bench@example.org',
     HOST: '127.0.0.1',
     AUTH_DATABASE_URL: `mysql://root@127.0.0.1:3306/${auth}`,
     STORE_DATABASE_URL: `mysql://root@127.0.0.1:3306/${store}`,

@@ -5,7 +5,7 @@ import type { Redis } from 'ioredis';
 import { StoreEpochFollowers, StoreEpochModule } from '@shopwire/store-data';
 import type { DataSource } from 'typeorm';
 import { EventFanOut } from './events/event-fan-out.js';
-import { OrderEventReader } from './events/order-event-reader.js';
+import { OrderEventsRepository, OrdersInDelivery } from '@shopwire/ordering';
 import { OrderEventTailer } from './events/order-event-tailer.js';
 import { ReplayService } from './events/replay.service.js';
 import { StatisticsSignal } from './events/statistics-signal.js';
@@ -62,7 +62,8 @@ export class RealtimeAppModule {
         CustomerLocationFeed,
         LocationEvents,
         CourierLocationService,
-        OrderEventReader,
+        OrderEventsRepository,
+        OrdersInDelivery,
         StatisticsSignal,
         EventFanOut,
         OrderEventTailer,

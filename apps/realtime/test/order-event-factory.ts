@@ -1,7 +1,7 @@
 import type { OrderStatus } from '@shopwire/contracts';
 import { createMysqlDataSource, openMigratedDataSource } from '@shopwire/database';
 import { OrderEventsPublisher } from '@shopwire/ordering';
-import { storeEntities, storeMigrations } from '@shopwire/store-data';
+import { storeMigrations } from '@shopwire/store-data';
 import type { DataSource } from 'typeorm';
 
 /**
@@ -18,7 +18,7 @@ export class OrderEventFactory {
   static async open(databaseUrl: string, redisUrl?: string): Promise<OrderEventFactory> {
     const db = await openMigratedDataSource(
       databaseUrl,
-      createMysqlDataSource({ url: databaseUrl, entities: storeEntities, migrations: storeMigrations, poolSize: 5 }),
+      createMysqlDataSource({ url: databaseUrl, entities: [], migrations: storeMigrations, poolSize: 5 }),
     );
     return new OrderEventFactory(db, redisUrl ? new OrderEventsPublisher(redisUrl, 'order-event-factory') : undefined);
   }

@@ -1,2 +1,3 @@
 export * from './catalogue-version.js';
 export * from './catalogue-rows.js';
+export * from './catalogue-writer.js';

@@ -5,3 +5,4 @@ export * from './transient-errors.js';
 export * from './database.module.js';
 export * from './parameter-free-query-logger.js';
 export * from './transactions.js';
+export * from './shared-fresh-read.js';

@@ -1,6 +1,11 @@
 import type { DataSource, QueryRunner } from 'typeorm';
 import { withTransactionRetry } from './transient-errors.js';
 
+/** Anything that runs SQL with positional parameters: a DataSource, a QueryRunner (`tx`), an EntityManager. */
+export interface SqlExecutor {
+  query(sql: string, parameters?: unknown[]): Promise<any>;
+}
+
 export type IsolationLevel = 'READ UNCOMMITTED' | 'READ COMMITTED' | 'REPEATABLE READ' | 'SERIALIZABLE';
 
 export interface TransactionOptions {

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { OrderEventsPublisher } from './events/order-events-channel.js';
+import { OrderEventsRepository } from './events/order-events.repository.js';
 import { IdempotencyKeyStore } from './idempotency/idempotency-key.store.js';
 import { IdempotencyService } from './idempotency/idempotency.service.js';
 import { ORDERING_OPTIONS, type OrderingOptions } from './ordering-options.js';
@@ -10,6 +11,7 @@ import { OrdersToDeliver } from './queries/orders-to-deliver.js';
 import { OrderTransitionsService } from './transitions/order-transitions.service.js';
 
 const services = [
+  OrderEventsRepository,
   OrderPlacementService,
   OrderTransitionsService,
   CustomerOrderHistory,

@@ -1,3 +1,4 @@
 export * from './subscriptions/push-subscription.validation.js';
 export * from './subscriptions/push-subscriptions.options.js';
 export * from './subscriptions/push-subscriptions.module.js';
+export * from './delivery/push-delivery.store.js';

@@ -1,4 +1,3 @@
-export * from './entities/index.js';
 export * from './migrations/index.js';
 export * from './store-data-source.js';
 export * from './store-config.js';

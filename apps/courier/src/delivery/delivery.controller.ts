@@ -1,5 +1,5 @@
 import { BadRequestError } from '@shopwire/contracts';
-import { Body, Controller, Get, Inject } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -10,9 +10,10 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { AccessTokenClaims, OrderDetailsResponse } from '@shopwire/contracts';
-import { ContractPost, bodyObject } from '@shopwire/http';
+import { ContractPost, bodyObject, sendJsonBytes } from '@shopwire/http';
 import { OrderDetailsQuery, OrderTransitionsService, OrdersToDeliver, validateOrderIdBody } from '@shopwire/ordering';
 import { Claims, RequireRole } from '@shopwire/security';
+import type { FastifyReply } from 'fastify';
 import { MessageDoc, OrdersToDeliverDoc, PickUpBodyDoc } from './delivery.api.js';
 
 @ApiTags('delivery')
@@ -30,8 +31,8 @@ export class DeliveryController {
   @Get('orders_to_deliver')
   @ApiOperation({ summary: 'Orders not yet picked up, ascending id (contract §5.1)' })
   @ApiOkResponse({ type: OrdersToDeliverDoc })
-  async list() {
-    return { orders: await this.ordersToDeliver.list() };
+  async list(@Res() reply: FastifyReply): Promise<void> {
+    await sendJsonBytes(reply, await this.ordersToDeliver.json());
   }
 
   @Get('board')

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { withCatalogueWriteLock } from '@shopwire/catalogue';
+import { CatalogueWriter, withCatalogueWriteLock } from '@shopwire/catalogue';
 import { Messages, BadRequestError, ContractError } from '@shopwire/contracts';
 import { isDuplicateKeyError, NamedLockTimeoutError, runInTransaction } from '@shopwire/database';
 import { DataSource, type QueryRunner } from 'typeorm';
-import { CatalogueWriter } from './catalogue-writer.js';
 import { decodeUpload } from './decode-upload.js';
 import { checkImportFile, firstTakenName, type ImportedProduct } from './import-lines.js';
 

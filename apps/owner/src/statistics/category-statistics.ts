@@ -1,11 +1,4 @@
-import { compareCodePoints, type SalesDelta } from '@shopwire/statistics';
-
-/** A category with its applied `delivered` total (0 when it has no `category_sales` row). */
-export interface CategorySalesRow {
-  id: number;
-  name: string;
-  delivered: bigint;
-}
+import { compareCodePoints, type CategorySalesRow, type SalesDelta } from '@shopwire/statistics';
 
 /**
  * `GET /category_statistics` (contract §3.3): every category once, by delivered descending,

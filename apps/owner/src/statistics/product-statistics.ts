@@ -1,9 +1,4 @@
-import { compareCodePoints, type ProductSales, type SalesDelta } from '@shopwire/statistics';
-
-/** A product's applied totals (from `product_sales`) with its name. */
-export interface ProductSalesRow extends ProductSales {
-  name: string;
-}
+import { compareCodePoints, type ProductSalesRow, type SalesDelta } from '@shopwire/statistics';
 
 /** One entry of `GET /product_statistics` (contract §3.2), keys exactly as the contract says. */
 export interface ProductStatistic {

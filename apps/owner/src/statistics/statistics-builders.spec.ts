@@ -1,7 +1,7 @@
-import { salesDelta, type SalesDelta } from '@shopwire/statistics';
+import { salesDelta, type ProductSalesRow, type SalesDelta } from '@shopwire/statistics';
 import { describe, expect, it } from 'vitest';
 import { categoryStatistics } from './category-statistics.js';
-import { productStatistics, type ProductSalesRow } from './product-statistics.js';
+import { productStatistics } from './product-statistics.js';
 
 const none: SalesDelta = { products: new Map(), categories: new Map() };
 

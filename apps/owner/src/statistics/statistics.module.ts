@@ -5,7 +5,7 @@ import { QueueDashboardSessions } from '../queue-dashboard/queue-dashboard-sessi
 import { StatisticsController } from './statistics.controller.js';
 import { DASHBOARD_QUEUES_OPTIONS, DashboardQueues } from '../queue-dashboard/dashboard-queues.js';
 import { StatisticsService } from './statistics.service.js';
-import { StatisticsSnapshot } from './statistics-snapshot.js';
+import { StatisticsSnapshot } from '@shopwire/statistics';
 
 /**
  * Sales statistics (contract §3.2–3.3) and the owner-only queue dashboard (ADR 0004) with its

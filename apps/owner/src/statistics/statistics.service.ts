@@ -1,8 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { salesDelta, type PendingEventItem, type SalesDelta } from '@shopwire/statistics';
-import { categoryStatistics, type CategorySalesRow } from './category-statistics.js';
-import { productStatistics, type ProductSalesRow } from './product-statistics.js';
-import { StatisticsSnapshot } from './statistics-snapshot.js';
+import type { UnappliedEventItem } from '@shopwire/ordering';
+import {
+  StatisticsSnapshot,
+  salesDelta,
+  type CategorySalesRow,
+  type ProductSalesRow,
+  type SalesDelta,
+} from '@shopwire/statistics';
+import { categoryStatistics } from './category-statistics.js';
+import { productStatistics } from './product-statistics.js';
 
 /** Pending event items above which the worker is clearly not keeping up. */
 const BACKLOG_WARNING_ITEMS = 10_000;
@@ -99,7 +105,7 @@ export class StatisticsService {
     };
   }
 
-  private warnOnBacklog(items: PendingEventItem[]): void {
+  private warnOnBacklog(items: UnappliedEventItem[]): void {
     const now = Date.now();
     if (items.length < BACKLOG_WARNING_ITEMS || now - this.lastBacklogWarning < BACKLOG_WARNING_INTERVAL_MS) return;
     this.lastBacklogWarning = now;

@@ -6,7 +6,7 @@ import { realtimeMetrics } from '../realtime.metrics.js';
 import { LocationEvents } from '../location/location-events.js';
 import { EventFanOut } from './event-fan-out.js';
 import { advanceTail, type MissingRange, type TailState } from './gap-hold.js';
-import { OrderEventReader } from './order-event-reader.js';
+import { OrderEventsRepository } from '@shopwire/ordering';
 
 /**
  * Tails `order_events` for this replica: reads rows after its cursor, delivers them strictly in
@@ -28,7 +28,7 @@ export class OrderEventTailer implements OnApplicationBootstrap, OnApplicationSh
   private timer?: NodeJS.Timeout;
 
   constructor(
-    @Inject(OrderEventReader) private readonly reader: OrderEventReader,
+    @Inject(OrderEventsRepository) private readonly reader: OrderEventsRepository,
     @Inject(EventFanOut) private readonly fanOut: EventFanOut,
     @Inject(LocationEvents) private readonly locationEvents: LocationEvents,
     @Inject(REALTIME_CONFIG) private readonly config: RealtimeConfig,

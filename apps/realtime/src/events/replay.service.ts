@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { COURIERS_ROOM, customerRoom, OWNERS_ROOM, type OrderEventRecord, type Role } from '@shopwire/contracts';
 import { EventFanOut, sendEmission } from './event-fan-out.js';
 import { emissionsFor } from './event-routing.js';
-import { OrderEventReader } from './order-event-reader.js';
+import { OrderEventsRepository } from '@shopwire/ordering';
 import { OrderEventTailer } from './order-event-tailer.js';
 import { REALTIME_CONFIG, type RealtimeConfig } from '../realtime.config.js';
 import { realtimeMetrics } from '../realtime.metrics.js';
@@ -19,7 +19,7 @@ export class ReplayService {
   private readonly logger = new Logger(ReplayService.name);
 
   constructor(
-    @Inject(OrderEventReader) private readonly reader: OrderEventReader,
+    @Inject(OrderEventsRepository) private readonly reader: OrderEventsRepository,
     @Inject(OrderEventTailer) private readonly tailer: OrderEventTailer,
     @Inject(EventFanOut) private readonly fanOut: EventFanOut,
     @Inject(REALTIME_CONFIG) private readonly config: RealtimeConfig,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { GeoPoint, OrderEventRecord } from '@shopwire/contracts';
-import { DataSource } from 'typeorm';
+import { OrdersInDelivery } from '@shopwire/ordering';
 import type { SpeedState } from './eta.js';
 
 /** A PENDING order of a courier connected here: who gets its positions, and where it goes. */
@@ -20,17 +20,6 @@ interface CourierEntry {
   speed?: SpeedState;
 }
 
-interface DestinationRow {
-  id: number;
-  delivery_lat: number | null;
-  delivery_lng: number | null;
-}
-
-const toDestination = (row: DestinationRow | undefined): GeoPoint | null =>
-  row && row.delivery_lat !== null && row.delivery_lng !== null
-    ? { lat: row.delivery_lat, lng: row.delivery_lng }
-    : null;
-
 /**
  * The PENDING orders of the couriers connected to THIS replica, kept current by the order events
  * the replica tails anyway: PENDING adds the order to its courier, COMPLETE removes it. That is
@@ -42,7 +31,7 @@ const toDestination = (row: DestinationRow | undefined): GeoPoint | null =>
 export class CourierOrders {
   private readonly couriers = new Map<string, CourierEntry>();
 
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(@Inject(OrdersInDelivery) private readonly orders: OrdersInDelivery) {}
 
   /** Registers one more socket of this courier; resolves once its orders are known. */
   attach(courierEmail: string): Promise<void> {
@@ -91,17 +80,8 @@ export class CourierOrders {
 
   private async load(key: string, entry: CourierEntry): Promise<void> {
     try {
-      const rows: Array<DestinationRow & { customer_email: string }> = await this.dataSource.query(
-        `SELECT id, customer_email, delivery_lat, delivery_lng FROM orders WHERE courier_email = ? AND status = 'PENDING'`,
-        [key],
-      );
-      for (const row of rows) {
-        const orderId = Number(row.id);
-        entry.orders.set(orderId, {
-          orderId,
-          customerEmail: row.customer_email,
-          destination: Promise.resolve(toDestination(row)),
-        });
+      for (const order of await this.orders.ofCourier(key)) {
+        entry.orders.set(order.orderId, { ...order, destination: Promise.resolve(order.destination) });
       }
     } finally {
       const queued = entry.queued ?? [];
@@ -124,10 +104,7 @@ export class CourierOrders {
 
   private async destinationOf(orderId: number): Promise<GeoPoint | null> {
     try {
-      const [row] = await this.dataSource.query('SELECT id, delivery_lat, delivery_lng FROM orders WHERE id = ?', [
-        orderId,
-      ]);
-      return toDestination(row);
+      return await this.orders.destinationOf(orderId);
     } catch {
       return null; // no ETA for this order rather than no position
     }

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { customerRoom, type CourierLocationPayload, type OrderEventRecord } from '@shopwire/contracts';
 import { createRedisClient } from '@shopwire/redis';
 import type { Redis } from 'ioredis';
-import { DataSource } from 'typeorm';
+import { OrdersInDelivery } from '@shopwire/ordering';
 import { send, type RealtimeServer, type RealtimeSocket } from '../gateway/realtime-socket.js';
 import { REALTIME_CONFIG, type RealtimeConfig } from '../realtime.config.js';
 import { realtimeMetrics } from '../realtime.metrics.js';
@@ -41,7 +41,7 @@ export class CustomerLocationFeed implements OnApplicationBootstrap, OnApplicati
   constructor(
     @Inject(LOCATION_SUBSCRIBER) private readonly subscriber: Redis,
     @Inject(LocationRelay) private readonly relay: LocationRelay,
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(OrdersInDelivery) private readonly orders: OrdersInDelivery,
     @Inject(REALTIME_CONFIG) private readonly config: RealtimeConfig,
   ) {}
 
@@ -66,11 +66,7 @@ export class CustomerLocationFeed implements OnApplicationBootstrap, OnApplicati
     const attachedAt = this.emissions;
     try {
       if (count === 0) await this.subscriber.subscribe(customerChannel(email));
-      const pending: Array<{ id: number }> = await this.dataSource.query(
-        `SELECT id FROM orders WHERE customer_email = ? AND status = 'PENDING'`,
-        [email],
-      );
-      for (const payload of await this.relay.latest(pending.map((row) => Number(row.id)))) {
+      for (const payload of await this.relay.latest(await this.orders.idsOfCustomer(email))) {
         const live = this.emitted.get(payload.orderId);
         const reachedLive = live !== undefined && live.seq > attachedAt && live.at >= payload.at;
         if (!this.completed.has(payload.orderId) && !reachedLive) send(socket, 'order.courier_location', payload);

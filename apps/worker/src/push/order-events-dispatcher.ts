@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import { withTransactionRetry } from '@shopwire/database';
+import { OrderEventMarks, type UndispatchedEventRow } from '@shopwire/ordering';
+import { PushDeliveryStore } from '@shopwire/push';
 import { PUSH_QUEUE, PushJobs, type NotifyCourierJob, type NotifyCustomerJob } from '@shopwire/contracts';
 import type { Queue } from 'bullmq';
 import type { QueryRunner } from 'typeorm';
@@ -13,12 +15,6 @@ import {
   sendJobOptions,
   type PushOptions,
 } from './push-options.js';
-
-interface EventRow {
-  id: number | string;
-  status: 'CREATED' | 'PENDING' | 'COMPLETE';
-  stale: number | string;
-}
 
 /**
  * Turns committed order events into push work, like the statistics applier (ADR 0004): it reads
@@ -36,6 +32,7 @@ export class OrderEventsDispatcher {
     @Inject(DataSource) private readonly dataSource: DataSource,
     @InjectQueue(PUSH_QUEUE) private readonly queue: Queue,
     @Inject(PUSH_OPTIONS) private readonly options: PushOptions,
+    @Inject(PushDeliveryStore) private readonly store: PushDeliveryStore,
   ) {}
 
   /** Dispatches batches until none is left, then wakes the courier devices that are behind. */
@@ -56,22 +53,17 @@ export class OrderEventsDispatcher {
    * sends everything new when it runs — under load a push simply covers more orders.
    */
   async fanOutNewOrders(): Promise<number> {
-    const [{ newest }] = await this.dataSource.query('SELECT COALESCE(MAX(seq), 0) AS newest FROM push_new_orders');
-    const rows: Array<{ id: number }> = await this.dataSource.query(
-      `SELECT id FROM push_subscriptions
-        WHERE role = 'courier' AND notify = 1 AND new_orders_seen < ?`,
-      [newest],
-    );
-    if (rows.length === 0) return 0;
+    const behind = await this.store.couriersBehind();
+    if (behind.length === 0) return 0;
     const opts = sendJobOptions(this.options);
     await this.queue.addBulk(
-      rows.map(({ id }) => ({
+      behind.map((id) => ({
         name: PushJobs.notifyCourier,
-        data: { subscriptionId: Number(id) } satisfies NotifyCourierJob,
-        opts: { ...opts, deduplication: { id: courierDeduplicationId(Number(id)), keepLastIfActive: true } },
+        data: { subscriptionId: id } satisfies NotifyCourierJob,
+        opts: { ...opts, deduplication: { id: courierDeduplicationId(id), keepLastIfActive: true } },
       })),
     );
-    return rows.length;
+    return behind.length;
   }
 
   private async dispatchBatch(): Promise<number> {
@@ -80,12 +72,11 @@ export class OrderEventsDispatcher {
     try {
       // READ COMMITTED: no gap locks, so order transactions appending events never wait on us.
       await runner.startTransaction('READ COMMITTED');
-      await runner.query('SELECT id FROM push_state WHERE id = 1 FOR UPDATE');
-      const events: EventRow[] = await runner.query(
-        `SELECT id, status, occurred_at < UTC_TIMESTAMP(3) - INTERVAL ? SECOND AS stale
-           FROM order_events FORCE INDEX (ix_order_events_push)
-          WHERE push_dispatched = 0 ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED`,
-        [this.options.maxEventAgeSeconds, this.options.dispatchBatchSize],
+      await this.store.lockDispatch(runner);
+      const events = await OrderEventMarks.lockUndispatched(
+        runner,
+        this.options.maxEventAgeSeconds,
+        this.options.dispatchBatchSize,
       );
       if (events.length > 0) await this.dispatch(runner, events);
       await runner.commitTransaction();
@@ -98,19 +89,12 @@ export class OrderEventsDispatcher {
     }
   }
 
-  private async dispatch(runner: QueryRunner, events: EventRow[]): Promise<void> {
+  private async dispatch(runner: QueryRunner, events: UndispatchedEventRow[]): Promise<void> {
     const fresh = events.filter((event) => Number(event.stale) !== 1);
     const created = fresh.filter((event) => event.status === 'CREATED').map((event) => Number(event.id));
     const changed = fresh.filter((event) => event.status !== 'CREATED').map((event) => Number(event.id));
     if (created.length > 0) {
-      await runner.query(
-        `INSERT INTO push_new_orders (event_id, order_id, items, total, occurred_at)
-         SELECT e.id, e.order_id, (SELECT COALESCE(SUM(i.quantity), 0) FROM order_items i WHERE i.order_id = e.order_id),
-                o.total, e.occurred_at
-           FROM order_events e JOIN orders o ON o.id = e.order_id
-          WHERE e.id IN (?) ORDER BY e.id`,
-        [created],
-      );
+      await this.store.appendNewOrders(runner, created);
     }
     if (changed.length > 0) {
       // Added before COMMIT: if the commit then fails, the retry adds the same job ids (no-ops).
@@ -123,9 +107,10 @@ export class OrderEventsDispatcher {
         })),
       );
     }
-    await runner.query('UPDATE order_events SET push_dispatched = 1 WHERE id IN (?)', [
+    await OrderEventMarks.markDispatched(
+      runner,
       events.map((event) => Number(event.id)),
-    ]);
+    );
     pushEventsDispatched.inc({ outcome: 'dispatched' }, fresh.length);
     if (fresh.length < events.length) pushEventsDispatched.inc({ outcome: 'stale' }, events.length - fresh.length);
   }

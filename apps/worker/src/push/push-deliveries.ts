@@ -6,15 +6,11 @@ import {
   type NotifyCustomerJob,
   type OrderStatusPush,
 } from '@shopwire/contracts';
+import { OrderEventsRepository } from '@shopwire/ordering';
+import { PushDeliveryStore } from '@shopwire/push';
 import { UnrecoverableError } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { pushDeliveryLag, pushSends, type PushOutcome } from './push-metrics.js';
-import { WebPushSender, type PushTarget } from './web-push-sender.js';
-
-interface SubscriptionRow extends PushTarget {
-  id: number;
-  new_orders_seen: number | string;
-}
+import { WebPushSender } from './web-push-sender.js';
 
 /** Thrown for a push the service asked to retry (429, 5xx, timeout): BullMQ retries with backoff. */
 export class RetryPushError extends Error {
@@ -27,8 +23,9 @@ const lagSince = (occurredAt: Date | string) => Math.max(0, (Date.now() - new Da
 @Injectable()
 export class PushDeliveries {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(PushDeliveryStore) private readonly store: PushDeliveryStore,
     @Inject(WebPushSender) private readonly sender: WebPushSender,
+    @Inject(OrderEventsRepository) private readonly events: OrderEventsRepository,
   ) {}
 
   /**
@@ -37,25 +34,13 @@ export class PushDeliveries {
    * at once (deduplication id per device), so the cursor moves monotonically.
    */
   async notifyCourier(subscriptionId: number): Promise<PushOutcome | 'skipped'> {
-    const [sub]: Array<SubscriptionRow & { notify: number }> = await this.dataSource.query(
-      `SELECT id, endpoint, p256dh, auth, notify, new_orders_seen FROM push_subscriptions
-        WHERE id = ? AND role = 'courier'`,
-      [subscriptionId],
-    );
+    const sub = await this.store.courierDevice(subscriptionId);
     if (!sub || Number(sub.notify) !== 1) return 'skipped';
     const seen = Number(sub.new_orders_seen);
-    const [range]: Array<{ count: number | string; first: number | null; last: number | null; oldest: Date | null }> =
-      await this.dataSource.query(
-        `SELECT COUNT(*) AS count, MIN(seq) AS first, MAX(seq) AS last, MIN(occurred_at) AS oldest
-           FROM push_new_orders WHERE seq > ?`,
-        [seen],
-      );
+    const range = await this.store.newOrdersAfter(seen);
     if (Number(range.count) === 0 || range.last === null || range.first === null) return 'skipped';
     const last = Number(range.last);
-    const listed: Array<{ order_id: number; items: number | string; total: number }> = await this.dataSource.query(
-      `SELECT order_id, items, total FROM push_new_orders WHERE seq > ? AND seq <= ? ORDER BY seq DESC LIMIT ?`,
-      [seen, last, NEW_ORDERS_LISTED],
-    );
+    const listed = await this.store.newestOrders(seen, last, NEW_ORDERS_LISTED);
     const payload: NewOrdersPush = {
       type: 'orders.new',
       count: Number(range.count),
@@ -69,10 +54,7 @@ export class PushDeliveries {
     // Rejected (e.g. 403: the device's subscription no longer matches our VAPID key) would be
     // rejected again: move on rather than resend the same orders at every fan-out.
     if (outcome === 'sent' || outcome === 'rejected') {
-      await this.dataSource.query(
-        'UPDATE push_subscriptions SET new_orders_seen = ? WHERE id = ? AND new_orders_seen < ?',
-        [last, sub.id, last],
-      );
+      await this.store.advanceCourier(sub.id, last);
     }
     return outcome;
   }
@@ -83,31 +65,13 @@ export class PushDeliveries {
    * retried, `done` is saved on the job and the job fails so that BullMQ retries it.
    */
   async notifyCustomer(job: NotifyCustomerJob, saveDone: (done: number[]) => Promise<void>): Promise<number> {
-    const [event]: Array<{
-      id: number;
-      order_id: number;
-      status: 'CREATED' | 'PENDING' | 'COMPLETE';
-      current: 'CREATED' | 'PENDING' | 'COMPLETE';
-      customer_email: string;
-      occurred_at: Date;
-      total: number;
-      items: number | string;
-    }> = await this.dataSource.query(
-      `SELECT e.id, e.order_id, e.status, o.status AS current, e.customer_email, e.occurred_at, o.total,
-              (SELECT COALESCE(SUM(i.quantity), 0) FROM order_items i WHERE i.order_id = e.order_id) AS items
-         FROM order_events e JOIN orders o ON o.id = e.order_id WHERE e.id = ?`,
-      [job.eventId],
-    );
+    const event = await this.events.statusChange(job.eventId);
     if (!event || event.status === 'CREATED')
       throw new UnrecoverableError(`order event ${job.eventId} is not a status change`);
     // Delivered already: "picked up" would arrive after "delivered" and say the opposite.
     if (event.status === 'PENDING' && event.current === 'COMPLETE') return 0;
     const done = new Set(job.done ?? []);
-    const subs: SubscriptionRow[] = await this.dataSource.query(
-      `SELECT id, endpoint, p256dh, auth, new_orders_seen FROM push_subscriptions
-        WHERE account_email = ? AND role = 'customer' AND notify = 1 ORDER BY id`,
-      [event.customer_email],
-    );
+    const subs = await this.store.customerDevices(event.customer_email);
     const payload: OrderStatusPush = {
       type: 'order.status',
       eventId: Number(event.id),
@@ -138,7 +102,6 @@ export class PushDeliveries {
   /** Counts the outcome; a subscription its push service says is gone is deleted. */
   private async settle(kind: 'courier' | 'customer', subscriptionId: number, outcome: PushOutcome): Promise<void> {
     pushSends.inc({ kind, outcome });
-    if (outcome === 'gone')
-      await this.dataSource.query('DELETE FROM push_subscriptions WHERE id = ?', [subscriptionId]);
+    if (outcome === 'gone') await this.store.remove(subscriptionId);
   }
 }

@@ -1,7 +1,8 @@
 import { BullModule, getQueueToken } from '@nestjs/bullmq';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { PUSH_QUEUE, PushJobs } from '@shopwire/contracts';
-import { OrderEventsSubscriber } from '@shopwire/ordering';
+import { OrderEventsRepository, OrderEventsSubscriber } from '@shopwire/ordering';
+import { PushDeliveryStore } from '@shopwire/push';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { OrderEventsTrigger } from '../order-events-trigger.js';
@@ -43,6 +44,8 @@ export class PushWorkerModule {
           }),
         },
         OrderEventsDispatcher,
+        OrderEventsRepository,
+        PushDeliveryStore,
         PushDeliveries,
         PushProcessor,
         {

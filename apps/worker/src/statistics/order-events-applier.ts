@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { runInTransaction } from '@shopwire/database';
-import { readPendingEventItems, salesDelta, type SalesDelta, type SqlExecutor } from '@shopwire/statistics';
+import { OrderEventMarks } from '@shopwire/ordering';
+import { SalesAggregates, salesDelta } from '@shopwire/statistics';
 import { DataSource } from 'typeorm';
 import { batchDuration, eventsApplied } from './statistics-metrics.js';
 import { STATISTICS_OPTIONS, type StatisticsOptions } from './statistics-options.js';
@@ -44,46 +45,15 @@ export class OrderEventsApplier {
       this.dataSource,
       async (tx) => {
         // SKIP LOCKED: concurrent batches (other jobs, other worker replicas) take disjoint events.
-        const rows: Array<{ id: number | string }> = await tx.query(
-          `SELECT id FROM order_events FORCE INDEX (ix_order_events_stats)
-            WHERE stats_applied = 0 ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED`,
-          [this.options.batchSize],
-        );
-        const ids = rows.map((row) => Number(row.id));
+        const ids = await OrderEventMarks.lockUnapplied(tx, this.options.batchSize);
         if (ids.length > 0) {
-          await this.addToAggregates(tx, salesDelta(await readPendingEventItems(tx, ids)));
-          await tx.query('UPDATE order_events SET stats_applied = 1 WHERE id IN (?)', [ids]);
-          await tx.query('UPDATE statistics_state SET version = version + 1 WHERE id = 1');
+          await SalesAggregates.add(tx, salesDelta(await OrderEventMarks.unappliedItems(tx, ids)));
+          await OrderEventMarks.markApplied(tx, ids);
+          await SalesAggregates.bumpVersion(tx);
         }
         return ids.length;
       },
       { isolation: 'READ COMMITTED', attempts: 5 },
     );
-  }
-
-  /**
-   * Rows are written in key order so that concurrent batches lock them in the same order. The
-   * sums are bigint, sent as exact integer literals.
-   */
-  private async addToAggregates(db: SqlExecutor, delta: SalesDelta): Promise<void> {
-    const products = [...delta.products]
-      .filter(([, sales]) => sales.sold !== 0n || sales.waiting !== 0n)
-      .sort(([a], [b]) => a - b)
-      .map(([productId, sales]) => [productId, sales.sold, sales.waiting]);
-    if (products.length > 0) {
-      await db.query(
-        `INSERT INTO product_sales (product_id, sold, waiting) VALUES ?
-         ON DUPLICATE KEY UPDATE sold = sold + VALUES(sold), waiting = waiting + VALUES(waiting)`,
-        [products],
-      );
-    }
-    const categories = [...delta.categories].sort(([a], [b]) => a - b);
-    if (categories.length > 0) {
-      await db.query(
-        `INSERT INTO category_sales (category_id, delivered) VALUES ?
-         ON DUPLICATE KEY UPDATE delivered = delivered + VALUES(delivered)`,
-        [categories],
-      );
-    }
   }
 }

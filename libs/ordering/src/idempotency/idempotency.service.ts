@@ -2,12 +2,8 @@ import { ContractError } from '@shopwire/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { IdempotencyKeyInFlightError, IdempotencyKeyReusedError } from '../errors.js';
-import {
-  IdempotencyKeyStore,
-  type IdempotencyScope,
-  type SqlExecutor,
-  type StoredResponse,
-} from './idempotency-key.store.js';
+import type { SqlExecutor } from '@shopwire/database';
+import { IdempotencyKeyStore, type IdempotencyScope, type StoredResponse } from './idempotency-key.store.js';
 import { requestFingerprint } from './request-fingerprint.js';
 
 /** A key this request holds: it does the work, then completes or settles the claim. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { parseGeoPoint, type GeoPoint } from '@shopwire/contracts';
-import { runInTransaction } from '@shopwire/database';
+import { runInTransaction, type SqlExecutor } from '@shopwire/database';
 import { InvalidDeliveryLocationError, InvalidProductError, InvalidProductQuantityError } from '../errors.js';
 import { appendOrderEvent } from '../events/append-order-event.js';
 import { OrderEventsPublisher } from '../events/order-events-channel.js';
@@ -9,7 +9,7 @@ import { exactTotal } from '../money/exact-total.js';
 import { KnownPrices, type EpochPrices } from './known-prices.js';
 import { mergeOrderRequests, type OrderRequest } from './order-request.js';
 import { insertOrderRows, PricesOfOtherEpochError, type OrderRows, type PricedLine } from './order-rows.js';
-import { productPrices, type Queryable } from './product-prices.js';
+import { productPrices } from './product-prices.js';
 
 /** A validated order request, priced and checked, ready to be written. */
 export interface PreparedOrder extends OrderRows {
@@ -84,7 +84,7 @@ export class OrderPlacementService {
     return orderId;
   }
 
-  private async readPrices(db: Queryable, ids: readonly number[]): Promise<EpochPrices> {
+  private async readPrices(db: SqlExecutor, ids: readonly number[]): Promise<EpochPrices> {
     const prices = await productPrices(db, ids);
     this.knownPrices.remember(prices);
     return prices;

@@ -1,17 +1,13 @@
+import type { SqlExecutor } from '@shopwire/database';
 import { isStorableId } from '../id-range.js';
 import type { EpochPrices } from './known-prices.js';
-
-/** The DataSource (before the transaction) or the transaction's own connection. */
-export interface Queryable {
-  query(sql: string, parameters?: unknown[]): Promise<any>;
-}
 
 /**
  * Current prices of the given products in one query, with the store epoch they belong to (the
  * order write checks it, ADR 0014); ids that cannot exist are not sent. Prices never change after
  * creation (contract §6), so this read needs no lock and runs before the order transaction opens.
  */
-export async function productPrices(db: Queryable, productIds: readonly number[]): Promise<EpochPrices> {
+export async function productPrices(db: SqlExecutor, productIds: readonly number[]): Promise<EpochPrices> {
   const ids = productIds.filter(isStorableId);
   // One row even when no product matches, so the epoch always comes back.
   const rows: Array<{ epoch: string | null; id: number | null; price: number | null }> = await db.query(

@@ -1,6 +1,7 @@
 import type { OrderDetails, OrderLineDetails, OrderStatus } from '@shopwire/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { OrderEventsRepository } from '../events/order-events.repository.js';
 
 /** Most orders one list returns: the newest ones; a view is not an export. */
 export const ORDER_DETAILS_LIMIT = 200;
@@ -17,14 +18,6 @@ interface ItemRow extends OrderLineDetails {
   order_id: number;
   quantity: number;
 }
-interface EventRow {
-  order_id: number;
-  status: OrderStatus;
-  at: string;
-}
-
-const ISO_MS = `'%Y-%m-%dT%H:%i:%s.%fZ'`;
-
 /**
  * Orders with id, lines, total and the times of their life cycle, for the web app's extension
  * endpoints (`/my_orders`, `/board`, `/my_deliveries`; the contract's own responses carry no id
@@ -32,7 +25,10 @@ const ISO_MS = `'%Y-%m-%dT%H:%i:%s.%fZ'`;
  */
 @Injectable()
 export class OrderDetailsQuery {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(OrderEventsRepository) private readonly events: OrderEventsRepository,
+  ) {}
 
   /** A customer's orders, newest first. */
   ofCustomer(customerEmail: string): Promise<OrderDetails[]> {
@@ -58,16 +54,13 @@ export class OrderDetailsQuery {
     );
     if (orders.length === 0) return [];
     const ids = orders.map((order) => order.id);
-    const [items, events]: [ItemRow[], EventRow[]] = await Promise.all([
+    const [items, events]: [ItemRow[], Awaited<ReturnType<OrderEventsRepository['lifeCycleOf']>>] = await Promise.all([
       this.dataSource.query(
         `SELECT i.order_id, p.name, i.unit_price AS price, i.quantity
          FROM order_items i JOIN products p ON p.id = i.product_id WHERE i.order_id IN (?) ORDER BY p.name`,
         [ids],
       ),
-      this.dataSource.query(
-        `SELECT order_id, status, DATE_FORMAT(occurred_at, ${ISO_MS}) AS at FROM order_events WHERE order_id IN (?)`,
-        [ids],
-      ),
+      this.events.lifeCycleOf(ids),
     ]);
     const byId = new Map<number, OrderDetails>(
       orders.map(({ delivery_lat: lat, delivery_lng: lng, ...order }) => [

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { OrderStatus } from '@shopwire/contracts';
 import { DataSource } from 'typeorm';
 import { InvalidOrderIdError } from '../errors.js';
-import { appendOrderEvent } from '../events/append-order-event.js';
+import { OrderEventsRepository } from '../events/order-events.repository.js';
 import { OrderEventsPublisher } from '../events/order-events-channel.js';
 import { isStorableId } from '../id-range.js';
 import { runInTransaction } from '@shopwire/database';
@@ -45,7 +45,7 @@ export class OrderTransitionsService {
     const eventId = await runInTransaction(this.dataSource, async (tx) => {
       const result = await tx.query(update, parameters, true);
       if (result.affected !== 1) throw new InvalidOrderIdError();
-      return appendOrderEvent(tx, orderId, to);
+      return OrderEventsRepository.append(tx, orderId, to);
     });
     this.orderEvents.publish(eventId);
   }

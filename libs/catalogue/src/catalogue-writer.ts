@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { QueryRunner } from 'typeorm';
-import type { ImportedProduct } from './import-lines.js';
 import { escapedNameSize, sqlBatches } from './sql-batches.js';
+
+/** A product to insert: its exact name, price and distinct category names. */
+export interface NewProduct {
+  name: string;
+  price: number;
+  categories: readonly string[];
+}
 
 /** Link rows are two integers: many more fit in one statement. */
 const MAX_LINKS_PER_STATEMENT = 10_000;
@@ -10,7 +16,8 @@ const MAX_LINKS_PER_STATEMENT = 10_000;
 export const nameHash = (name: string): Buffer => createHash('sha256').update(name, 'utf8').digest();
 
 /**
- * Set-based SQL for the import: every statement covers a batch of rows, never one row, so a
+ * THE writes of `products`, `categories` and `product_categories` (ADR 0011; the reads are
+ * catalogue-rows.ts and catalogue-version.ts). Set-based SQL for the import: every statement covers a batch of rows, never one row, so a
  * 100,000-line file takes a few hundred statements. All methods run on the caller's connection.
  */
 export class CatalogueWriter {
@@ -23,7 +30,7 @@ export class CatalogueWriter {
   }
 
   /** Inserts the products, their new categories and the links; the caller owns the transaction. */
-  async insertProducts(products: readonly ImportedProduct[]): Promise<void> {
+  async insertProducts(products: readonly NewProduct[]): Promise<void> {
     const categoryIds = await this.ensureCategories(products);
     const productIds = await this.insertProductRows(products);
     const links = products.flatMap((product) => {
@@ -41,7 +48,7 @@ export class CatalogueWriter {
    * them all — far cheaper than looking 100,000 names up by hash. Names are unique, so rows of
    * other writers in that range are told apart by name.
    */
-  private async insertProductRows(products: readonly ImportedProduct[]): Promise<Map<string, number>> {
+  private async insertProductRows(products: readonly NewProduct[]): Promise<Map<string, number>> {
     let firstId: number | undefined;
     for (const batch of sqlBatches(products, (product) => escapedNameSize(product.name))) {
       const result: { insertId: number } = await this.runner.query('INSERT INTO products (name, price) VALUES ?', [
@@ -61,7 +68,7 @@ export class CatalogueWriter {
    * Creates the categories not there yet and returns every id by name. INSERT IGNORE on the unique
    * hash reuses existing rows; sorting by hash makes concurrent writers lock rows in one order.
    */
-  private async ensureCategories(products: readonly ImportedProduct[]): Promise<Map<string, number>> {
+  private async ensureCategories(products: readonly NewProduct[]): Promise<Map<string, number>> {
     const names = [...new Set(products.flatMap((product) => product.categories))];
     const sorted = names.map((name) => ({ name, hash: nameHash(name) })).sort((a, b) => Buffer.compare(a.hash, b.hash));
     for (const batch of sqlBatches(sorted, (category) => escapedNameSize(category.name))) {

@@ -1,10 +1,59 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { readPendingEventItems, type PendingEventItem, type SqlExecutor } from '@shopwire/statistics';
-import { runInTransaction } from '@shopwire/database';
+import { runInTransaction, type SqlExecutor } from '@shopwire/database';
+import { OrderEventMarks, type UnappliedEventItem } from '@shopwire/ordering';
 import { STORE_EPOCH_SQL } from '@shopwire/store-data';
 import { DataSource } from 'typeorm';
-import type { CategorySalesRow } from './category-statistics.js';
-import type { ProductSalesRow } from './product-statistics.js';
+import type { ProductSales, SalesDelta } from './sales-delta.js';
+
+/** A product's applied totals (from `product_sales`) with its name. */
+export interface ProductSalesRow extends ProductSales {
+  name: string;
+}
+
+/** A category with its applied `delivered` total (0 when it has no `category_sales` row). */
+export interface CategorySalesRow {
+  id: number;
+  name: string;
+  delivered: bigint;
+}
+
+/**
+ * THE place with SQL on the sales aggregates (`product_sales`, `category_sales`,
+ * `statistics_state`; ADR 0004, ADR 0011): the worker's writes (`SalesAggregates`) and the owner
+ * API's reads (`StatisticsSnapshot`, `SnapshotQueries`).
+ */
+export const SalesAggregates = {
+  /**
+   * Adds a delta, in the applier's transaction. Rows are written in key order so that concurrent
+   * batches lock them in the same order; the sums are bigint, sent as exact integer literals.
+   */
+  async add(tx: SqlExecutor, delta: SalesDelta): Promise<void> {
+    const products = [...delta.products]
+      .filter(([, sales]) => sales.sold !== 0n || sales.waiting !== 0n)
+      .sort(([a], [b]) => a - b)
+      .map(([productId, sales]) => [productId, sales.sold, sales.waiting]);
+    if (products.length > 0) {
+      await tx.query(
+        `INSERT INTO product_sales (product_id, sold, waiting) VALUES ?
+         ON DUPLICATE KEY UPDATE sold = sold + VALUES(sold), waiting = waiting + VALUES(waiting)`,
+        [products],
+      );
+    }
+    const categories = [...delta.categories].sort(([a], [b]) => a - b);
+    if (categories.length > 0) {
+      await tx.query(
+        `INSERT INTO category_sales (category_id, delivered) VALUES ?
+         ON DUPLICATE KEY UPDATE delivered = delivered + VALUES(delivered)`,
+        [categories],
+      );
+    }
+  },
+
+  /** In the same transaction as `add`: equal version, equal aggregates. */
+  async bumpVersion(tx: SqlExecutor): Promise<void> {
+    await tx.query('UPDATE statistics_state SET version = version + 1 WHERE id = 1');
+  },
+} as const;
 
 /** Queries available inside one consistent, read-only snapshot of the store database. */
 export class SnapshotQueries {
@@ -25,8 +74,8 @@ export class SnapshotQueries {
     return Number(row.n);
   }
 
-  pendingItems(): Promise<PendingEventItem[]> {
-    return readPendingEventItems(this.db);
+  pendingItems(): Promise<UnappliedEventItem[]> {
+    return OrderEventMarks.unappliedItems(this.db);
   }
 
   async productSales(): Promise<Map<number, ProductSalesRow>> {
@@ -81,7 +130,7 @@ export class StatisticsSnapshot {
     const [row] = await this.dataSource.query(
       `SELECT ${STORE_EPOCH_SQL} AS epoch, s.version,
               (SELECT COUNT(*) FROM categories) AS categoryCount,
-              EXISTS (SELECT 1 FROM order_events FORCE INDEX (ix_order_events_stats) WHERE stats_applied = 0) AS hasPending
+              ${OrderEventMarks.UNAPPLIED_EXISTS_SQL} AS hasPending
          FROM statistics_state s WHERE s.id = 1`,
     );
     return {
