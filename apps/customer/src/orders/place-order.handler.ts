@@ -1,11 +1,14 @@
 import { BadRequestError } from '@shopwire/contracts';
+import { runInTransaction } from '@shopwire/database';
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  type CompleteWithin,
+  type IdempotencyClaim,
   IdempotencyService,
+  OrderEventsPublisher,
   OrderPlacementService,
   parseIdempotencyKey,
 } from '@shopwire/ordering';
+import { DataSource } from 'typeorm';
 import { validatePlaceOrderBody } from './place-order.validation.js';
 
 export interface PlacedOrder {
@@ -13,40 +16,47 @@ export interface PlacedOrder {
 }
 
 /**
- * `POST /order`: the optional Idempotency-Key (contract §8) wraps the core flow — checks 1–2,
- * then placement (check 3, the optional delivery location, and the order transaction). With a key, the response is stored in the
- * order's own transaction; a refused request's 400 is stored too and replays.
+ * `POST /order` (contract §4.2, Idempotency-Key §8), top to bottom: claim the key if one was
+ * sent (a repeat is answered here); checks 1–2; placement's check 3, delivery location and total
+ * (prices from memory when known, ADR 0014); one transaction — order and items, the idempotent
+ * reply, the CREATED event last; the nudge after COMMIT. A refused request's 400 is stored
+ * under its key and replays; any other failure frees the key.
  */
 @Injectable()
 export class PlaceOrderHandler {
   constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(OrderPlacementService) private readonly placement: OrderPlacementService,
     @Inject(IdempotencyService) private readonly idempotency: IdempotencyService,
+    @Inject(OrderEventsPublisher) private readonly orderEvents: OrderEventsPublisher,
   ) {}
 
-  handle(
+  async handle(
     customerEmail: string,
     body: Record<string, unknown>,
-    idempotencyKey: string | undefined,
+    idempotencyKeyHeader: string | undefined,
   ): Promise<PlacedOrder> {
-    const key = parseIdempotencyKey(idempotencyKey);
-    if (key === undefined) return this.place(customerEmail, body);
-    return this.idempotency.execute<PlacedOrder>({ customerEmail, key }, body, (complete) =>
-      this.place(customerEmail, body, complete),
-    );
-  }
-
-  private async place(
-    customerEmail: string,
-    body: Record<string, unknown>,
-    complete?: CompleteWithin<PlacedOrder>,
-  ): Promise<PlacedOrder> {
-    const validation = validatePlaceOrderBody(body);
-    if (!validation.ok) throw new BadRequestError(validation.message);
-    const id = await this.placement.place(customerEmail, validation.requests, {
-      deliveryLocation: body.deliveryLocation,
-      withinTransaction: complete && ((tx, orderId) => complete(tx, { id: orderId })),
-    });
-    return { id };
+    const key = parseIdempotencyKey(idempotencyKeyHeader);
+    let claim: IdempotencyClaim | undefined;
+    if (key !== undefined) {
+      const start = await this.idempotency.begin<PlacedOrder>({ customerEmail, key }, body);
+      if (start.kind === 'replay') return start.response;
+      claim = start.claim;
+    }
+    try {
+      const validation = validatePlaceOrderBody(body);
+      if (!validation.ok) throw new BadRequestError(validation.message);
+      const order = await this.placement.prepare(customerEmail, validation.requests, body.deliveryLocation);
+      const placed = await runInTransaction(this.dataSource, async (tx) => {
+        const id = await this.placement.insertOrder(tx, order);
+        if (claim) await this.idempotency.complete(tx, claim, { id });
+        return { id, eventId: await this.placement.appendCreatedEvent(tx, id) };
+      });
+      this.orderEvents.publish(placed.eventId);
+      return { id: placed.id };
+    } catch (error) {
+      if (claim) await this.idempotency.settleFailure(claim, error);
+      throw error;
+    }
   }
 }

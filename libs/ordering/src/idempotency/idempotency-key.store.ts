@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import type { SqlExecutor } from '@shopwire/database';
 import { DataSource } from 'typeorm';
 import { ORDERING_OPTIONS, DEFAULT_IDEMPOTENCY_OPTIONS, type OrderingOptions } from '../ordering-options.js';
 
@@ -20,11 +21,6 @@ export type ClaimOutcome =
   | { kind: 'replay'; response: StoredResponse }
   | { kind: 'reused' }
   | { kind: 'in-flight' };
-
-/** Anything that runs SQL: the DataSource (autocommit) or an open transaction's QueryRunner. */
-export interface SqlExecutor {
-  query(sql: string, parameters?: unknown[]): Promise<any>;
-}
 
 interface KeyRow {
   request_hash: Buffer;

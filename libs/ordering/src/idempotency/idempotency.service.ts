@@ -2,23 +2,25 @@ import { ContractError } from '@shopwire/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { IdempotencyKeyInFlightError, IdempotencyKeyReusedError } from '../errors.js';
-import {
-  IdempotencyKeyStore,
-  type IdempotencyScope,
-  type SqlExecutor,
-  type StoredResponse,
-} from './idempotency-key.store.js';
+import type { SqlExecutor } from '@shopwire/database';
+import { IdempotencyKeyStore, type IdempotencyScope, type StoredResponse } from './idempotency-key.store.js';
 import { requestFingerprint } from './request-fingerprint.js';
 
-/** Given to the work: stores its success response inside the work's own transaction. */
-export type CompleteWithin<T> = (tx: SqlExecutor, response: T) => Promise<void>;
+/** A key this request holds: it does the work, then completes or settles the claim. */
+export interface IdempotencyClaim {
+  scope: IdempotencyScope;
+  owner: Buffer;
+}
+
+/** What a key says before the work runs: answer with an earlier response, or go ahead holding the claim. */
+export type IdempotencyStart<T> = { kind: 'replay'; response: T } | { kind: 'claimed'; claim: IdempotencyClaim };
 
 /**
- * Idempotency-Key semantics of contract §8 around one request's work: the first request claims
- * the key and runs; a repeat with the same body gets the stored response (a 4xx included) and
- * nothing runs; a different body → 422; a repeat while the first still runs → 409. A success
- * is recorded atomically with what it created (the work calls `complete` in its transaction),
- * so a crash can never leave an order without its replayable answer.
+ * Idempotency-Key semantics of contract §8, as steps of a use case: `begin` claims the key (a
+ * repeat with the same body gets the stored response — a stored 4xx is thrown again; a different
+ * body → 422; a repeat while the first still runs → 409); `complete` records the success inside
+ * the work's own transaction, so a crash can never leave an order without its replayable answer;
+ * `settleFailure` records a contract 4xx (it replays) or frees the key for a retry.
  */
 @Injectable()
 export class IdempotencyService {
@@ -29,36 +31,23 @@ export class IdempotencyService {
     @Inject(DataSource) private readonly dataSource: DataSource,
   ) {}
 
-  async execute<T>(
-    scope: IdempotencyScope,
-    body: unknown,
-    work: (complete: CompleteWithin<T>) => Promise<T>,
-  ): Promise<T> {
+  async begin<T>(scope: IdempotencyScope, body: unknown): Promise<IdempotencyStart<T>> {
     const claim = await this.store.claim(scope, requestFingerprint(body));
-    if (claim.kind === 'replay') return replay<T>(claim.response);
     if (claim.kind === 'reused') throw new IdempotencyKeyReusedError();
     if (claim.kind === 'in-flight') throw new IdempotencyKeyInFlightError();
+    if (claim.kind === 'replay') return { kind: 'replay', response: replay<T>(claim.response) };
+    return { kind: 'claimed', claim: { scope, owner: claim.owner } };
+  }
 
-    let completed = false;
-    const complete: CompleteWithin<T> = async (tx, response) => {
-      // Lost claim (expired, taken over): abort so the caller's transaction rolls back.
-      if (!(await this.store.complete(tx, scope, claim.owner, { status: 200, body: response }))) {
-        throw new IdempotencyKeyInFlightError();
-      }
-      completed = true;
-    };
-    try {
-      const response = await work(complete);
-      if (!completed) await complete(this.dataSource, response);
-      return response;
-    } catch (error) {
-      await this.settleFailure(scope, claim.owner, error);
-      throw error;
+  /** Stores the 200 response in `tx`; a lost claim (expired, taken over) throws 409 so `tx` rolls back. */
+  async complete<T>(tx: SqlExecutor, claim: IdempotencyClaim, response: T): Promise<void> {
+    if (!(await this.store.complete(tx, claim.scope, claim.owner, { status: 200, body: response }))) {
+      throw new IdempotencyKeyInFlightError();
     }
   }
 
   /** A contract 4xx is the final answer and replays; anything else frees the key for a retry. */
-  private async settleFailure(scope: IdempotencyScope, owner: Buffer, error: unknown): Promise<void> {
+  async settleFailure({ scope, owner }: IdempotencyClaim, error: unknown): Promise<void> {
     try {
       if (error instanceof ContractError && error.status >= 400 && error.status < 500) {
         await this.store.complete(this.dataSource, scope, owner, {

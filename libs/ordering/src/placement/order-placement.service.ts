@@ -1,78 +1,115 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { parseGeoPoint, type GeoPoint } from '@shopwire/contracts';
+import { runInTransaction, type SqlExecutor } from '@shopwire/database';
 import { InvalidDeliveryLocationError, InvalidProductError, InvalidProductQuantityError } from '../errors.js';
 import { appendOrderEvent } from '../events/append-order-event.js';
 import { OrderEventsPublisher } from '../events/order-events-channel.js';
 import { exactTotal } from '../money/exact-total.js';
-import { runInTransaction } from '@shopwire/database';
-import { mergeOrderRequests, type OrderLine, type OrderRequest } from './order-request.js';
+import { KnownPrices, type EpochPrices } from './known-prices.js';
+import { mergeOrderRequests, type OrderRequest } from './order-request.js';
+import { insertOrderRows, PricesOfOtherEpochError, type OrderRows, type PricedLine } from './order-rows.js';
 import { productPrices } from './product-prices.js';
 
-/** Extra work that must commit atomically with the new order (e.g. storing an idempotent reply). */
-export type WithinOrderTransaction = (tx: QueryRunner, orderId: number) => Promise<void>;
-
-export interface PlaceOrderOptions {
-  /**
-   * `deliveryLocation` of the body as received (issue 12, additive): absent/null = none; else it
-   * must be `{lat, lng}` in range, checked after every contract check (after check 3).
-   */
-  deliveryLocation?: unknown;
-  withinTransaction?: WithinOrderTransaction;
-}
-
-interface PricedLine extends OrderLine {
-  unitPrice: number;
+/** A validated order request, priced and checked, ready to be written. */
+export interface PreparedOrder extends OrderRows {
+  requests: readonly OrderRequest[];
+  deliveryLocation: unknown;
 }
 
 /**
- * Places an order from validated requests (contract §4.2 check 3, then the delivery location,
- * then success): one price query, then one transaction — order row, one multi-row item insert, the caller's extra work, and the
- * CREATED event last — then a post-commit nudge. Returns the new order id.
+ * Places orders (contract §4.2 check 3, then the delivery location, then success) in steps a use
+ * case calls in order: `prepare` before the transaction (prices from memory when known, else one
+ * query), then inside it `insertOrder` (one round trip) and `appendCreatedEvent` (last before
+ * COMMIT). `place` runs the three for callers without an idempotency key.
  */
 @Injectable()
 export class OrderPlacementService {
+  private readonly knownPrices = new KnownPrices();
+
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(OrderEventsPublisher) private readonly orderEvents: OrderEventsPublisher,
   ) {}
 
-  async place(
+  /**
+   * Check 3, then `deliveryLocation` as received (issue 12, additive: absent/null = none, else
+   * `{lat, lng}` in range), then the exact total. Throws the contract's 400s.
+   */
+  async prepare(
     customerEmail: string,
     requests: readonly OrderRequest[],
-    { deliveryLocation, withinTransaction }: PlaceOrderOptions = {},
-  ): Promise<number> {
-    const prices = await productPrices(
-      this.dataSource,
-      requests.map((request) => request.productId),
-    );
-    const missing = requests.findIndex((request) => !prices.has(request.productId));
-    if (missing >= 0) throw new InvalidProductError(missing);
-    const destination = deliveryDestination(deliveryLocation);
+    deliveryLocation?: unknown,
+  ): Promise<PreparedOrder> {
+    const ids = requests.map((request) => request.productId);
+    const prices = this.knownPrices.lookup(ids) ?? (await this.readPrices(this.dataSource, ids));
+    return priceOrder(customerEmail, requests, deliveryLocation, prices);
+  }
 
-    const lines: PricedLine[] = mergeOrderRequests(requests).map((line) => ({
-      ...line,
-      unitPrice: prices.get(line.productId)!,
-    }));
-    const total = orderTotal(lines);
+  /**
+   * Writes the order row and its items; returns the order id. Prices of a store that has been
+   * reset since are dropped and read again on this transaction's connection (nothing was written).
+   */
+  async insertOrder(tx: QueryRunner, order: PreparedOrder): Promise<number> {
+    try {
+      return await insertOrderRows(tx, order);
+    } catch (error) {
+      if (isMissingProductError(error)) this.knownPrices.forget(); // a restore to an earlier point (ADR 0014)
+      if (!(error instanceof PricesOfOtherEpochError)) throw error;
+      this.knownPrices.forget();
+      const ids = order.requests.map((request) => request.productId);
+      const fresh = priceOrder(
+        order.customerEmail,
+        order.requests,
+        order.deliveryLocation,
+        await this.readPrices(tx, ids),
+      );
+      return insertOrderRows(tx, fresh);
+    }
+  }
 
+  /** The CREATED event: call it last before COMMIT (see `appendOrderEvent`). Returns its id. */
+  appendCreatedEvent(tx: QueryRunner, orderId: number): Promise<number> {
+    return appendOrderEvent(tx, orderId, 'CREATED');
+  }
+
+  /** Prepare, write in one transaction, then nudge after COMMIT. Returns the new order id. */
+  async place(customerEmail: string, requests: readonly OrderRequest[], deliveryLocation?: unknown): Promise<number> {
+    const order = await this.prepare(customerEmail, requests, deliveryLocation);
     const { orderId, eventId } = await runInTransaction(this.dataSource, async (tx) => {
-      const order = await tx.query(
-        `INSERT INTO orders (customer_email, status, total, created_at, delivery_lat, delivery_lng)
-         VALUES (?, 'CREATED', ?, UTC_TIMESTAMP(), ?, ?)`,
-        [customerEmail, total, destination?.lat ?? null, destination?.lng ?? null],
-      );
-      const orderId = Number(order.insertId);
-      await tx.query(
-        `INSERT INTO order_items (order_id, product_id, quantity, unit_price) VALUES ${lines.map(() => '(?, ?, ?, ?)').join(', ')}`,
-        lines.flatMap((line) => [orderId, line.productId, line.quantity, line.unitPrice]),
-      );
-      await withinTransaction?.(tx, orderId);
-      return { orderId, eventId: await appendOrderEvent(tx, orderId, 'CREATED') };
+      const orderId = await this.insertOrder(tx, order);
+      return { orderId, eventId: await this.appendCreatedEvent(tx, orderId) };
     });
     this.orderEvents.publish(eventId);
     return orderId;
   }
+
+  private async readPrices(db: SqlExecutor, ids: readonly number[]): Promise<EpochPrices> {
+    const prices = await productPrices(db, ids);
+    this.knownPrices.remember(prices);
+    return prices;
+  }
+}
+
+function priceOrder(
+  customerEmail: string,
+  requests: readonly OrderRequest[],
+  deliveryLocation: unknown,
+  { epoch, prices }: EpochPrices,
+): PreparedOrder {
+  const missing = requests.findIndex((request) => !prices.has(request.productId));
+  if (missing >= 0) throw new InvalidProductError(missing);
+  const destination = deliveryDestination(deliveryLocation);
+  const lines: PricedLine[] = mergeOrderRequests(requests).map((line) => ({
+    ...line,
+    unitPrice: prices.get(line.productId)!,
+  }));
+  return { customerEmail, requests, deliveryLocation, destination, lines, total: orderTotal(lines), priceEpoch: epoch };
+}
+
+/** An item row's product does not exist (foreign key): a known price outlived its product. */
+function isMissingProductError(error: unknown): boolean {
+  return (error as { driverError?: { code?: string } }).driverError?.code === 'ER_NO_REFERENCED_ROW_2';
 }
 
 function deliveryDestination(value: unknown): GeoPoint | undefined {

@@ -1,0 +1,66 @@
+import type { GeoPoint } from '@shopwire/contracts';
+import type { QueryRunner } from 'typeorm';
+import type { OrderLine } from './order-request.js';
+
+export interface PricedLine extends OrderLine {
+  unitPrice: number;
+}
+
+/** Everything the order rows need, decided before the transaction opens. */
+export interface OrderRows {
+  customerEmail: string;
+  lines: readonly PricedLine[];
+  total: number;
+  destination: GeoPoint | undefined;
+  /** The store epoch the unit prices were read from (ADR 0011). */
+  priceEpoch: string;
+}
+
+const OTHER_EPOCH = 'shopwire: prices of another store epoch';
+
+/** The prices were read from a store that has since been reset or restored: nothing was written. */
+export class PricesOfOtherEpochError extends Error {
+  override name = 'PricesOfOtherEpochError';
+}
+
+/**
+ * Inserts the order and its items in one round trip (ADR 0014): a MariaDB compound statement —
+ * one statement on the wire, values bound by the driver as in any other query, so no
+ * multi-statement connection flag. It first checks that the store still has the epoch the prices
+ * came from (a reset store reuses ids with other prices) and writes nothing if not.
+ * Returns the new order id.
+ */
+export async function insertOrderRows(tx: QueryRunner, order: OrderRows): Promise<number> {
+  const sql = `BEGIN NOT ATOMIC
+    DECLARE new_order_id INT UNSIGNED;
+    IF NOT EXISTS (SELECT 1 FROM store_epoch WHERE id = 1 AND epoch = ?) THEN
+      SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = '${OTHER_EPOCH}';
+    END IF;
+    INSERT INTO orders (customer_email, status, total, created_at, delivery_lat, delivery_lng)
+      VALUES (?, 'CREATED', ?, UTC_TIMESTAMP(), ?, ?);
+    SET new_order_id = LAST_INSERT_ID();
+    INSERT INTO order_items (order_id, product_id, quantity, unit_price)
+      VALUES ${order.lines.map(() => '(new_order_id, ?, ?, ?)').join(', ')};
+    SELECT new_order_id AS orderId;
+  END`;
+  const parameters = [
+    order.priceEpoch,
+    order.customerEmail,
+    order.total,
+    order.destination?.lat ?? null,
+    order.destination?.lng ?? null,
+    ...order.lines.flatMap((line) => [line.productId, line.quantity, line.unitPrice]),
+  ];
+  try {
+    const [rows] = await tx.query(sql, parameters);
+    return Number(rows[0].orderId);
+  } catch (error) {
+    if (isOtherEpochSignal(error)) throw new PricesOfOtherEpochError(OTHER_EPOCH);
+    throw error;
+  }
+}
+
+function isOtherEpochSignal(error: unknown): boolean {
+  const driverError = (error as { driverError?: { sqlState?: string; sqlMessage?: string } }).driverError;
+  return driverError?.sqlState === '45000' && driverError.sqlMessage === OTHER_EPOCH;
+}
