@@ -70,6 +70,30 @@ describe('POST /order with prices kept in memory', () => {
     expect((await order(next)).status).toBe(200);
   });
 
+  it('refuses with the contract’s 400, writing nothing, a known price whose product is gone (a restore)', async () => {
+    const [gone] = await seedProducts(h.dataSource, [{ name: 'Gone', price: 3 }]);
+    const unknown = gone + 1_000;
+    // Refused for its second line, but the first one's price is now known to the app.
+    const refused = await h.customer.post(
+      '/order',
+      {
+        requests: [
+          { id: gone, quantity: 1 },
+          { id: unknown, quantity: 1 },
+        ],
+      },
+      { token: ana },
+    );
+    expect(refused.body).toEqual({ message: Messages.invalidProduct(1) });
+    await h.dataSource.query('DELETE FROM products WHERE id = ?', [gone]); // as a restore to an earlier point would
+    const [before] = await h.dataSource.query('SELECT COUNT(*) AS n FROM orders');
+    const response = await order(gone);
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({ message: Messages.invalidProduct(0) });
+    const [after] = await h.dataSource.query('SELECT COUNT(*) AS n FROM orders');
+    expect(Number(after.n)).toBe(Number(before.n));
+  });
+
   // Last: it replaces the store under the running app.
   it('uses the new store’s price after a reset reuses a product id', async () => {
     const [oldId] = await seedProducts(h.dataSource, [{ name: 'Old', price: 9.99 }]);

@@ -54,7 +54,6 @@ export class OrderPlacementService {
     try {
       return await insertOrderRows(tx, order);
     } catch (error) {
-      if (isMissingProductError(error)) this.knownPrices.forget(); // a restore to an earlier point (ADR 0014)
       if (!(error instanceof PricesOfOtherEpochError)) throw error;
       this.knownPrices.forget();
       const ids = order.requests.map((request) => request.productId);
@@ -105,11 +104,6 @@ function priceOrder(
     unitPrice: prices.get(line.productId)!,
   }));
   return { customerEmail, requests, deliveryLocation, destination, lines, total: orderTotal(lines), priceEpoch: epoch };
-}
-
-/** An item row's product does not exist (foreign key): a known price outlived its product. */
-function isMissingProductError(error: unknown): boolean {
-  return (error as { driverError?: { code?: string } }).driverError?.code === 'ER_NO_REFERENCED_ROW_2';
 }
 
 function deliveryDestination(value: unknown): GeoPoint | undefined {

@@ -18,7 +18,10 @@ export interface OrderRows {
 
 const OTHER_EPOCH = 'shopwire: prices of another store epoch';
 
-/** The prices were read from a store that has since been reset or restored: nothing was written. */
+/**
+ * The prices were read from a store that has since been reset, or that no longer has one of the
+ * products (restored to an earlier point): nothing was written.
+ */
 export class PricesOfOtherEpochError extends Error {
   override name = 'PricesOfOtherEpochError';
 }
@@ -27,13 +30,15 @@ export class PricesOfOtherEpochError extends Error {
  * Inserts the order and its items in one round trip (ADR 0014): a MariaDB compound statement —
  * one statement on the wire, values bound by the driver as in any other query, so no
  * multi-statement connection flag. It first checks that the store still has the epoch the prices
- * came from (a reset store reuses ids with other prices) and writes nothing if not.
+ * came from (a reset store reuses ids with other prices) and every product (a known price can
+ * outlive its product when a store is restored to an earlier point), and writes nothing if not.
  * Returns the new order id.
  */
 export async function insertOrderRows(tx: QueryRunner, order: OrderRows): Promise<number> {
   const sql = `BEGIN NOT ATOMIC
     DECLARE new_order_id INT UNSIGNED;
-    IF NOT EXISTS (SELECT 1 FROM store_epoch WHERE id = 1 AND epoch = ?) THEN
+    IF NOT EXISTS (SELECT 1 FROM store_epoch WHERE id = 1 AND epoch = ?)
+      OR (SELECT COUNT(*) FROM products WHERE id IN (${order.lines.map(() => '?').join(', ')})) <> ? THEN
       SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = '${OTHER_EPOCH}';
     END IF;
     INSERT INTO orders (customer_email, status, total, created_at, delivery_lat, delivery_lng)
@@ -45,6 +50,8 @@ export async function insertOrderRows(tx: QueryRunner, order: OrderRows): Promis
   END`;
   const parameters = [
     order.priceEpoch,
+    ...order.lines.map((line) => line.productId),
+    order.lines.length,
     order.customerEmail,
     order.total,
     order.destination?.lat ?? null,
