@@ -16,7 +16,7 @@
 //        [READY_TIMEOUT=600 s] [ONLY=order,status,…] [LOG_DIR=dir to keep the platform's output] [PROFILE_DIR=dir: node --cpu-prof of every app] node bench/platform-load.mjs
 /* global FormData, Blob -- Node 20 globals the shared lint config does not list */
 import { execFile, spawn } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import mysql from 'mysql2/promise';
@@ -82,6 +82,36 @@ function processTree(pid) {
   return all;
 }
 const treeCpu = (pid) => processTree(pid).reduce((sum, p) => sum + (cpuSeconds(p) || 0), 0);
+
+/** Which part of the machine a process is: an app of the platform (by its entry file), MariaDB, or wrk. */
+function roleOf(pid) {
+  try {
+    const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    return /dist\/apps\/(\w+)\//.exec(command)?.[1] ?? (/mariadbd|wrk/.exec(command)?.[0] || undefined);
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU seconds by role: the platform's apps, the database server and the load generator. */
+function cpuByRole(platformPid) {
+  const pids = [
+    ...processTree(platformPid),
+    ...readdirSync('/proc')
+      .filter((d) => /^\d+$/.test(d))
+      .map(Number),
+  ];
+  const totals = {};
+  for (const pid of new Set(pids)) {
+    const role = roleOf(pid);
+    if (role) totals[role] = (totals[role] ?? 0) + (cpuSeconds(pid) || 0);
+  }
+  // wrk has exited when the load ends: its CPU is in this process's reaped-children times.
+  const own = readFileSync('/proc/self/stat', 'utf8');
+  const fields = own.slice(own.lastIndexOf(') ') + 2).split(' ');
+  totals.wrk = (Number(fields[13]) + Number(fields[14])) / 100;
+  return totals;
+}
 
 /** Starts `npm run start:built` of `build` on fresh databases; resolves once every app is ready. */
 async function startPlatform(build, workDir, round) {
@@ -215,8 +245,10 @@ async function dbCounters() {
 
 async function measure(platform, key, options) {
   const cpuBefore = treeCpu(platform.pid);
+  const rolesBefore = cpuByRole(platform.pid);
   const counters = await dbCounters();
   const r = await load({ duration: DURATION, connections: CONNECTIONS, ...options });
+  const rolesAfter = cpuByRole(platform.pid);
   const after = await dbCounters();
   const perRequest = Object.fromEntries(
     Object.keys(after).map((name) => [name, (after[name] - counters[name]) / Math.max(1, r.total)]),
@@ -225,6 +257,12 @@ async function measure(platform, key, options) {
     ...r,
     key,
     platformCpuMs: ((treeCpu(platform.pid) - cpuBefore) * 1000) / Math.max(1, r.total),
+    cpuByRoleMs: Object.fromEntries(
+      Object.keys(rolesAfter).map((role) => [
+        role,
+        ((rolesAfter[role] - (rolesBefore[role] ?? 0)) * 1000) / Math.max(1, r.total),
+      ]),
+    ),
     db: perRequest,
   };
 }
@@ -352,6 +390,11 @@ await runBench(
           console.log(
             `  ${r.key}: ${r.reqPerSec} req/s p50 ${r.p50} p99 ${r.p99} cpu ${fixed(r.platformCpuMs, 3)} ms/req ${db}`,
           );
+          const byRole = Object.entries(r.cpuByRoleMs)
+            .filter(([, ms]) => ms > 0.0005)
+            .map(([role, ms]) => `${role}=${fixed(ms, 3)}`)
+            .join(' ');
+          console.log(`    cpu ms/req by process: ${byRole}`);
         }
       }
       if (process.env.CEILINGS !== '0') {
