@@ -69,17 +69,19 @@ describe('push notifications in the web app (Chromium)', () => {
 
       // Deliver the worker's payload to the service worker through the DevTools protocol.
       const cdp = await context.newCDPSession(page);
-      const registrations: Array<{ registrationId: string; scopeURL: string }> = [];
+      const registrations: Array<{ registrationId: string; scopeURL: string; isDeleted?: boolean }> = [];
       cdp.on('ServiceWorker.workerRegistrationUpdated', (event) => registrations.push(...event.registrations));
       await cdp.send('ServiceWorker.enable');
-      await expect.poll(() => registrations.some((r) => r.scopeURL === `${platform.url}/`)).toBe(true);
-      const { registrationId } = registrations.find((r) => r.scopeURL === `${platform.url}/`)!;
+      const current = () => registrations.filter((r) => r.scopeURL === `${platform.url}/` && !r.isDeleted).at(-1);
+      await expect.poll(() => current() !== undefined).toBe(true);
       const payload = { type: 'orders.new', count: 1, orders: [{ orderId, items: 3, total: 4.5 }], from: 1, to: 1 };
-      await cdp.send('ServiceWorker.deliverPushMessage', {
-        origin: platform.url,
-        registrationId,
-        data: JSON.stringify(payload),
-      });
+      const deliver = () =>
+        cdp.send('ServiceWorker.deliverPushMessage', {
+          origin: platform.url,
+          registrationId: current()!.registrationId,
+          data: JSON.stringify(payload),
+        });
+      await deliver();
 
       const shown = async () =>
         page.evaluate(async () =>
@@ -89,8 +91,19 @@ describe('push notifications in the web app (Chromium)', () => {
             tag: n.tag,
           })),
         );
+      // DevTools may hand a push to a worker still starting and lose it (seen once on a loaded CI
+      // machine); a real push service retries too. Resending is harmless: the same tag replaces.
+      let lastDelivery = Date.now();
+      const shownOrRedeliver = async () => {
+        const notes = await shown();
+        if (notes.length === 0 && Date.now() - lastDelivery > 3000) {
+          lastDelivery = Date.now();
+          await deliver();
+        }
+        return notes;
+      };
       await expect
-        .poll(shown)
+        .poll(shownOrRedeliver, { timeout: 15_000 })
         .toEqual([{ title: `New order #${orderId}`, body: `#${orderId}: 3 items · €4.50`, tag: 'new-orders' }]);
 
       // "Click" it: the service worker's notificationclick handler runs with that notification.
