@@ -57,3 +57,13 @@ interface Waiter<V> {
   resolve(value: V): void;
   reject(error: unknown): void;
 }
+
+/**
+ * The one-key case: a task many callers need, each from a run that started after it asked (the
+ * catalogue catch-up before a search). Idle, a caller starts a run at once; under load one run
+ * serves everyone who arrived during the previous one.
+ */
+export function sharedFreshRun<T>(task: () => Promise<T>): () => Promise<T> {
+  const shared = new SharedFreshRead<true, T>(async () => new Map([[true, await task()]]), 1);
+  return () => shared.get(true);
+}

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { loadProductsAfter, readCatalogueVersion } from '@shopwire/catalogue';
+import { sharedFreshRun } from '@shopwire/database';
 import { DataSource } from 'typeorm';
 import { CatalogueSnapshot } from './catalogue-snapshot.js';
-import { CoalescedTask } from './coalesced-task.js';
 import { BodyCache } from '@shopwire/http';
 import { StoreEpochFollowers, type EpochFollower } from '@shopwire/store-data';
 import { searchCacheKey, type SearchCriteria } from './search-criteria.js';
@@ -24,7 +24,7 @@ export class SearchService implements EpochFollower {
   private snapshot = new CatalogueSnapshot();
   private epoch?: string;
   private readonly responses = new BodyCache(MAX_CACHED_RESPONSES, MAX_CACHED_BYTES);
-  private readonly catchUp = new CoalescedTask(() => this.loadNewProducts());
+  private readonly catchUp = sharedFreshRun(() => this.loadNewProducts());
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
@@ -38,12 +38,12 @@ export class SearchService implements EpochFollower {
   }
 
   refresh(): Promise<void> {
-    return this.catchUp.run();
+    return this.catchUp();
   }
 
   /** The §4.1 response body, serialised to UTF-8 JSON. */
   async searchJson(criteria: SearchCriteria): Promise<Buffer> {
-    await this.catchUp.run();
+    await this.catchUp();
     const key = searchCacheKey(criteria);
     const cached = this.responses.get(key);
     if (cached !== undefined) return cached;

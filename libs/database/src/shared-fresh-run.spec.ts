@@ -1,21 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { CoalescedTask } from './coalesced-task.js';
+import { sharedFreshRun } from './shared-fresh-read.js';
 
 /** A task whose runs the test finishes by hand, recording when each started. */
 function controlledTask() {
   const runs: { finish: (value: number) => void; fail: (error: Error) => void }[] = [];
-  const task = new CoalescedTask<number>(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        runs.push({ finish: resolve, fail: reject });
-      }),
-  );
+  const task = {
+    run: sharedFreshRun<number>(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          runs.push({ finish: resolve, fail: reject });
+        }),
+    ),
+  };
   return { task, runs };
 }
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-describe('CoalescedTask', () => {
+describe('sharedFreshRun', () => {
   it('starts a run immediately when idle', async () => {
     const { task, runs } = controlledTask();
     const result = task.run();
