@@ -1,8 +1,7 @@
 import { DELIVERY_ADDRESS_LIMITS as LIMITS, Messages, type DeliveryAddress } from '@shopwire/contracts';
 
 export type DeliveryAddressValidation =
-  | { ok: true; address: DeliveryAddress | undefined }
-  | { ok: false; message: string };
+  { ok: true; address: DeliveryAddress | undefined } | { ok: false; message: string };
 
 /**
  * Characters no field may hold: control characters (C0, DEL, C1), lone surrogates (the database
@@ -34,7 +33,8 @@ export function parseDeliveryAddress(value: unknown): DeliveryAddressValidation 
   const details = optionalText(fields.details, LIMITS.details);
   if (details === false) return { ok: false, message: Messages.invalidAddressDetails };
   const phone = optionalText(fields.phone, LIMITS.phone);
-  if (phone === false || (phone !== null && !isPhoneNumber(phone))) return { ok: false, message: Messages.invalidPhone };
+  if (phone === false || (phone !== null && !isPhoneNumber(phone)))
+    return { ok: false, message: Messages.invalidPhone };
   const note = optionalText(
     typeof fields.note === 'string' ? fields.note.replaceAll('\r\n', '\n') : fields.note,
     LIMITS.note,

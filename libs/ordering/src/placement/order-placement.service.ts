@@ -67,12 +67,7 @@ export class OrderPlacementService {
       if (!(error instanceof PricesOfOtherEpochError)) throw error;
       this.knownPrices.forget();
       const ids = order.requests.map((request) => request.productId);
-      const fresh = priceOrder(
-        order.customerEmail,
-        order.requests,
-        order.delivery,
-        await this.readPrices(tx, ids),
-      );
+      const fresh = priceOrder(order.customerEmail, order.requests, order.delivery, await this.readPrices(tx, ids));
       return insertOrderRows(tx, fresh);
     }
   }

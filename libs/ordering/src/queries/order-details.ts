@@ -59,11 +59,7 @@ export class OrderDetailsQuery {
 
   /** A courier's orders: still on the way (PENDING) or delivered in the last 24 hours. */
   async ofCourier(courierEmail: string): Promise<OrderDetails[]> {
-    const orders = await this.list(
-      `courier_email = ? AND status IN ('PENDING', 'COMPLETE')`,
-      [courierEmail],
-      'full',
-    );
+    const orders = await this.list(`courier_email = ? AND status IN ('PENDING', 'COMPLETE')`, [courierEmail], 'full');
     const since = Date.now() - 24 * 3600 * 1000;
     return orders.filter((order) => order.deliveredAt === null || Date.parse(order.deliveredAt) >= since);
   }
