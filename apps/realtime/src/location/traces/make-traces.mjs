@@ -43,7 +43,6 @@ function trace({ name, note, seed, start, bearing, every, jitter, accuracy, spee
   const t0 = 1_796_119_800_000;
   for (const [seconds, speed] of segments) {
     for (let s = 0; s < seconds; s += every, t += every, i++) {
-      const truth = offset(remaining, bearing);
       let fix = offset(remaining, bearing, gaussian(rand) * jitter, gaussian(rand) * jitter);
       let acc = round(accuracy * (0.8 + 0.4 * rand()), 1);
       const override = glitch?.(i, remaining);
