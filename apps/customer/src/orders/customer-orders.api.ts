@@ -98,16 +98,6 @@ export class CustomerOrderDoc {
 
   @ApiProperty({ type: GeoPointDoc, required: false, description: 'Only on orders placed with a delivery location.' })
   deliveryLocation?: GeoPointDoc;
-
-  @ApiProperty({
-    type: DeliveryAddressDoc,
-    required: false,
-    nullable: true,
-    description:
-      'Optional address (additive, issue 20), checked after the location: 400 "Invalid delivery address.", ' +
-      '"Field street is missing.", "Invalid street.", "Invalid details.", "Invalid phone.", "Invalid note." (docs/api.md).',
-  })
-  deliveryAddress?: DeliveryAddressDoc | null;
 }
 
 export class OrderStatusDoc {

@@ -1,5 +1,5 @@
 import { Messages, type DeliveryAddress, type OrderDetails } from '@shopwire/contracts';
-import { countOrderRows, seedProducts } from '@shopwire/testing';
+import { countOrderRows, seedProducts, statementsSentDuring } from '@shopwire/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { courierToken, customerToken, startOrderApps, type OrderTestHarness } from '@shopwire/test-support';
 
@@ -35,10 +35,7 @@ describe('POST /order deliveryAddress and the order lists', () => {
     expect(response.status).toBe(200);
     return response.body.orders;
   };
-  const rows = async () => ({
-    ...(await countOrderRows(h.dataSource)),
-    addresses: Number((await h.dataSource.query('SELECT COUNT(*) AS n FROM order_delivery_addresses'))[0].n),
-  });
+  const rows = () => countOrderRows(h.dataSource);
   const storedAddress = async (orderId: number) =>
     (await h.dataSource.query('SELECT street, details, phone, note FROM order_delivery_addresses WHERE order_id = ?', [
       orderId,
@@ -196,19 +193,9 @@ describe('POST /order deliveryAddress and the order lists', () => {
   it('writes the address in the order’s own round trip: START, order with items and address, event, COMMIT', async () => {
     const token = customerToken('round-trips@example.org');
     await placed(token, {}); // the price is known from here on
-    const logger = h.dataSource.logger;
-    const originalLogQuery = logger.logQuery.bind(logger);
-    const sent: string[] = [];
-    logger.logQuery = (query, ...rest) => {
-      sent.push(query.trim().split(/\s+/, 2).join(' '));
-      return originalLogQuery(query, ...rest);
-    };
-    let id: number;
-    try {
-      id = await placed(token, { deliveryAddress: address });
-    } finally {
-      logger.logQuery = originalLogQuery;
-    }
+    const { result: id, sent } = await statementsSentDuring(h.dataSource, () =>
+      placed(token, { deliveryAddress: address }),
+    );
     expect(sent).toEqual(['START TRANSACTION', 'BEGIN NOT', 'INSERT INTO', 'COMMIT']);
     expect(await storedAddress(id)).toEqual([address]);
   });
