@@ -27,10 +27,10 @@ export interface PreparedOrder extends OrderRows {
 }
 
 /**
- * Places orders (contract §4.2 check 3, then the delivery location and address, then success) in steps a use
- * case calls in order: `prepare` before the transaction (prices from memory when known, else one
- * query), then inside it `insertOrder` (one round trip) and `appendCreatedEvent` (last before
- * COMMIT). `place` runs the three for callers without an idempotency key.
+ * Places orders (contract §4.2 check 3, then the delivery location and address, then success) in
+ * steps a use case calls in order: `prepare` before the transaction (prices from memory when
+ * known, else one query), then inside it `insertOrder` (one round trip) and `appendCreatedEvent`
+ * (last before COMMIT). `place` runs the three for callers without an idempotency key.
  */
 @Injectable()
 export class OrderPlacementService {

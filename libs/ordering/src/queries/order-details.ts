@@ -49,17 +49,21 @@ export class OrderDetailsQuery {
 
   /** A customer's orders, newest first. */
   ofCustomer(customerEmail: string): Promise<OrderDetails[]> {
-    return this.list('customer_email = ?', [customerEmail], 'full');
+    return this.list('o.customer_email = ?', [customerEmail], 'full');
   }
 
   /** Orders waiting for a courier (CREATED), newest first; no address, the point rounded. */
   waiting(): Promise<OrderDetails[]> {
-    return this.list(`status = 'CREATED'`, [], 'board');
+    return this.list(`o.status = 'CREATED'`, [], 'board');
   }
 
   /** A courier's orders: still on the way (PENDING) or delivered in the last 24 hours. */
   async ofCourier(courierEmail: string): Promise<OrderDetails[]> {
-    const orders = await this.list(`courier_email = ? AND status IN ('PENDING', 'COMPLETE')`, [courierEmail], 'full');
+    const orders = await this.list(
+      `o.courier_email = ? AND o.status IN ('PENDING', 'COMPLETE')`,
+      [courierEmail],
+      'full',
+    );
     const since = Date.now() - 24 * 3600 * 1000;
     return orders.filter((order) => order.deliveredAt === null || Date.parse(order.deliveredAt) >= since);
   }
