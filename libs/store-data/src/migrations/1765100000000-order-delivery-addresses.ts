@@ -24,6 +24,6 @@ export class OrderDeliveryAddresses1765100000000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query('DROP TABLE order_delivery_addresses');
+    await db.query('DROP TABLE IF EXISTS order_delivery_addresses');
   }
 }
