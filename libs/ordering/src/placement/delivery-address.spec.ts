@@ -36,6 +36,8 @@ describe('parseDeliveryAddress', () => {
     ['street with a C1 control', { street: 'Knez\u0085' }, Messages.invalidStreet],
     ['street with a bidi override', { street: 'Knez \u202Emirror' }, Messages.invalidStreet],
     ['street with a lone surrogate', { street: 'Knez \ud800' }, Messages.invalidStreet],
+    ['street of punctuation only', { street: '.-,' }, Messages.invalidStreet],
+    ['street of a zero-width space only', { street: '\u200B' }, Messages.invalidStreet],
     ['details a number', { street, details: 3 }, Messages.invalidAddressDetails],
     [
       'details too long',
@@ -79,7 +81,7 @@ describe('parseDeliveryAddress', () => {
   });
 
   it('counts characters, not UTF-16 units, at the limits', () => {
-    const emoji = '🏠'.repeat(DELIVERY_ADDRESS_LIMITS.street);
+    const emoji = `5${'🏠'.repeat(DELIVERY_ADDRESS_LIMITS.street - 1)}`;
     expect(accepted({ street: emoji })?.street).toBe(emoji);
     expect(refused({ street: `${emoji}x` })).toBe(Messages.invalidStreet);
     expect(accepted({ street: repeat(DELIVERY_ADDRESS_LIMITS.street) })?.street).toHaveLength(200);

@@ -9,6 +9,8 @@ export type DeliveryAddressValidation =
  * overrides/isolates that can make an address read differently on the courier's screen.
  */
 const FORBIDDEN = /[\p{Cc}\p{Cs}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
+/** A street names something: a letter or digit of any script, not only dots or invisible marks. */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** Digits, spaces and the usual separators; a `+` only in front. */
 const PHONE = /^\+?[0-9 ()./-]+$/;
 
@@ -16,10 +18,11 @@ const PHONE = /^\+?[0-9 ()./-]+$/;
  * `POST /order`'s optional `deliveryAddress` (issue 20, additive to §4.2), checked after the
  * delivery location. Absent or null: no address. Otherwise, first failure wins:
  * not an object → `Invalid delivery address.`; `street` not a string or blank → `Field street is
- * missing.`; `street` too long or with a forbidden character → `Invalid street.`; then `details`,
- * `phone`, `note` in that order, each `Invalid <field>.` when not a string (null/absent and blank
- * mean none), too long, or with a forbidden character (phone: only digits, spaces, `()./-`, a
- * leading `+`, 3–20 digits). Every string is trimmed; a note's CRLF becomes LF.
+ * missing.`; `street` too long, with a forbidden character or without any letter or digit →
+ * `Invalid street.`; then `details`, `phone`, `note` in that order, each `Invalid <field>.` when
+ * not a string (null/absent and blank mean none), too long, or with a forbidden character (phone:
+ * only digits, spaces, `()./-`, a leading `+`, 3–20 digits). Every string is trimmed; a note's
+ * CRLF becomes LF.
  */
 export function parseDeliveryAddress(value: unknown): DeliveryAddressValidation {
   if (value === undefined || value === null) return { ok: true, address: undefined };
@@ -28,7 +31,9 @@ export function parseDeliveryAddress(value: unknown): DeliveryAddressValidation 
 
   const street = typeof fields.street === 'string' ? fields.street.trim() : '';
   if (street === '') return { ok: false, message: Messages.fieldMissing('street') };
-  if (!fits(street, LIMITS.street)) return { ok: false, message: Messages.invalidStreet };
+  if (!fits(street, LIMITS.street) || !LETTER_OR_DIGIT.test(street)) {
+    return { ok: false, message: Messages.invalidStreet };
+  }
 
   const details = optionalText(fields.details, LIMITS.details);
   if (details === false) return { ok: false, message: Messages.invalidAddressDetails };
