@@ -1,7 +1,13 @@
 import { Messages, type DeliveryAddress, type OrderDetails } from '@shopwire/contracts';
 import { countOrderRows, seedProducts, statementsSentDuring } from '@shopwire/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { courierToken, customerToken, startOrderApps, type OrderTestHarness } from '@shopwire/test-support';
+import {
+  courierToken,
+  customerToken,
+  fetchOrderList,
+  startOrderApps,
+  type OrderTestHarness,
+} from '@shopwire/test-support';
 
 const dan = courierToken('dan@example.org');
 const eve = courierToken('eve@example.org');
@@ -30,11 +36,7 @@ describe('POST /order deliveryAddress and the order lists', () => {
     expect(response.status).toBe(200);
     return response.body.id as number;
   };
-  const list = async (client: 'customer' | 'courier', path: string, token: string): Promise<OrderDetails[]> => {
-    const response = await h[client].get(path, { token });
-    expect(response.status).toBe(200);
-    return response.body.orders;
-  };
+  const list = (client: 'customer' | 'courier', path: string, token: string) => fetchOrderList(h, client, path, token);
   const rows = () => countOrderRows(h.dataSource);
   const storedAddress = async (orderId: number) =>
     (await h.dataSource.query('SELECT street, details, phone, note FROM order_delivery_addresses WHERE order_id = ?', [
