@@ -1,3 +1,4 @@
+import type { OrderDetails } from '@shopwire/contracts';
 import { signTestToken } from '@shopwire/testing';
 import { startStoreStack, type StoreStack } from './store-stack.js';
 
@@ -10,3 +11,15 @@ export function startOrderApps(label: string, env: Record<string, string> = {}):
 
 export const customerToken = (email: string) => signTestToken(email, 'customer');
 export const courierToken = (email: string) => signTestToken(email, 'courier');
+
+/** One of the web app's order lists (`/my_orders`, `/board`, `/my_deliveries`); throws unless 200. */
+export async function fetchOrderList(
+  h: OrderTestHarness,
+  client: 'customer' | 'courier',
+  path: string,
+  token: string,
+): Promise<OrderDetails[]> {
+  const response = await h[client].get(path, { token });
+  if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}: ${response.text}`);
+  return response.body.orders;
+}

@@ -20,8 +20,11 @@ export const realtimeConfigSchema = platformConfigSchema({
   REALTIME_LOCATION_TTL_SECONDS: positiveInt(60),
   /** A report whose `at` is older than this is refused. */
   REALTIME_LOCATION_MAX_AGE_MS: positiveInt(30_000),
-  /** Speed (m/s) for the ETA while a courier's speed is unknown or it stands still. */
-  REALTIME_ETA_DEFAULT_SPEED_MPS: z.coerce.number().positive().default(5),
+  /**
+   * The fastest (m/s) a courier plausibly goes: the ETA's speed never exceeds it, and a jump
+   * implying twice it is a GPS error (ADR 0020). 20 m/s = 72 km/h, a vehicle in a city.
+   */
+  REALTIME_ETA_MAX_SPEED_MPS: z.coerce.number().min(2).max(100).default(20),
   /** Base URLs the web page calls, served to it as /config.json. */
   AUTH_PUBLIC_URL: z.string().url().default('http://localhost:5000'),
   OWNER_PUBLIC_URL: z.string().url().default('http://localhost:5001'),

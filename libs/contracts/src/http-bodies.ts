@@ -49,6 +49,20 @@ export interface OrdersToDeliverResponse {
   orders: { id: number; email: string }[];
 }
 
+/**
+ * Extension (issue 20): where to deliver, as `POST /order`'s optional `deliveryAddress` stored it
+ * (trimmed; an optional field left out or blank is null). Rules: `DELIVERY_ADDRESS_LIMITS`.
+ */
+export interface DeliveryAddress {
+  /** Street and number. */
+  street: string;
+  /** Floor, door, entrance. */
+  details: string | null;
+  phone: string | null;
+  /** Note for the courier; may hold line breaks (`\n`). */
+  note: string | null;
+}
+
 /** Extension (README): one line of an order with the unit price it was ordered at. */
 export interface OrderLineDetails {
   name: string;
@@ -71,8 +85,17 @@ export interface OrderDetails {
   placedAt: string;
   pickedUpAt: string | null;
   deliveredAt: string | null;
-  /** Where it goes, when the customer gave a `deliveryLocation` (issue 12); else null. */
+  /**
+   * Where it goes, when the customer gave a `deliveryLocation` (issue 12); else null. On
+   * `GET /board` rounded to 0.01° (about 1 km) until a courier picks the order up (ADR 0020).
+   */
   deliveryLocation: GeoPoint | null;
+  /**
+   * Where to deliver (issue 20). On `GET /board` always null — an address is shown to a courier
+   * only once the order is theirs (docs/security.md); `hasDeliveryAddress` says whether one exists.
+   */
+  deliveryAddress: DeliveryAddress | null;
+  hasDeliveryAddress: boolean;
 }
 export interface OrderDetailsResponse {
   orders: OrderDetails[];

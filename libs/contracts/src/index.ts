@@ -7,6 +7,7 @@ export * from './order-events.js';
 export * from './queues.js';
 export * from './realtime-events.js';
 export * from './geo-point.js';
+export * from './delivery-address.js';
 export * from './contract-error.js';
 export * from './push-notifications.js';
 export * from './http-bodies.js';

@@ -25,6 +25,14 @@ export const Messages = {
   invalidProduct: (i: number) => `Invalid product for request number ${i}.`,
   /** Additive to §4.2 (issue 12): checked after check 3. */
   invalidDeliveryLocation: 'Invalid delivery location.',
+  /** Additive to §4.2 (issue 20): `deliveryAddress`, checked after the delivery location. */
+  invalidDeliveryAddress: 'Invalid delivery address.',
+  invalidStreet: 'Invalid street.',
+  invalidAddressDetails: 'Invalid details.',
+  invalidPhone: 'Invalid phone.',
+  invalidNote: 'Invalid note.',
+  /** Additive to §4.1 (issue 20): `match` is neither `exact` nor `insensitive`. */
+  invalidMatch: 'Invalid match option.',
 
   missingOrderId: 'Missing order id.',
   invalidOrderId: 'Invalid order id.',

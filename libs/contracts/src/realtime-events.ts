@@ -81,7 +81,11 @@ export interface CourierLocationPayload {
   lng: number;
   /** When the courier's device measured it, milliseconds since the Unix epoch. */
   at: number;
-  /** Seconds to the delivery location (≥ 0, integer); null when the order has none. */
+  /**
+   * Seconds to the delivery location (≥ 0, integer), from a speed bounded to what a courier can do
+   * (ADR 0020); null = unknown: the order has no location, or there is not yet evidence enough of
+   * the courier's speed (docs/realtime.md). Show null as "unknown", never as "arriving now".
+   */
   etaSeconds: number | null;
 }
 

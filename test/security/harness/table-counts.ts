@@ -1,7 +1,15 @@
 import { createConnection, type Connection } from 'mysql2/promise';
 
 /** The tables whose row counts a refused request must leave unchanged (contract §0.3). */
-export const STORE_TABLES = ['products', 'categories', 'product_categories', 'orders', 'order_items', 'order_events'];
+export const STORE_TABLES = [
+  'products',
+  'categories',
+  'product_categories',
+  'orders',
+  'order_items',
+  'order_delivery_addresses',
+  'order_events',
+];
 export const AUTH_TABLES = ['accounts'];
 
 export type TableCounts = Record<string, number>;

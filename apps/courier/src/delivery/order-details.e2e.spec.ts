@@ -1,7 +1,12 @@
-import type { OrderDetails } from '@shopwire/contracts';
 import { seedProducts } from '@shopwire/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { courierToken, customerToken, startOrderApps, type OrderTestHarness } from '@shopwire/test-support';
+import {
+  courierToken,
+  customerToken,
+  fetchOrderList,
+  startOrderApps,
+  type OrderTestHarness,
+} from '@shopwire/test-support';
 
 const ana = customerToken('ana@example.org');
 const ben = customerToken('ben@example.org');
@@ -29,11 +34,7 @@ describe('order details extensions', () => {
     expect(response.status).toBe(200);
     return response.body.id as number;
   };
-  const list = async (client: 'customer' | 'courier', path: string, token: string): Promise<OrderDetails[]> => {
-    const response = await h[client].get(path, { token });
-    expect(response.status).toBe(200);
-    return response.body.orders;
-  };
+  const list = (client: 'customer' | 'courier', path: string, token: string) => fetchOrderList(h, client, path, token);
 
   it('follows an order through every list with id, lines, total and the time of each step', async () => {
     const first = await place(ana, [

@@ -17,6 +17,30 @@ export class GeoPointDoc {
   lng!: number;
 }
 
+export class DeliveryAddressDoc {
+  @ApiProperty({ example: 'Knez Mihailova 5', description: 'Street and number; 1–200 characters after trimming.' })
+  street!: string;
+
+  @ApiProperty({ required: false, nullable: true, example: '3rd floor, door 12', description: 'Up to 200 characters.' })
+  details?: string | null;
+
+  @ApiProperty({
+    required: false,
+    nullable: true,
+    example: '+381 64 123 4567',
+    description: 'Digits, spaces, ( ) . / - and a leading +; 3–20 digits, up to 32 characters.',
+  })
+  phone?: string | null;
+
+  @ApiProperty({
+    required: false,
+    nullable: true,
+    example: 'Ring twice',
+    description: 'Up to 500 characters; line feeds allowed.',
+  })
+  note?: string | null;
+}
+
 export class PlaceOrderBodyDoc {
   @ApiProperty({ type: [OrderRequestDoc] })
   requests!: OrderRequestDoc[];
@@ -28,6 +52,16 @@ export class PlaceOrderBodyDoc {
       'Optional destination (additive). Checked after every contract check: 400 "Invalid delivery location.".',
   })
   deliveryLocation?: GeoPointDoc;
+
+  @ApiProperty({
+    type: DeliveryAddressDoc,
+    required: false,
+    nullable: true,
+    description:
+      'Optional address (additive, issue 20), checked after the location: 400 "Invalid delivery address.", ' +
+      '"Field street is missing.", "Invalid street.", "Invalid details.", "Invalid phone.", "Invalid note." (docs/api.md).',
+  })
+  deliveryAddress?: DeliveryAddressDoc | null;
 }
 
 export class PlacedOrderDoc {

@@ -17,7 +17,7 @@ export interface PlacedOrder {
 
 /**
  * `POST /order` (contract §4.2, Idempotency-Key §8), top to bottom: claim the key if one was
- * sent (a repeat is answered here); checks 1–2; placement's check 3, delivery location and total
+ * sent (a repeat is answered here); checks 1–2; placement's check 3, delivery location and address, total
  * (prices from memory when known, ADR 0014); one transaction — order and items, the idempotent
  * reply, the CREATED event last; the nudge after COMMIT. A refused request's 400 is stored
  * under its key and replays; any other failure frees the key.
@@ -46,7 +46,10 @@ export class PlaceOrderHandler {
     try {
       const validation = validatePlaceOrderBody(body);
       if (!validation.ok) throw new BadRequestError(validation.message);
-      const order = await this.placement.prepare(customerEmail, validation.requests, body.deliveryLocation);
+      const order = await this.placement.prepare(customerEmail, validation.requests, {
+        location: body.deliveryLocation,
+        address: body.deliveryAddress,
+      });
       const placed = await runInTransaction(this.dataSource, async (tx) => {
         const id = await this.placement.insertOrder(tx, order);
         if (claim) await this.idempotency.complete(tx, claim, { id });

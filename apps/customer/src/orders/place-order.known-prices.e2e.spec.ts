@@ -1,6 +1,6 @@
 import { dropDatabase } from '@shopwire/database';
 import { Messages } from '@shopwire/contracts';
-import { seedProducts } from '@shopwire/testing';
+import { seedProducts, statementsSentDuring } from '@shopwire/testing';
 import { openStoreDatabase } from '@shopwire/store-data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customerToken, startOrderApps, type OrderTestHarness } from '@shopwire/test-support';
@@ -23,19 +23,7 @@ describe('POST /order with prices kept in memory', () => {
   it('sends START, order with items, event, COMMIT — and no price query — once a price is known', async () => {
     const [tea] = await seedProducts(h.dataSource, [{ name: 'Tea', price: 4.1 }]);
     expect((await order(tea)).status).toBe(200); // reads the price
-    const logger = h.dataSource.logger;
-    const originalLogQuery = logger.logQuery.bind(logger);
-    const sent: string[] = [];
-    logger.logQuery = (query, ...rest) => {
-      sent.push(query.trim().split(/\s+/, 2).join(' '));
-      return originalLogQuery(query, ...rest);
-    };
-    let response;
-    try {
-      response = await order(tea, 3);
-    } finally {
-      logger.logQuery = originalLogQuery;
-    }
+    const { result: response, sent } = await statementsSentDuring(h.dataSource, () => order(tea, 3));
     expect(response.status).toBe(200);
     expect(await storedTotal(response.body.id)).toBe(12.3);
     expect(sent).toEqual(['START TRANSACTION', 'BEGIN NOT', 'INSERT INTO', 'COMMIT']);

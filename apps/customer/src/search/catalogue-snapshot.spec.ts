@@ -9,10 +9,10 @@ const example = [
   { id: 5, name: 'apple', price: 3, categories: ['fruit'] },
 ];
 
-function search(name: string, category: string) {
+function search(name: string, category: string, match?: 'insensitive') {
   const snapshot = new CatalogueSnapshot();
   snapshot.add(example);
-  const body = JSON.parse(snapshot.searchJson({ name, category }));
+  const body = JSON.parse(snapshot.searchJson({ name, category, match }));
   return {
     categories: [...body.categories].sort(),
     products: body.products.map((product: { id: number }) => product.id).sort(),
@@ -63,5 +63,23 @@ describe('CatalogueSnapshot search (contract §4.1)', () => {
     expect(snapshot.version).toBe(5);
     snapshot.add([], 9);
     expect(snapshot.version).toBe(9);
+  });
+});
+
+describe('CatalogueSnapshot search with match=insensitive (criteria come folded)', () => {
+  it.each([
+    ['app', '', ['Fruit', 'Organic', 'fruit'], [1, 5]],
+    ['apple', 'fruit', ['Fruit', 'fruit'], [1, 5]],
+    ['', 'organic', ['Organic'], [1]],
+    ['', 'a_b', ['a_b'], [4]],
+    ['pure*', '', ['Fruit', 'a_b'], [4]],
+    ['milk', 'fruit', [], []],
+  ])('name %j, category %j → categories %j, products %j', (name, category, categories, products) => {
+    expect(search(name, category, 'insensitive')).toEqual({ categories, products });
+  });
+
+  it('leaves the exact search as it was', () => {
+    expect(search('APP', '')).toEqual({ categories: [], products: [] });
+    expect(search('app', '')).toEqual({ categories: ['fruit'], products: [5] });
   });
 });

@@ -1,8 +1,11 @@
 import type { CatalogueProduct } from '@shopwire/catalogue';
+import { foldCase } from './case-folding.js';
 import type { SearchCriteria } from './search-criteria.js';
 
 interface IndexedProduct {
   name: string;
+  /** `foldCase(name)`, computed once for `match=insensitive`. */
+  foldedName: string;
   categories: string[];
   /** The product's JSON object, rendered once: products never change after creation. */
   json: string;
@@ -10,10 +13,12 @@ interface IndexedProduct {
 
 /**
  * This process's copy of the catalogue and the search over it. Matching is plain
- * `String.prototype.includes` — case-sensitive, and `%`, `_`, `*` and `\` are just characters.
+ * `String.prototype.includes` — case-sensitive, and `%`, `_`, `*` and `\` are just characters;
+ * with `match: 'insensitive'` the same over names folded once when added (criteria come folded).
  */
 export class CatalogueSnapshot {
   private readonly products: IndexedProduct[] = [];
+  private readonly foldedCategories = new Map<string, string>();
   private highestId = 0;
 
   /** The highest product id held: every product up to it is here (see @shopwire/catalogue). */
@@ -35,7 +40,11 @@ export class CatalogueSnapshot {
       if (product.id <= this.highestId) continue;
       const { id, name, price } = product;
       const categories = [...new Set(product.categories)];
-      this.products.push({ name, categories, json: JSON.stringify({ categories, id, name, price }) });
+      for (const category of categories) {
+        if (!this.foldedCategories.has(category)) this.foldedCategories.set(category, foldCase(category));
+      }
+      const json = JSON.stringify({ categories, id, name, price });
+      this.products.push({ name, foldedName: foldCase(name), categories, json });
       this.highestId = id;
     }
     this.highestId = Math.max(this.highestId, loadedThrough);
@@ -46,17 +55,18 @@ export class CatalogueSnapshot {
    * containing C (each once, with all their categories), and the categories containing C that
    * hold such a product.
    */
-  searchJson({ name, category }: SearchCriteria): string {
+  searchJson({ name, category, match }: SearchCriteria): string {
+    const folded = match === 'insensitive';
     const categoryMatches = new Map<string, boolean>();
     const matchedCategories = new Set<string>();
     const matchedProducts: string[] = [];
     for (const product of this.products) {
-      if (!product.name.includes(name)) continue;
+      if (!(folded ? product.foldedName : product.name).includes(name)) continue;
       let listed = false;
       for (const productCategory of product.categories) {
         let matches = categoryMatches.get(productCategory);
         if (matches === undefined) {
-          matches = productCategory.includes(category);
+          matches = (folded ? this.foldedCategories.get(productCategory)! : productCategory).includes(category);
           categoryMatches.set(productCategory, matches);
         }
         if (matches) {

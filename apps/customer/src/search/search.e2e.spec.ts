@@ -116,6 +116,40 @@ describe('GET /search (contract §4.1)', () => {
     expect(await search('?category=%25')).toEqual({ categories: [], products: [] });
   });
 
+  it('matches case-insensitively with match=insensitive, on names and categories (issue 20)', async () => {
+    await importCsv('Obst|BIO,Äpfel,2\nGetränke,Straße Saft,3');
+    expect(names(await search('?name=app&match=insensitive'))).toEqual(['Apple']);
+    expect(names(await search('?name=APP&match=insensitive'))).toEqual(['Apple']);
+    expect(names(await search('?name=app'))).toEqual([]);
+    expect(names(await search('?name=äPF&match=insensitive'))).toEqual(['Äpfel']);
+    expect(names(await search('?name=STRASSE&match=insensitive'))).toEqual(['Straße Saft']);
+    const byCategory = await search('?category=bio&match=insensitive');
+    expect(sorted(byCategory)).toEqual({
+      categories: ['BIO'],
+      products: [{ categories: ['BIO', 'Obst'], id: expect.any(Number), name: 'Äpfel', price: 2 }],
+    });
+    expect((await search('?name=pfel&category=obst&match=insensitive')).categories).toEqual(['Obst']);
+  });
+
+  it('answers the contract search byte for byte without match or with match=exact', async () => {
+    for (const query of ['?name=e', '?category=Fruit', '']) {
+      const plain = await customers[0].get(`/search${query}`, { token: customer });
+      const exact = await customers[0].get(`/search${query}${query ? '&' : '?'}match=exact`, { token: customer });
+      expect(exact.text).toBe(plain.text);
+    }
+  });
+
+  it('refuses an unknown match value with 400, after the guard', async () => {
+    for (const match of ['Insensitive', 'fuzzy', 'EXACT']) {
+      const response = await customers[0].get(`/search?name=a&match=${match}`, { token: customer });
+      expect(response.status).toBe(400);
+      expect(response.text).toBe(JSON.stringify({ message: 'Invalid match option.' }));
+    }
+    const anonymous = await customers[0].get('/search?match=fuzzy');
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body).toEqual({ msg: 'Missing Authorization Header' });
+  });
+
   it('shows a product imported on the owner service on the very next search of every replica', async () => {
     for (let round = 0; round < 3; round++) {
       // Warm both replicas' caches for the exact query first.

@@ -4,7 +4,7 @@ import type { RealtimeSocketData } from '../gateway/realtime-socket.js';
 import { REALTIME_CONFIG, type RealtimeConfig } from '../realtime.config.js';
 import { realtimeMetrics } from '../realtime.metrics.js';
 import { CourierOrders } from './courier-orders.js';
-import { etaSeconds, nextSpeedState, type EtaOptions } from './eta.js';
+import { COURIER_ETA_OPTIONS, etaSeconds, nextSpeedState, type EtaOptions } from './eta.js';
 import { LocationRelay, type OrderPosition } from './location-relay.js';
 import { parseLocationReport, type ReportLimits } from './location-report.validation.js';
 import { RateGate } from './rate-gate.js';
@@ -30,11 +30,8 @@ export class CourierLocationService {
   ) {
     this.gate = new RateGate(config.REALTIME_LOCATION_MIN_INTERVAL_MS);
     this.limits = { maxAgeMs: config.REALTIME_LOCATION_MAX_AGE_MS, clockSkewMs: CLOCK_SKEW_MS };
-    this.eta = {
-      defaultSpeed: config.REALTIME_ETA_DEFAULT_SPEED_MPS,
-      smoothing: 0.3,
-      minMovingSpeed: 0.5,
-    };
+    const maxSpeed = config.REALTIME_ETA_MAX_SPEED_MPS;
+    this.eta = { ...COURIER_ETA_OPTIONS, maxSpeed, impossibleSpeed: 2 * maxSpeed };
   }
 
   async report(sender: RealtimeSocketData, raw: unknown): Promise<CourierLocationAck> {
@@ -56,7 +53,7 @@ export class CourierLocationService {
     const point = { lat: report.lat, lng: report.lng };
     const speed = nextSpeedState(
       this.couriers.speedOf(sender.email),
-      { point, at: report.at, speed: report.speed },
+      { point, at: report.at, speed: report.speed, accuracy: report.accuracy },
       this.eta,
     );
     const positions: OrderPosition[] = await Promise.all(

@@ -72,6 +72,8 @@ export function Board() {
       pickedUpAt: null,
       deliveredAt: null,
       deliveryLocation: null,
+      deliveryAddress: null,
+      hasDeliveryAddress: false,
     };
     setOrders((current) =>
       current?.some((order) => order.id === event.orderId)

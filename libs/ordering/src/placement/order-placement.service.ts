@@ -1,27 +1,36 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type QueryRunner } from 'typeorm';
-import { parseGeoPoint, type GeoPoint } from '@shopwire/contracts';
+import { BadRequestError, parseGeoPoint, type DeliveryAddress, type GeoPoint } from '@shopwire/contracts';
 import { runInTransaction, type SqlExecutor } from '@shopwire/database';
 import { InvalidDeliveryLocationError, InvalidProductError, InvalidProductQuantityError } from '../errors.js';
 import { appendOrderEvent } from '../events/append-order-event.js';
 import { OrderEventsPublisher } from '../events/order-events-channel.js';
 import { exactTotal } from '../money/exact-total.js';
+import { parseDeliveryAddress } from './delivery-address.js';
 import { KnownPrices, type EpochPrices } from './known-prices.js';
 import { mergeOrderRequests, type OrderRequest } from './order-request.js';
 import { insertOrderRows, PricesOfOtherEpochError, type OrderRows, type PricedLine } from './order-rows.js';
 import { productPrices } from './product-prices.js';
 
+/** Where an order goes, as `POST /order` received it (additive fields, checked after check 3). */
+export interface DeliveryInput {
+  /** `deliveryLocation` (issue 12). */
+  location?: unknown;
+  /** `deliveryAddress` (issue 20), checked after the location. */
+  address?: unknown;
+}
+
 /** A validated order request, priced and checked, ready to be written. */
 export interface PreparedOrder extends OrderRows {
   requests: readonly OrderRequest[];
-  deliveryLocation: unknown;
+  delivery: DeliveryInput;
 }
 
 /**
- * Places orders (contract §4.2 check 3, then the delivery location, then success) in steps a use
- * case calls in order: `prepare` before the transaction (prices from memory when known, else one
- * query), then inside it `insertOrder` (one round trip) and `appendCreatedEvent` (last before
- * COMMIT). `place` runs the three for callers without an idempotency key.
+ * Places orders (contract §4.2 check 3, then the delivery location and address, then success) in
+ * steps a use case calls in order: `prepare` before the transaction (prices from memory when
+ * known, else one query), then inside it `insertOrder` (one round trip) and `appendCreatedEvent`
+ * (last before COMMIT). `place` runs the three for callers without an idempotency key.
  */
 @Injectable()
 export class OrderPlacementService {
@@ -34,16 +43,17 @@ export class OrderPlacementService {
 
   /**
    * Check 3, then `deliveryLocation` as received (issue 12, additive: absent/null = none, else
-   * `{lat, lng}` in range), then the exact total. Throws the contract's 400s.
+   * `{lat, lng}` in range), then the exact total, then `deliveryAddress` (issue 20,
+   * `parseDeliveryAddress`). Throws the contract's 400s.
    */
   async prepare(
     customerEmail: string,
     requests: readonly OrderRequest[],
-    deliveryLocation?: unknown,
+    delivery: DeliveryInput = {},
   ): Promise<PreparedOrder> {
     const ids = requests.map((request) => request.productId);
     const prices = this.knownPrices.lookup(ids) ?? (await this.readPrices(this.dataSource, ids));
-    return priceOrder(customerEmail, requests, deliveryLocation, prices);
+    return priceOrder(customerEmail, requests, delivery, prices);
   }
 
   /**
@@ -57,12 +67,7 @@ export class OrderPlacementService {
       if (!(error instanceof PricesOfOtherEpochError)) throw error;
       this.knownPrices.forget();
       const ids = order.requests.map((request) => request.productId);
-      const fresh = priceOrder(
-        order.customerEmail,
-        order.requests,
-        order.deliveryLocation,
-        await this.readPrices(tx, ids),
-      );
+      const fresh = priceOrder(order.customerEmail, order.requests, order.delivery, await this.readPrices(tx, ids));
       return insertOrderRows(tx, fresh);
     }
   }
@@ -73,8 +78,8 @@ export class OrderPlacementService {
   }
 
   /** Prepare, write in one transaction, then nudge after COMMIT. Returns the new order id. */
-  async place(customerEmail: string, requests: readonly OrderRequest[], deliveryLocation?: unknown): Promise<number> {
-    const order = await this.prepare(customerEmail, requests, deliveryLocation);
+  async place(customerEmail: string, requests: readonly OrderRequest[], delivery?: DeliveryInput): Promise<number> {
+    const order = await this.prepare(customerEmail, requests, delivery);
     const { orderId, eventId } = await runInTransaction(this.dataSource, async (tx) => {
       const orderId = await this.insertOrder(tx, order);
       return { orderId, eventId: await this.appendCreatedEvent(tx, orderId) };
@@ -93,17 +98,20 @@ export class OrderPlacementService {
 function priceOrder(
   customerEmail: string,
   requests: readonly OrderRequest[],
-  deliveryLocation: unknown,
+  delivery: DeliveryInput,
   { epoch, prices }: EpochPrices,
 ): PreparedOrder {
   const missing = requests.findIndex((request) => !prices.has(request.productId));
   if (missing >= 0) throw new InvalidProductError(missing);
-  const destination = deliveryDestination(deliveryLocation);
+  const destination = deliveryDestination(delivery.location);
   const lines: PricedLine[] = mergeOrderRequests(requests).map((line) => ({
     ...line,
     unitPrice: prices.get(line.productId)!,
   }));
-  return { customerEmail, requests, deliveryLocation, destination, lines, total: orderTotal(lines), priceEpoch: epoch };
+  const total = orderTotal(lines);
+  // Last: every check that existed before the address keeps its place (issue 20).
+  const address = deliveryAddress(delivery.address);
+  return { customerEmail, requests, delivery, destination, address, lines, total, priceEpoch: epoch };
 }
 
 function deliveryDestination(value: unknown): GeoPoint | undefined {
@@ -111,6 +119,12 @@ function deliveryDestination(value: unknown): GeoPoint | undefined {
   const point = parseGeoPoint(value);
   if (!point) throw new InvalidDeliveryLocationError();
   return point;
+}
+
+function deliveryAddress(value: unknown): DeliveryAddress | undefined {
+  const validation = parseDeliveryAddress(value);
+  if (!validation.ok) throw new BadRequestError(validation.message);
+  return validation.address;
 }
 
 /** Exact Σ unit price × quantity; a total too large for a double blames the line that made it so. */

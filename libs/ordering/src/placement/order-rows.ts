@@ -1,4 +1,4 @@
-import type { GeoPoint } from '@shopwire/contracts';
+import type { DeliveryAddress, GeoPoint } from '@shopwire/contracts';
 import type { QueryRunner } from 'typeorm';
 import type { OrderLine } from './order-request.js';
 
@@ -12,11 +12,16 @@ export interface OrderRows {
   lines: readonly PricedLine[];
   total: number;
   destination: GeoPoint | undefined;
+  /** Written in the same statement, so an order never exists without the address it was placed with. */
+  address: DeliveryAddress | undefined;
   /** The store epoch the unit prices were read from (ADR 0011). */
   priceEpoch: string;
 }
 
 const OTHER_EPOCH = 'shopwire: prices of another store epoch';
+/** Issue 20: the order's delivery address, in the order's own round trip (ADR 0020). */
+const ADDRESS_INSERT = `INSERT INTO order_delivery_addresses (order_id, street, details, phone, note)
+      VALUES (new_order_id, ?, ?, ?, ?);`;
 
 /**
  * The prices were read from a store that has since been reset, or that no longer has one of the
@@ -27,7 +32,7 @@ export class PricesOfOtherEpochError extends Error {
 }
 
 /**
- * Inserts the order and its items in one round trip (ADR 0014): a MariaDB compound statement —
+ * Inserts the order, its items and its delivery address (if any) in one round trip (ADR 0014): a MariaDB compound statement —
  * one statement on the wire, values bound by the driver as in any other query, so no
  * multi-statement connection flag. It first checks that the store still has the epoch the prices
  * came from (a reset store reuses ids with other prices) and every product (a known price can
@@ -46,6 +51,7 @@ export async function insertOrderRows(tx: QueryRunner, order: OrderRows): Promis
     SET new_order_id = LAST_INSERT_ID();
     INSERT INTO order_items (order_id, product_id, quantity, unit_price)
       VALUES ${order.lines.map(() => '(new_order_id, ?, ?, ?)').join(', ')};
+    ${order.address ? ADDRESS_INSERT : ''}
     SELECT new_order_id AS orderId;
   END`;
   const parameters = [
@@ -57,6 +63,7 @@ export async function insertOrderRows(tx: QueryRunner, order: OrderRows): Promis
     order.destination?.lat ?? null,
     order.destination?.lng ?? null,
     ...order.lines.flatMap((line) => [line.productId, line.quantity, line.unitPrice]),
+    ...(order.address ? [order.address.street, order.address.details, order.address.phone, order.address.note] : []),
   ];
   try {
     const [rows] = await tx.query(sql, parameters);

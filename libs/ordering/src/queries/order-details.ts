@@ -1,4 +1,4 @@
-import type { OrderDetails, OrderLineDetails, OrderStatus } from '@shopwire/contracts';
+import type { DeliveryAddress, GeoPoint, OrderDetails, OrderLineDetails, OrderStatus } from '@shopwire/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { OrderEventsRepository } from '../events/order-events.repository.js';
@@ -13,15 +13,32 @@ interface OrderRow {
   total: number;
   delivery_lat: number | null;
   delivery_lng: number | null;
+  has_address: number;
+  /** Not selected for the board. */
+  street?: string | null;
+  details?: string | null;
+  phone?: string | null;
+  note?: string | null;
 }
 interface ItemRow extends OrderLineDetails {
   order_id: number;
   quantity: number;
 }
 /**
+ * How much of where an order goes a list shows: all of it to the order's customer and courier;
+ * to couriers choosing from the board, only that an address exists and the point rounded to
+ * BOARD_LOCATION_DECIMALS (issue 20, ADR 0020, docs/security.md).
+ */
+type Disclosure = 'full' | 'board';
+
+/** 0.01° ≈ 1.1 km of latitude (less of longitude): enough to judge the distance, not the door. */
+export const BOARD_LOCATION_DECIMALS = 2;
+
+/**
  * Orders with id, lines, total and the times of their life cycle, for the web app's extension
  * endpoints (`/my_orders`, `/board`, `/my_deliveries`; the contract's own responses carry no id
- * or times). Three queries per list whatever its length: orders, their items, their events.
+ * or times). Three queries per list whatever its length: orders (with their delivery address),
+ * their items, their events.
  */
 @Injectable()
 export class OrderDetailsQuery {
@@ -32,24 +49,33 @@ export class OrderDetailsQuery {
 
   /** A customer's orders, newest first. */
   ofCustomer(customerEmail: string): Promise<OrderDetails[]> {
-    return this.list('customer_email = ?', [customerEmail]);
+    return this.list('o.customer_email = ?', [customerEmail], 'full');
   }
 
-  /** Orders waiting for a courier (CREATED), newest first. */
+  /** Orders waiting for a courier (CREATED), newest first; no address, the point rounded. */
   waiting(): Promise<OrderDetails[]> {
-    return this.list(`status = 'CREATED'`, []);
+    return this.list(`o.status = 'CREATED'`, [], 'board');
   }
 
   /** A courier's orders: still on the way (PENDING) or delivered in the last 24 hours. */
   async ofCourier(courierEmail: string): Promise<OrderDetails[]> {
-    const orders = await this.list(`courier_email = ? AND status IN ('PENDING', 'COMPLETE')`, [courierEmail]);
+    const orders = await this.list(
+      `o.courier_email = ? AND o.status IN ('PENDING', 'COMPLETE')`,
+      [courierEmail],
+      'full',
+    );
     const since = Date.now() - 24 * 3600 * 1000;
     return orders.filter((order) => order.deliveredAt === null || Date.parse(order.deliveredAt) >= since);
   }
 
-  private async list(where: string, params: unknown[]): Promise<OrderDetails[]> {
+  private async list(where: string, params: unknown[], disclosure: Disclosure): Promise<OrderDetails[]> {
+    // The board never selects the address columns, so no later change can leak them there.
+    const address = disclosure === 'full' ? ', a.street, a.details, a.phone, a.note' : '';
     const orders: OrderRow[] = await this.dataSource.query(
-      `SELECT id, customer_email AS email, status, total, delivery_lat, delivery_lng FROM orders WHERE ${where} ORDER BY id DESC LIMIT ${ORDER_DETAILS_LIMIT}`,
+      `SELECT o.id, o.customer_email AS email, o.status, o.total, o.delivery_lat, o.delivery_lng,
+              a.order_id IS NOT NULL AS has_address${address}
+       FROM orders o LEFT JOIN order_delivery_addresses a ON a.order_id = o.id
+       WHERE ${where} ORDER BY o.id DESC LIMIT ${ORDER_DETAILS_LIMIT}`,
       params,
     );
     if (orders.length === 0) return [];
@@ -63,15 +89,20 @@ export class OrderDetailsQuery {
       this.events.lifeCycleOf(ids),
     ]);
     const byId = new Map<number, OrderDetails>(
-      orders.map(({ delivery_lat: lat, delivery_lng: lng, ...order }) => [
-        order.id,
+      orders.map((row) => [
+        row.id,
         {
-          ...order,
+          id: row.id,
+          email: row.email,
+          status: row.status,
+          total: row.total,
           items: [],
           placedAt: '',
           pickedUpAt: null,
           deliveredAt: null,
-          deliveryLocation: lat !== null && lng !== null ? { lat, lng } : null,
+          deliveryLocation: locationOf(row, disclosure),
+          deliveryAddress: disclosure === 'full' ? addressOf(row) : null,
+          hasDeliveryAddress: Number(row.has_address) === 1,
         } satisfies OrderDetails,
       ]),
     );
@@ -89,4 +120,21 @@ export class OrderDetailsQuery {
     }
     return [...byId.values()];
   }
+}
+
+function locationOf(row: OrderRow, disclosure: Disclosure): GeoPoint | null {
+  if (row.delivery_lat === null || row.delivery_lng === null) return null;
+  if (disclosure === 'full') return { lat: row.delivery_lat, lng: row.delivery_lng };
+  return { lat: roundDegrees(row.delivery_lat), lng: roundDegrees(row.delivery_lng) };
+}
+
+function roundDegrees(degrees: number): number {
+  const scale = 10 ** BOARD_LOCATION_DECIMALS;
+  // Number(toFixed) rather than Math.round(x × 100) / 100: no 44.809999999 in the JSON.
+  return Number((Math.round(degrees * scale) / scale).toFixed(BOARD_LOCATION_DECIMALS)) || 0;
+}
+
+function addressOf(row: OrderRow): DeliveryAddress | null {
+  if (typeof row.street !== 'string') return null;
+  return { street: row.street, details: row.details ?? null, phone: row.phone ?? null, note: row.note ?? null };
 }
