@@ -37,6 +37,28 @@ export interface SearchResponse {
   products: SearchProduct[];
 }
 
+/**
+ * Extension (issue 20): where a courier delivers, as `POST /order` takes it (`deliveryAddress`,
+ * besides or instead of `deliveryLocation`). `street` is required when the object is present.
+ */
+export interface DeliveryAddressInput {
+  /** Street and number. */
+  street: string;
+  /** Floor, door, entrance. */
+  details?: string;
+  phone?: string;
+  /** A note for the courier. */
+  note?: string;
+}
+
+/** The delivery address as the order views return it: absent optional parts are null. */
+export interface DeliveryAddress {
+  street: string;
+  details: string | null;
+  phone: string | null;
+  note: string | null;
+}
+
 export interface OrderRequestLine {
   id: number;
   quantity: number;
@@ -73,6 +95,13 @@ export interface OrderDetails {
   deliveredAt: string | null;
   /** Where it goes, when the customer gave a `deliveryLocation` (issue 12); else null. */
   deliveryLocation: GeoPoint | null;
+  /**
+   * The address the customer entered (issue 20), or null. `/my_orders` and `/my_deliveries`
+   * carry it; `/board` always says null (an address is shown to a courier only once the order
+   * is theirs) and tells with `hasDeliveryAddress` whether there is one.
+   */
+  deliveryAddress: DeliveryAddress | null;
+  hasDeliveryAddress: boolean;
 }
 export interface OrderDetailsResponse {
   orders: OrderDetails[];

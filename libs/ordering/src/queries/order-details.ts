@@ -72,6 +72,9 @@ export class OrderDetailsQuery {
           pickedUpAt: null,
           deliveredAt: null,
           deliveryLocation: lat !== null && lng !== null ? { lat, lng } : null,
+          // Placeholder until the delivery-address storage (issue 20, another branch) fills them.
+          deliveryAddress: null,
+          hasDeliveryAddress: false,
         } satisfies OrderDetails,
       ]),
     );
