@@ -1,4 +1,5 @@
 import type {
+  DeliveryAddressInput,
   GeoPoint,
   LoginResponse,
   OrderDetailsResponse,
@@ -77,12 +78,24 @@ export function createApi(config: WebConfig) {
         call<null>(config.authUrl, `/register_${role}`, { method: 'POST', body, auth: false }),
     },
     customer: {
+      /** A shop's search box: case-insensitive (`match=insensitive`, additive to the contract). */
       search: (name: string, category: string) =>
-        call<SearchResponse>(config.customerUrl, `/search?${new URLSearchParams({ name, category }).toString()}`),
-      placeOrder: (requests: OrderRequestLine[], idempotencyKey: string, deliveryLocation: GeoPoint | null = null) =>
+        call<SearchResponse>(
+          config.customerUrl,
+          `/search?${new URLSearchParams({ name, category, match: 'insensitive' }).toString()}`,
+        ),
+      placeOrder: (
+        requests: OrderRequestLine[],
+        idempotencyKey: string,
+        destination: { deliveryLocation?: GeoPoint | null; deliveryAddress?: DeliveryAddressInput } = {},
+      ) =>
         call<PlaceOrderResponse>(config.customerUrl, '/order', {
           method: 'POST',
-          body: deliveryLocation ? { requests, deliveryLocation } : { requests },
+          body: {
+            requests,
+            ...(destination.deliveryLocation ? { deliveryLocation: destination.deliveryLocation } : {}),
+            ...(destination.deliveryAddress ? { deliveryAddress: destination.deliveryAddress } : {}),
+          },
           headers: { 'idempotency-key': idempotencyKey },
         }),
       myOrders: () => call<OrderDetailsResponse>(config.customerUrl, '/my_orders'),
