@@ -9,7 +9,7 @@ import type {
   SearchResponse,
   WebConfig,
 } from '@shopwire/contracts';
-import { currentToken, endSession, SESSION_EXPIRED } from './session';
+import { currentToken, sessionRefused } from './session';
 
 /** A failed call: the HTTP status (0 = the service was not reached) and the service's own message. */
 export class ApiError extends Error {
@@ -58,8 +58,9 @@ async function call<T>(baseUrl: string, path: string, options: CallOptions = {})
     data = null;
   }
   if (!response.ok) {
-    // The guard's 401 on a signed-in call means the token is no longer accepted.
-    if (response.status === 401 && token) endSession(SESSION_EXPIRED);
+    // The guard's 401 on a signed-in call: the token is no longer accepted. The page stays, and
+    // the renewal prompt asks for the password.
+    if (response.status === 401 && token) sessionRefused(token);
     throw new ApiError(response.status, data?.message ?? data?.msg ?? `HTTP ${response.status}`, path);
   }
   return data as T;

@@ -4,12 +4,13 @@ import { explainError, type Action, type ExplainedError } from './errors';
 /**
  * One user action (a form's submit, a button): runs it at most once at a time, keeps `busy`, and
  * turns a failure into the error in the user's words (`explain` overrides the default wording, e.g.
- * to name a cart line). The forms' one copy of the busy/try/catch/error state.
+ * to name a cart line, or returns null when it showed the error elsewhere, e.g. under a field).
+ * The forms' one copy of the busy/try/catch/error state.
  */
 export function useAction<A extends unknown[], R>(
   action: Action,
   run: (...args: A) => Promise<R>,
-  explain: (failure: unknown) => ExplainedError = (failure) => explainError(failure, action),
+  explain: (failure: unknown) => ExplainedError | null = (failure) => explainError(failure, action),
 ) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ExplainedError | null>(null);
