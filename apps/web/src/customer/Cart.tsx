@@ -41,17 +41,21 @@ export function Cart() {
     },
     (failure) => {
       const explained = explainError(failure, 'order', { lineNames: cart.lines.map((line) => line.product.name) });
-      // A message about an address field goes under that field, in the service's words.
-      const field = explained.detail ?? explained.message;
-      const about = fieldOfMessage(field);
-      if (about) setAddressErrors({ [about]: field });
-      return explained;
+      // A message about an address field goes under that field (in words; the service's own
+      // message stays under "Details" above), and focus goes to the field.
+      const said = explained.detail ?? explained.message;
+      const about = fieldOfMessage(said);
+      if (!about) return explained;
+      setAddressErrors({ [about]: explained.message });
+      requestAnimationFrame(() => document.getElementById(`address-${about}`)?.focus());
+      return { message: 'Please check the delivery address.', detail: said };
     },
   );
 
   // Focus follows the outcome of "Place order": the confirmation, or what went wrong.
   useEffect(() => {
-    if (placed !== null || place.error) outcome.current?.focus();
+    const aboutAField = Object.keys(addressErrors).length > 0;
+    if (placed !== null || (place.error && !aboutAField)) outcome.current?.focus();
   }, [placed, place.error]);
 
   function submit() {

@@ -18,6 +18,9 @@ describe('the delivery address form', () => {
     expect(checkAddress({ ...EMPTY_ADDRESS, street: 'Main 1', phone: '+381 64 123-4567' })).toEqual({});
     expect(checkAddress({ ...EMPTY_ADDRESS, street: 'Main 1', phone: 'call me' }).phone).toBeDefined();
     expect(checkAddress({ ...EMPTY_ADDRESS, street: 'Main 1', phone: '12' }).phone).toBeDefined();
+    expect(checkAddress({ ...EMPTY_ADDRESS, street: 'Main 1', phone: '112' })).toEqual({});
+    expect(checkAddress({ ...EMPTY_ADDRESS, street: 'Main 1', phone: '1'.repeat(21) }).phone).toBeDefined();
+    expect(checkAddress({ ...EMPTY_ADDRESS, street: 'Main 1', phone: '064+123' }).phone).toBeDefined();
   });
 
   it('sends the trimmed fields that were filled, only', () => {
@@ -29,8 +32,11 @@ describe('the delivery address form', () => {
   });
 
   it('places a service message under the field it names', () => {
-    expect(fieldOfMessage('Invalid deliveryAddress phone.')).toBe('phone');
-    expect(fieldOfMessage('Field deliveryAddress.street is missing.')).toBe('street');
+    expect(fieldOfMessage('Invalid phone.')).toBe('phone');
+    expect(fieldOfMessage('Invalid details.')).toBe('details');
+    expect(fieldOfMessage('Invalid note.')).toBe('note');
+    expect(fieldOfMessage('Field street is missing.')).toBe('street');
+    expect(fieldOfMessage('Invalid delivery address.')).toBeUndefined();
     expect(fieldOfMessage('Invalid product for request number 1.')).toBeUndefined();
   });
 });

@@ -21,7 +21,8 @@ export const ADDRESS_LABELS: Record<AddressField, string> = {
   note: 'Note for the courier',
 };
 
-const PHONE = /^\+?[\d\s()./-]+$/;
+/** The customer service's phone rule: digits, spaces, `()./-`, a leading `+`, 3–20 digits. */
+const PHONE = /^\+?[0-9 ()./-]+$/;
 
 /**
  * What is wrong with the address before it is sent (the customer service has the last word, and
@@ -35,7 +36,8 @@ export function checkAddress(form: AddressForm): AddressErrors {
     errors.street = 'Please enter the street and number (or clear the other address fields).';
   }
   const phone = form.phone.trim();
-  if (phone !== '' && (!PHONE.test(phone) || phone.replace(/\D/g, '').length < 5)) {
+  const digits = phone.replace(/\D/g, '').length;
+  if (phone !== '' && (!PHONE.test(phone) || digits < 3 || digits > 20)) {
     errors.phone = 'Please enter a phone number in digits, like +381 64 123 4567.';
   }
   return errors;
@@ -54,10 +56,10 @@ export function addressBody(form: AddressForm): DeliveryAddressInput | undefined
 }
 
 /**
- * The address field a service message is about, if it names one (e.g. "Invalid deliveryAddress
- * phone."): that is where the message is shown.
+ * The address field a service message is about ("Invalid phone.", "Field street is missing.",
+ * the customer service's `deliveryAddress` answers): that is where the message is shown.
  */
 export function fieldOfMessage(message: string): AddressField | undefined {
-  if (!/address/i.test(message)) return undefined;
-  return (['street', 'details', 'phone', 'note'] as const).find((key) => new RegExp(`\\b${key}\\b`, 'i').test(message));
+  const match = /^(?:Invalid (street|details|phone|note)\.|Field (street) is missing\.)$/.exec(message);
+  return (match?.[1] ?? match?.[2]) as AddressField | undefined;
 }
