@@ -98,7 +98,7 @@ describe('customer and courier journey (Chromium)', () => {
       await c.getByLabel('Name').fill('Nothing like this');
       await c.getByRole('button', { name: 'Search' }).click();
       await c.getByText('No products match your search.').waitFor();
-      const advice = (await c.locator('.empty').textContent()) ?? '';
+      const advice = (await c.locator('.catalogue .empty').textContent()) ?? '';
       expect(advice).toContain('"Nothing like this"');
       expect(advice).not.toMatch(/shorter/);
       await checkView(c, 'shop-empty-search', width);
