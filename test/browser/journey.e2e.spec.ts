@@ -64,6 +64,7 @@ describe('customer and courier journey (Chromium)', () => {
       }
       expect((await focused(c)).id).toBe('field-forename');
       await c.getByLabel('Email').fill('not an email');
+      await expect.poll(() => c.locator('#field-email-error').textContent()).toMatch(/valid email address/);
       await checkView(c, 'register-errors', width);
       await c.getByLabel('Shop and order').check();
       await c.getByLabel('First name').fill('Ana');

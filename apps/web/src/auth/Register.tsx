@@ -24,7 +24,17 @@ export function Register() {
   const [kind, setKind] = useState<Kind>('customer');
   const [form, setForm] = useState({ forename: '', surname: '', email: '', password: '' });
   const [errors, setErrors] = useState<RegistrationErrors>({});
-  const set = (key: keyof typeof form) => (value: string) => setForm((current) => ({ ...current, [key]: value }));
+  const set = (key: keyof typeof form) => (value: string) => {
+    const next = { ...form, [key]: value };
+    setForm(next);
+    // A field already marked wrong is checked again as it is typed, so its message stays true.
+    setErrors((current) => {
+      if (!(key in current)) return current;
+      const { [key]: _, ...others } = current;
+      const now = checkRegistration(next)[key];
+      return now ? { ...others, [key]: now } : others;
+    });
+  };
   const step = useRef<'register' | 'sign-in'>('register');
 
   const register = useAction(
