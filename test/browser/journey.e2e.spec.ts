@@ -176,6 +176,7 @@ describe('customer and courier journey (Chromium)', () => {
       await k.getByText('No orders waiting.').waitFor();
       await expect.poll(() => order.getAttribute('data-status'), { timeout: 10_000 }).toBe('PENDING');
       await order.getByText('On the way').waitFor();
+      await checkView(c, 'customer-on-the-way', width);
 
       // The courier's deliveries: the address, the point, and a Navigate link to a maps app.
       await k.getByRole('link', { name: 'My deliveries' }).click();
