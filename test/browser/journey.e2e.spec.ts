@@ -164,7 +164,12 @@ describe('customer and courier journey (Chromium)', () => {
       expect(await order.getAttribute('data-status')).toBe('CREATED');
       // What the customer entered, in words.
       const entered = (await order.locator('.destination').textContent()) ?? '';
-      for (const part of ['Knez Mihailova 12', '3rd floor, door 7', '+381 64 123 4567', 'Ring twice, the bell is broken']) {
+      for (const part of [
+        'Knez Mihailova 12',
+        '3rd floor, door 7',
+        '+381 64 123 4567',
+        'Ring twice, the bell is broken',
+      ]) {
         expect(entered).toContain(part);
       }
       await checkView(c, 'customer-orders', width);
@@ -183,7 +188,12 @@ describe('customer and courier journey (Chromium)', () => {
       const delivery = k.locator(`.order[data-order-id="${orderId}"]`);
       await expect.poll(() => delivery.getAttribute('data-status')).toBe('PENDING');
       const where = (await delivery.locator('.destination').textContent()) ?? '';
-      for (const part of ['Knez Mihailova 12', '3rd floor, door 7', '+381 64 123 4567', 'Ring twice, the bell is broken']) {
+      for (const part of [
+        'Knez Mihailova 12',
+        '3rd floor, door 7',
+        '+381 64 123 4567',
+        'Ring twice, the bell is broken',
+      ]) {
         expect(where).toContain(part);
       }
       const navigate = delivery.getByRole('link', { name: /^Navigate to order/ });

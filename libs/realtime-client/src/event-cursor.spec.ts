@@ -13,7 +13,7 @@ describe('EventCursor', () => {
     expect(cursor.lastEventId).toBe(6);
   });
 
-  it('passes one event id on once per event name (a courier\'s pick-up: order.taken and order.status)', () => {
+  it("passes one event id on once per event name (a courier's pick-up: order.taken and order.status)", () => {
     const cursor = new EventCursor();
     const seen = [
       [4, 'order.taken'],

@@ -27,10 +27,7 @@ describe("the courier's own deliveries, live", () => {
     const customer = signTestToken('deliveries-live@example.org', 'customer');
     const mine = signTestToken('Rider.One@example.org', 'courier');
     const other = signTestToken('rider.two@example.org', 'courier');
-    const [me, them] = await Promise.all([
-      connectRecording(realtime.url, mine),
-      connectRecording(realtime.url, other),
-    ]);
+    const [me, them] = await Promise.all([connectRecording(realtime.url, mine), connectRecording(realtime.url, other)]);
     const orderId = await store.placeOrder(customer);
     await store.pickUp(mine, orderId);
     await store.deliver(customer, orderId);

@@ -35,7 +35,7 @@ describe('emissionsFor', () => {
     ]);
   });
 
-  it('tells the customer and the order\'s courier (no other courier) about a delivery', () => {
+  it("tells the customer and the order's courier (no other courier) about a delivery", () => {
     const emissions = emissionsFor({ ...event('COMPLETE'), courierEmail: 'Bob@Example.org' });
     expect(emissions.map((e) => [e.room, e.event])).toEqual([
       ['customer:ana@example.org', 'order.status'],

@@ -1,5 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { COURIERS_ROOM, courierRoom, customerRoom, OWNERS_ROOM, type OrderEventRecord, type Role } from '@shopwire/contracts';
+import {
+  COURIERS_ROOM,
+  courierRoom,
+  customerRoom,
+  OWNERS_ROOM,
+  type OrderEventRecord,
+  type Role,
+} from '@shopwire/contracts';
 import { EventFanOut, sendEmission } from './event-fan-out.js';
 import { emissionsFor } from './event-routing.js';
 import { OrderEventsRepository } from '@shopwire/ordering';

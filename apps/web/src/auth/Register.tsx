@@ -49,7 +49,8 @@ export function Register() {
     },
     (failure) => {
       const explained = explainError(failure, step.current);
-      const field = step.current === 'register' ? fieldOfRegistrationMessage(explained.detail ?? explained.message) : undefined;
+      const field =
+        step.current === 'register' ? fieldOfRegistrationMessage(explained.detail ?? explained.message) : undefined;
       if (field) {
         setErrors({ [field]: explained.message });
         requestAnimationFrame(() => document.getElementById(`field-${field}`)?.focus());

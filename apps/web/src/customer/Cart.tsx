@@ -71,10 +71,12 @@ export function Cart() {
     void place.run();
   }
 
-  const changeDestination = <T,>(set: (value: T) => void) => (value: T) => {
-    set(value);
-    renewOrderKey();
-  };
+  const changeDestination =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      renewOrderKey();
+    };
 
   return (
     <section class="card cart" id="cart" aria-labelledby="cart-title">

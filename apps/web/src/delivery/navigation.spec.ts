@@ -14,7 +14,9 @@ describe('navigationUrl: a link that opens the device’s maps app', () => {
 
   it('searches for the street when there is no point', () => {
     expect(navigationUrl({ address, point: null }, 'android')).toBe('geo:0,0?q=Knez%20Mihailova%2012');
-    expect(navigationUrl({ address, point: null }, 'apple')).toBe('https://maps.apple.com/?daddr=Knez%20Mihailova%2012');
+    expect(navigationUrl({ address, point: null }, 'apple')).toBe(
+      'https://maps.apple.com/?daddr=Knez%20Mihailova%2012',
+    );
     expect(navigationUrl({ address, point: null }, 'web')).toBe(
       'https://www.openstreetmap.org/search?query=Knez%20Mihailova%2012',
     );

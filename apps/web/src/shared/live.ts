@@ -69,7 +69,10 @@ export function startLive(token: string): void {
     socket: { reconnectionDelay: 500, reconnectionDelayMax: 3000 },
   });
   live.socket.on('connect', () => connectionStore.set('catching-up'));
-  live.socket.on('disconnect', () => client === live && connectionStore.set(navigator.onLine ? 'reconnecting' : 'offline'));
+  live.socket.on(
+    'disconnect',
+    () => client === live && connectionStore.set(navigator.onLine ? 'reconnecting' : 'offline'),
+  );
   client = live;
   if (!navigator.onLine) goOffline();
   addEventListener('offline', goOffline);

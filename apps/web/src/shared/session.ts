@@ -95,7 +95,12 @@ export function startSession(token: string): Session {
 export function renewSession(token: string): Session {
   const current = sessionStore.get().session;
   const claims = readClaims(token);
-  if (!current || !claims || claims.sub.toLowerCase() !== current.claims.sub.toLowerCase() || claims.roles !== current.claims.roles) {
+  if (
+    !current ||
+    !claims ||
+    claims.sub.toLowerCase() !== current.claims.sub.toLowerCase() ||
+    claims.roles !== current.claims.roles
+  ) {
     throw new Error('That is not the account of this session.');
   }
   return startSession(token);
