@@ -11,6 +11,14 @@ import {
   type WebPlatform,
 } from '@shopwire/test-support/browser';
 
+/** What the customer types into the address fields, as the customer and the courier read it back. */
+const ADDRESS = {
+  'Street and number': 'Knez Mihailova 12',
+  Details: '3rd floor, door 7',
+  Phone: '+381 64 123 4567',
+  'Note for the courier': 'Ring twice, the bell is broken',
+};
+
 /** The element that has focus: its id and text, to check where focus went after an action. */
 const focused = (page: Page) =>
   page.evaluate(() => ({ id: document.activeElement?.id ?? '', text: document.activeElement?.textContent ?? '' }));
@@ -116,13 +124,11 @@ describe('customer and courier journey (Chromium)', () => {
 
       // Where to deliver: the address asks for its street once another field is filled; the
       // point is set with the keyboard only (arrow keys move the map, Enter pins its centre).
-      await c.getByLabel('Note for the courier').fill('Ring twice, the bell is broken');
+      await c.getByLabel('Note for the courier').fill(ADDRESS['Note for the courier']);
       await c.getByRole('button', { name: 'Place order' }).click();
       await expect.poll(() => c.locator('#address-street').getAttribute('aria-invalid')).toBe('true');
       expect((await focused(c)).id).toBe('address-street');
-      await c.getByLabel('Street and number').fill('Knez Mihailova 12');
-      await c.getByLabel('Details').fill('3rd floor, door 7');
-      await c.getByLabel('Phone').fill('+381 64 123 4567');
+      for (const [label, value] of Object.entries(ADDRESS)) await c.getByLabel(label).fill(value);
       const map = c.locator('.picker-map');
       await map.focus();
       await c.keyboard.press('ArrowRight');
@@ -164,12 +170,7 @@ describe('customer and courier journey (Chromium)', () => {
       expect(await order.getAttribute('data-status')).toBe('CREATED');
       // What the customer entered, in words.
       const entered = (await order.locator('.destination').textContent()) ?? '';
-      for (const part of [
-        'Knez Mihailova 12',
-        '3rd floor, door 7',
-        '+381 64 123 4567',
-        'Ring twice, the bell is broken',
-      ]) {
+      for (const part of Object.values(ADDRESS)) {
         expect(entered).toContain(part);
       }
       await checkView(c, 'customer-orders', width);
@@ -188,12 +189,7 @@ describe('customer and courier journey (Chromium)', () => {
       const delivery = k.locator(`.order[data-order-id="${orderId}"]`);
       await expect.poll(() => delivery.getAttribute('data-status')).toBe('PENDING');
       const where = (await delivery.locator('.destination').textContent()) ?? '';
-      for (const part of [
-        'Knez Mihailova 12',
-        '3rd floor, door 7',
-        '+381 64 123 4567',
-        'Ring twice, the bell is broken',
-      ]) {
+      for (const part of Object.values(ADDRESS)) {
         expect(where).toContain(part);
       }
       const navigate = delivery.getByRole('link', { name: /^Navigate to order/ });

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApi } from '../shared/app-context';
-import { ErrorNotice, Field } from '../shared/components';
+import { CurrentPasswordField } from '../auth/CurrentPasswordField';
+import { ErrorNotice } from '../shared/components';
 import { formatTime } from '../shared/format';
 import {
   endSession,
@@ -65,16 +66,7 @@ export function SessionRenewal({ session }: { session: Session }) {
           <span class="muted">Signed in as</span> <strong>{session.claims.sub}</strong>
         </p>
         <input type="email" autocomplete="username" value={session.claims.sub} readOnly hidden />
-        <Field
-          idPrefix="renewal"
-          label="Password"
-          name="password"
-          type="password"
-          autocomplete="current-password"
-          required
-          value={password}
-          onInput={setPassword}
-        />
+        <CurrentPasswordField idPrefix="renewal" value={password} onInput={setPassword} />
         <ErrorNotice error={renew.error} />
         <div class="renewal-actions">
           <button type="submit" class="primary" disabled={renew.busy || password === ''}>
