@@ -137,6 +137,8 @@ describe('web app error paths (Chromium)', () => {
     });
     expect(await prompt.getByRole('button', { name: 'Later' }).count()).toBe(0);
     await checkView(page, 'session-expired', WIDTH);
+    // What the person sees (a full-page capture shows the dialog's backdrop over one screen only).
+    await page.screenshot({ path: `test-artifacts/browser/session-expired-screen-${WIDTH}.png` });
     await prompt.getByLabel('Password').fill(PASSWORD);
     await prompt.getByRole('button', { name: 'Sign in again' }).click();
     await expect.poll(() => prompt.isVisible()).toBe(false);
