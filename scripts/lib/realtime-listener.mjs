@@ -6,6 +6,8 @@ import { signToken } from './tokens.mjs';
 
 const ORDER_EVENTS = ['order.status', 'order.available', 'order.taken'];
 
+const streamKey = (eventId, name) => `${eventId} ${name}`;
+
 export class RealtimeListener {
   constructor(url, token, label) {
     this.label = label;
@@ -43,12 +45,14 @@ export class RealtimeListener {
 
   record(name, payload) {
     const id = payload.eventId;
-    if (this.events.has(id)) {
+    // Keyed by id and name: a courier gets its own pick-up as order.taken and order.status.
+    const key = streamKey(id, name);
+    if (this.events.has(key)) {
       this.duplicates++;
       return;
     }
     if (id < this.lastEventId) this.outOfOrder++;
-    this.events.set(id, { name, ...payload });
+    this.events.set(key, { name, ...payload });
     this.lastEventId = Math.max(this.lastEventId, id);
   }
 
@@ -92,9 +96,12 @@ export function expectedCustomerStream(events, email) {
     .map((event) => ({ eventId: event.id, name: 'order.status', orderId: event.order_id, status: event.status }));
 }
 
-/** What a courier must have received: `order.available` per CREATED, `order.taken` per PENDING. */
-export function expectedCourierStream(events) {
-  return events
+/**
+ * What a courier must have received: `order.available` per CREATED, `order.taken` per PENDING,
+ * and `order.status` per PENDING/COMPLETE of the orders it picked up itself.
+ */
+export function expectedCourierStream(events, email) {
+  const board = events
     .filter((event) => event.status !== 'COMPLETE')
     .map((event) => ({
       eventId: event.id,
@@ -102,6 +109,10 @@ export function expectedCourierStream(events) {
       orderId: event.order_id,
       ...(event.status === 'CREATED' ? { email: event.customer_email } : {}),
     }));
+  const own = events
+    .filter((event) => event.status !== 'CREATED' && event.courier_email?.toLowerCase() === email.toLowerCase())
+    .map((event) => ({ eventId: event.id, name: 'order.status', orderId: event.order_id, status: event.status }));
+  return [...board, ...own];
 }
 
 /** Missing, unexpected and mismatching events of one listener against its expected stream. */
@@ -109,18 +120,18 @@ export function compareStream(listener, expected) {
   let missing = 0;
   let mismatched = 0;
   for (const want of expected) {
-    const got = listener.events.get(want.eventId);
+    const got = listener.events.get(streamKey(want.eventId, want.name));
     if (!got) missing++;
     else if (Object.entries(want).some(([key, value]) => got[key] !== value)) mismatched++;
   }
-  const expectedIds = new Set(expected.map((event) => event.eventId));
+  const expectedIds = new Set(expected.map((event) => streamKey(event.eventId, event.name)));
   const unexpected = [...listener.events.keys()].filter((id) => !expectedIds.has(id)).length;
   return { expected: expected.length, received: listener.events.size, missing, unexpected, mismatched };
 }
 
 /**
  * Every customer listener against its orders' events and every courier listener against all
- * CREATED/PENDING events. `customers` maps email → listener; `couriers` is a list of listeners.
+ * CREATED/PENDING events plus its own deliveries' status changes. `customers` maps email → listener; `couriers` is a list of listeners.
  */
 export function auditStreams(customers, couriers, events) {
   const totals = { expected: 0, received: 0, missing: 0, unexpected: 0, mismatched: 0, duplicates: 0, outOfOrder: 0 };
@@ -131,8 +142,7 @@ export function auditStreams(customers, couriers, events) {
     totals.outOfOrder += listener.outOfOrder;
   };
   for (const [email, listener] of customers) add(listener, expectedCustomerStream(events, email));
-  const courierStream = expectedCourierStream(events);
-  for (const listener of couriers) add(listener, courierStream);
+  for (const listener of couriers) add(listener, expectedCourierStream(events, listener.label));
   return totals;
 }
 

@@ -68,7 +68,9 @@ export async function seedCatalogue(db, { count = 40, categoryCount = 6 } = {}) 
 
 /** The order_events rows the realtime streams are compared with, in id order. */
 export async function readOrderEvents(db) {
-  const [events] = await db.query('SELECT id, order_id, customer_email, status FROM order_events ORDER BY id');
+  const [events] = await db.query(
+    'SELECT id, order_id, customer_email, status, courier_email FROM order_events ORDER BY id',
+  );
   return events;
 }
 

@@ -115,26 +115,54 @@ describe('web app error paths (Chromium)', () => {
     await page.context().close();
   }, 90_000);
 
-  it('sends the user back to sign-in with a message when the session expires', async () => {
-    const { page, email } = await signedIn('customer');
-    // A session that ends in a few seconds, as one issued an hour ago would.
+  it('warns before the session ends and signs in again in place, keeping the cart and the form', async () => {
+    const { page, email, errors } = await signedIn('customer');
+    await page.locator('.product', { hasText: 'Apple' }).getByRole('button', { name: 'Add to cart' }).click();
+    // A session that ends in a few seconds, as one issued an hour ago would: inside the warning time.
     const now = Math.floor(Date.now() / 1000);
-    const shortLived = signTestToken(email, 'customer', { nbf: now - 3590, iat: now - 3590, exp: now + 10 });
+    const shortLived = signTestToken(email, 'customer', { nbf: now - 3580, iat: now - 3580, exp: now + 20 });
     await page.evaluate(([key, token]) => sessionStorage.setItem(key, token), [SESSION_KEY, shortLived]);
     await page.reload();
     await page.getByRole('heading', { name: 'Products' }).waitFor();
-    await page.getByText('Your session has expired. Please sign in again.').waitFor({ timeout: 20_000 });
-    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-    await checkView(page, 'sign-in-expired', WIDTH);
+    const prompt = page.getByRole('dialog');
+    await prompt.getByRole('heading', { name: 'Your session ends soon' }).waitFor();
+    await checkView(page, 'session-ends-soon', WIDTH);
+    await prompt.getByRole('button', { name: 'Later' }).click();
+    await expect.poll(() => prompt.isVisible()).toBe(false);
+    await page.getByLabel('Street and number').fill('Knez Mihailova 12');
 
-    // A token the services refuse (here: signed with another secret) ends the session the same way.
+    // Expired: the same prompt, now without "Later"; the page underneath stays as it was.
+    await prompt.getByRole('heading', { name: 'Your session has expired. Please sign in again.' }).waitFor({
+      timeout: 40_000,
+    });
+    expect(await prompt.getByRole('button', { name: 'Later' }).count()).toBe(0);
+    await checkView(page, 'session-expired', WIDTH);
+    // What the person sees (a full-page capture shows the dialog's backdrop over one screen only).
+    await page.screenshot({ path: `test-artifacts/browser/session-expired-screen-${WIDTH}.png` });
+    await prompt.getByLabel('Password').fill(PASSWORD);
+    await prompt.getByRole('button', { name: 'Sign in again' }).click();
+    await expect.poll(() => prompt.isVisible()).toBe(false);
+    expect(await page.getByLabel('Street and number').inputValue()).toBe('Knez Mihailova 12');
+    expect(await page.getByLabel('Quantity of Apple').inputValue()).toBe('1');
+    const renewed = await page.evaluate((key) => sessionStorage.getItem(key), SESSION_KEY);
+    expect(renewed).not.toBe(shortLived);
+    await waitLive(page);
+    await page.getByRole('button', { name: 'Place order' }).click();
+    await page.getByText(/Order #\d+ placed/).waitFor();
+    expect(await ordersOf(email)).toHaveLength(1);
+
+    // A token the services refuse (here: signed with another secret) brings the same prompt.
     const refused = signTestToken(email, 'customer', {}, `${TEST_JWT_SECRET}-rotated`);
     await page.evaluate(([key, token]) => sessionStorage.setItem(key, token), [SESSION_KEY, refused]);
     await page.reload();
-    await page.getByText('Your session has expired. Please sign in again.').waitFor();
-    expect(await page.evaluate((key) => sessionStorage.getItem(key), SESSION_KEY)).toBeNull();
+    await prompt.getByRole('heading', { name: 'Your session has expired. Please sign in again.' }).waitFor();
+    await prompt.getByLabel('Password').fill(PASSWORD);
+    await prompt.getByRole('button', { name: 'Sign in again' }).click();
+    await expect.poll(() => prompt.isVisible()).toBe(false);
+    await waitLive(page);
+    expect(errors).toEqual([]);
     await page.context().close();
-  }, 90_000);
+  }, 120_000);
 
   it('catches up after a reconnect: a pick-up while the live connection was down shows without a reload', async () => {
     const { page, errors } = await signedIn('customer');

@@ -1,6 +1,10 @@
 import { platformConfigSchema, port, positiveInt, pushConfigShape, resolveVapidConfig, z } from '@shopwire/config';
 import { storeConfigShape } from '@shopwire/store-data';
 
+/** OpenStreetMap's standard tile layer (https://operations.osmfoundation.org/policies/tiles/). */
+export const OSM_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+export const OSM_ATTRIBUTION = '© OpenStreetMap contributors';
+
 export const realtimeConfigSchema = platformConfigSchema({
   REALTIME_PORT: port(5004),
   ...storeConfigShape,
@@ -33,11 +37,16 @@ export const realtimeConfigSchema = platformConfigSchema({
   /** The built web app (apps/web); default: its `npm run build` output, dist/apps/web. */
   WEB_DIR: z.string().min(1).optional(),
   /**
-   * Tile URL template for the web app's delivery maps, e.g. https://tile.example.org/{z}/{x}/{y}.png.
-   * Empty (default): no tiles, markers on a plain background, nothing fetched from the internet.
+   * Tile URL template for the web app's delivery maps: OpenStreetMap's public tiles by default
+   * (their usage policy: README), or a self-hosted tile server. Empty or `off`: no tiles, the
+   * markers on a plain grid that says no map is available, nothing fetched from the internet.
    */
-  WEB_MAP_TILE_URL: z.string().default(''),
-  WEB_MAP_ATTRIBUTION: z.string().default(''),
+  WEB_MAP_TILE_URL: z
+    .string()
+    .default(OSM_TILE_URL)
+    .transform((url) => (url.trim() === '' || url.trim().toLowerCase() === 'off' ? '' : url.trim())),
+  /** The attribution the tile source requires (OpenStreetMap's data licence asks for this one). */
+  WEB_MAP_ATTRIBUTION: z.string().default(OSM_ATTRIBUTION),
   /** Web Push: the page subscribes with the public key only; the private key stays with the worker. */
   PUSH_ENABLED: pushConfigShape.PUSH_ENABLED,
   VAPID_PUBLIC_KEY: pushConfigShape.VAPID_PUBLIC_KEY,

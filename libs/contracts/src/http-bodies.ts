@@ -37,6 +37,20 @@ export interface SearchResponse {
   products: SearchProduct[];
 }
 
+/**
+ * Extension (issue 20): where a courier delivers, as `POST /order` takes it (`deliveryAddress`,
+ * besides or instead of `deliveryLocation`). `street` is required when the object is present.
+ */
+export interface DeliveryAddressInput {
+  /** Street and number. */
+  street: string;
+  /** Floor, door, entrance. */
+  details?: string;
+  phone?: string;
+  /** A note for the courier. */
+  note?: string;
+}
+
 export interface OrderRequestLine {
   id: number;
   quantity: number;

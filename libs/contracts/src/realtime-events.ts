@@ -10,7 +10,11 @@ import type { Role } from './roles.js';
  * as `lastEventId` when it reconnects to be replayed what it missed.
  */
 
-/** A customer's own order changed status (CREATED, PENDING, COMPLETE). Room: the customer's. */
+/**
+ * An order changed status. Room: its customer's (CREATED, PENDING, COMPLETE), and the room of
+ * the courier who picked it up (PENDING, COMPLETE), so *My deliveries* follows it live. A PENDING
+ * event reaches that courier twice with one `eventId`: as `order.taken` and as `order.status`.
+ */
 export interface OrderStatusPayload {
   eventId: number;
   orderId: number;
@@ -154,6 +158,11 @@ export const REALTIME_ROLES: readonly Role[] = ['customer', 'courier', 'owner'];
 
 export const COURIERS_ROOM = 'couriers';
 export const OWNERS_ROOM = 'owners';
+
+/** One courier's room: the status changes of the orders it picked up. */
+export function courierRoom(email: string): string {
+  return `courier:${email.toLowerCase()}`;
+}
 
 /** A customer's room; emails compare case-insensitively (contract §0.4). */
 export function customerRoom(email: string): string {

@@ -13,6 +13,21 @@ describe('EventCursor', () => {
     expect(cursor.lastEventId).toBe(6);
   });
 
+  it("passes one event id on once per event name (a courier's pick-up: order.taken and order.status)", () => {
+    const cursor = new EventCursor();
+    const seen = [
+      [4, 'order.taken'],
+      [4, 'order.status'],
+      [4, 'order.status'],
+      [4, 'order.taken'],
+      [5, 'order.status'],
+      [4, 'order.available'],
+    ] as const;
+    expect(seen.map(([id, name]) => cursor.accept(id, name))).toEqual([true, true, false, false, true, false]);
+    cursor.advanceTo(9);
+    expect(cursor.accept(9, 'order.status')).toBe(false);
+  });
+
   it('moves forward on ready/resync but never back', () => {
     const cursor = new EventCursor(10);
     cursor.advanceTo(8);

@@ -81,7 +81,7 @@ export function connectRealtime(options: RealtimeClientOptions): RealtimeClient 
 
   for (const name of LIVE_EVENTS) {
     socket.on(name, (payload: { eventId: number }) => {
-      if (!cursor.accept(payload.eventId)) return;
+      if (!cursor.accept(payload.eventId, name)) return;
       (options.on?.[name] as ((payload: unknown) => void) | undefined)?.(payload);
     });
   }

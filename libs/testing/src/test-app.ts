@@ -20,6 +20,8 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     JWT_SECRET: TEST_JWT_SECRET,
+    // No map tiles: the default (OpenStreetMap) needs the internet, which tests do not have.
+    WEB_MAP_TILE_URL: '',
     ...overrides,
   };
 }

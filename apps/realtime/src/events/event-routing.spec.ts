@@ -27,16 +27,25 @@ describe('emissionsFor', () => {
     ]);
   });
 
-  it('tells the customer and takes a picked-up order off the courier board', () => {
+  it('tells the customer, takes a picked-up order off the board and tells the courier who took it', () => {
     expect(emissionsFor(event('PENDING')).map((e) => [e.room, e.event])).toEqual([
       ['customer:ana@example.org', 'order.status'],
       ['couriers', 'order.taken'],
+      ['courier:bob@example.org', 'order.status'],
     ]);
   });
 
-  it('tells only the customer about a delivery', () => {
-    expect(emissionsFor(event('COMPLETE')).map((e) => [e.room, e.event])).toEqual([
+  it("tells the customer and the order's courier (no other courier) about a delivery", () => {
+    const emissions = emissionsFor({ ...event('COMPLETE'), courierEmail: 'Bob@Example.org' });
+    expect(emissions.map((e) => [e.room, e.event])).toEqual([
       ['customer:ana@example.org', 'order.status'],
+      ['courier:bob@example.org', 'order.status'],
     ]);
+    expect(emissions[1]!.payload).toEqual({
+      eventId: 42,
+      orderId: 7,
+      status: 'COMPLETE',
+      occurredAt: '2026-11-29T10:00:00.000Z',
+    });
   });
 });

@@ -1,5 +1,6 @@
 import {
   COURIERS_ROOM,
+  courierRoom,
   customerRoom,
   type OrderEventName,
   type OrderEventRecord,
@@ -13,7 +14,8 @@ export type Emission = {
 
 /**
  * Who hears about an order event: its customer always (`order.status`); couriers when an order
- * becomes available (CREATED) or is taken (PENDING). Completion concerns couriers no more.
+ * becomes available (CREATED) or is taken (PENDING); and the courier who picked it up, its
+ * `order.status` (PENDING, COMPLETE), so that courier's deliveries never wait for a poll.
  */
 export function emissionsFor(event: OrderEventRecord): Emission[] {
   const { id: eventId, orderId, status, occurredAt } = event;
@@ -32,6 +34,13 @@ export function emissionsFor(event: OrderEventRecord): Emission[] {
     });
   } else if (status === 'PENDING') {
     emissions.push({ room: COURIERS_ROOM, event: 'order.taken', payload: { eventId, orderId, occurredAt } });
+  }
+  if (status !== 'CREATED' && event.courierEmail) {
+    emissions.push({
+      room: courierRoom(event.courierEmail),
+      event: 'order.status',
+      payload: { eventId, orderId, status, occurredAt },
+    });
   }
   return emissions;
 }

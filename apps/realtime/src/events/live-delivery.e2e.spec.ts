@@ -41,11 +41,15 @@ describe('live delivery of order events', () => {
     await customer.waitFor((events) => events.length === 15);
     for (const id of orderIds) expect(statusesOf(customer.events, id)).toEqual(['CREATED', 'PENDING', 'COMPLETE']);
     expect(isIncreasing(customer.events.map((e) => e.eventId))).toBe(true);
-    await courier.waitFor((events) => events.length === 10);
+    // The board's two events per order, and (this courier picked them all up) each order's
+    // PENDING and COMPLETE for its deliveries.
+    await courier.waitFor((events) => events.length === 20);
     for (const id of orderIds) {
-      expect(courier.events.filter((e) => e.orderId === id).map((e) => e.name)).toEqual([
-        'order.available',
-        'order.taken',
+      expect(courier.events.filter((e) => e.orderId === id).map((e) => [e.name, e.status ?? null])).toEqual([
+        ['order.available', null],
+        ['order.taken', null],
+        ['order.status', 'PENDING'],
+        ['order.status', 'COMPLETE'],
       ]);
     }
 

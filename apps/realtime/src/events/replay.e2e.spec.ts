@@ -98,6 +98,7 @@ describe('replay on reconnect', () => {
     expect(courier.events.map((e) => [e.name, e.orderId])).toEqual([
       ['order.available', a],
       ['order.taken', a],
+      ['order.status', a], // this courier's own pick-up (same eventId as order.taken)
       ['order.available', b],
     ]);
     const c = await store.placeOrder(customer);

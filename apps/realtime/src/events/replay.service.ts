@@ -1,5 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { COURIERS_ROOM, customerRoom, OWNERS_ROOM, type OrderEventRecord, type Role } from '@shopwire/contracts';
+import {
+  COURIERS_ROOM,
+  courierRoom,
+  customerRoom,
+  OWNERS_ROOM,
+  type OrderEventRecord,
+  type Role,
+} from '@shopwire/contracts';
 import { EventFanOut, sendEmission } from './event-fan-out.js';
 import { emissionsFor } from './event-routing.js';
 import { OrderEventsRepository } from '@shopwire/ordering';
@@ -27,7 +34,7 @@ export class ReplayService {
 
   async start(socket: RealtimeSocket): Promise<void> {
     const { email, role, lastEventId } = socket.data;
-    const rooms = [roomOf(role, email)];
+    const rooms = roomsOf(role, email);
     // Same tick: from here on live events above `upTo` are held for this socket.
     this.fanOut.hold(socket, rooms);
     const upTo = this.tailer.cursor;
@@ -63,7 +70,7 @@ export class ReplayService {
 
   private missedEvents(socket: RealtimeSocket, after: number, upTo: number, limit: number) {
     return socket.data.role === 'courier'
-      ? this.reader.forCouriers(after, upTo, limit)
+      ? this.reader.forCourier(socket.data.email, after, upTo, limit)
       : this.reader.forCustomer(socket.data.email, after, upTo, limit);
   }
 
@@ -80,8 +87,9 @@ export class ReplayService {
   }
 }
 
-function roomOf(role: Role, email: string): string {
-  if (role === 'courier') return COURIERS_ROOM;
-  if (role === 'owner') return OWNERS_ROOM;
-  return customerRoom(email);
+/** A courier hears the board (every courier) and its own deliveries (its room). */
+function roomsOf(role: Role, email: string): string[] {
+  if (role === 'courier') return [COURIERS_ROOM, courierRoom(email)];
+  if (role === 'owner') return [OWNERS_ROOM];
+  return [customerRoom(email)];
 }

@@ -17,7 +17,7 @@ export class WebConfigController {
       customerUrl: this.config.CUSTOMER_PUBLIC_URL,
       courierUrl: this.config.COURIER_PUBLIC_URL,
       mapTileUrl: this.config.WEB_MAP_TILE_URL || null,
-      mapAttribution: this.config.WEB_MAP_ATTRIBUTION,
+      mapAttribution: this.config.WEB_MAP_TILE_URL ? this.config.WEB_MAP_ATTRIBUTION : '',
       // The VAPID public key for PushManager.subscribe(); null when push is disabled.
       vapidPublicKey: this.config.PUSH_ENABLED ? this.config.VAPID_PUBLIC_KEY : null,
     };

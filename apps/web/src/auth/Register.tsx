@@ -1,8 +1,10 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { useApi } from '../shared/app-context';
 import { ErrorNotice, Field } from '../shared/components';
-import { explainError, type ExplainedError } from '../shared/errors';
+import { explainError } from '../shared/errors';
 import { startSession } from '../shared/session';
+import { useAction } from '../shared/use-action';
+import { checkRegistration, fieldOfRegistrationMessage, type RegistrationErrors } from './registration-checks';
 
 type Kind = 'customer' | 'courier';
 
@@ -12,30 +14,59 @@ const NAME_FIELDS = [
   { label: 'Last name', name: 'surname', autocomplete: 'family-name' },
 ] as const;
 
-/** Registration as a customer or a courier, then straight in (the same credentials sign in). */
+/**
+ * Registration as a customer or a courier, then straight in (the same credentials sign in).
+ * Every field's problem shows at once, under the field (`aria-invalid`, `aria-describedby`);
+ * the service's own answer goes under the field it is about.
+ */
 export function Register() {
   const api = useApi();
   const [kind, setKind] = useState<Kind>('customer');
   const [form, setForm] = useState({ forename: '', surname: '', email: '', password: '' });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ExplainedError | null>(null);
-  const set = (key: keyof typeof form) => (value: string) => setForm((current) => ({ ...current, [key]: value }));
+  const [errors, setErrors] = useState<RegistrationErrors>({});
+  const set = (key: keyof typeof form) => (value: string) => {
+    const next = { ...form, [key]: value };
+    setForm(next);
+    // A field already marked wrong is checked again as it is typed, so its message stays true.
+    setErrors((current) => {
+      if (!(key in current)) return current;
+      const { [key]: _, ...others } = current;
+      const now = checkRegistration(next)[key];
+      return now ? { ...others, [key]: now } : others;
+    });
+  };
+  const step = useRef<'register' | 'sign-in'>('register');
 
-  async function submit(event: Event) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    let step: 'register' | 'sign-in' = 'register';
-    try {
+  const register = useAction(
+    'register',
+    async () => {
+      step.current = 'register';
       await api.auth.register(kind, form);
-      step = 'sign-in';
+      step.current = 'sign-in';
       const { accessToken } = await api.auth.login(form.email, form.password);
       startSession(accessToken);
       location.hash = kind === 'customer' ? '/shop' : '/board';
-    } catch (failure) {
-      setError(explainError(failure, step));
-      setBusy(false);
-    }
+    },
+    (failure) => {
+      const explained = explainError(failure, step.current);
+      const field =
+        step.current === 'register' ? fieldOfRegistrationMessage(explained.detail ?? explained.message) : undefined;
+      if (field) {
+        setErrors({ [field]: explained.message });
+        requestAnimationFrame(() => document.getElementById(`field-${field}`)?.focus());
+        return null; // shown under the field instead
+      }
+      return explained;
+    },
+  );
+
+  function submit(event: Event) {
+    event.preventDefault();
+    const found = checkRegistration(form);
+    setErrors(found);
+    const first = Object.keys(found)[0];
+    if (first) return document.getElementById(`field-${first}`)?.focus();
+    void register.run();
   }
 
   return (
@@ -58,7 +89,14 @@ export function Register() {
         </fieldset>
         <div class="field-row">
           {NAME_FIELDS.map((field) => (
-            <Field key={field.name} {...field} required value={form[field.name]} onInput={set(field.name)} />
+            <Field
+              key={field.name}
+              {...field}
+              required
+              error={errors[field.name]}
+              value={form[field.name]}
+              onInput={set(field.name)}
+            />
           ))}
         </div>
         <Field
@@ -67,6 +105,7 @@ export function Register() {
           type="email"
           autocomplete="email"
           required
+          error={errors.email}
           value={form.email}
           onInput={set('email')}
         />
@@ -78,11 +117,12 @@ export function Register() {
           required
           minLength={8}
           hint="At least 8 characters."
+          error={errors.password}
           value={form.password}
           onInput={set('password')}
         />
-        <ErrorNotice error={error} />
-        <button type="submit" class="primary" disabled={busy}>
+        <ErrorNotice error={register.error} />
+        <button type="submit" class="primary" disabled={register.busy}>
           Register
         </button>
       </form>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useApi } from '../shared/app-context';
 import { ErrorNotice, Field, StatusNotice } from '../shared/components';
+import { CurrentPasswordField } from './CurrentPasswordField';
 import { explainError, type ExplainedError } from '../shared/errors';
 import { startSession } from '../shared/session';
 
@@ -38,15 +39,7 @@ export function SignIn({ notice }: { notice: string | null }) {
           value={email}
           onInput={setEmail}
         />
-        <Field
-          label="Password"
-          name="password"
-          type="password"
-          autocomplete="current-password"
-          required
-          value={password}
-          onInput={setPassword}
-        />
+        <CurrentPasswordField value={password} onInput={setPassword} />
         <ErrorNotice error={error} />
         <button type="submit" class="primary" disabled={busy}>
           Sign in

@@ -36,6 +36,7 @@ const BoardCard = memo(function BoardCard({ order, fresh, now, error, onPickUp }
       <p class="customer">
         <span class="muted">Customer</span> {order.email}
       </p>
+      <BoardDestination order={order} />
       {order.items.length > 0 ? <OrderLines order={order} /> : <p class="muted">Loading items…</p>}
       <ErrorNotice error={error} />
       <button type="button" class="primary" aria-describedby={title} onClick={() => onPickUp(order.id)}>
@@ -44,6 +45,20 @@ const BoardCard = memo(function BoardCard({ order, fresh, now, error, onPickUp }
     </li>
   );
 });
+
+/**
+ * What the board may say about where an order goes: the address is the picking courier's only
+ * (docs/security.md), so the board says there is one and that it shows after the pick-up.
+ */
+function BoardDestination({ order }: { order: OrderDetails }) {
+  if (!order.hasDeliveryAddress && !order.deliveryLocation) return null;
+  return (
+    <p class="address-later">
+      {order.deliveryLocation ? 'Pinned point on the map. ' : ''}
+      {order.hasDeliveryAddress ? 'The delivery address shows in My deliveries after you pick this up.' : ''}
+    </p>
+  );
+}
 
 /** Orders waiting for a courier, newest first, live: new ones appear, taken ones leave. */
 export function Board() {
@@ -55,6 +70,8 @@ export function Board() {
   const [actionError, setActionError] = useState<{ id: number; error: ExplainedError } | null>(null);
   const [sound, setSound] = useState(localStorage.getItem(SOUND_KEY) === 'on');
   const pickingUp = useRef(new Set<number>());
+  // The picked-up card goes away with its button: focus moves to what happened.
+  const outcome = useRef<HTMLDivElement>(null);
 
   useEffect(() => localStorage.setItem(SOUND_KEY, sound ? 'on' : 'off'), [sound]);
 
@@ -104,6 +121,7 @@ export function Board() {
         await api.courier.pickUp(id);
         setNote(`Picked up order #${id}. It is now in My deliveries.`);
         remove(id);
+        requestAnimationFrame(() => outcome.current?.focus());
       } catch (failure) {
         const explained = explainError(failure, 'pick-up');
         if ((failure as { status?: number }).status === 400) {
@@ -126,7 +144,9 @@ export function Board() {
           orders
         </label>
       </div>
-      <StatusNotice>{note}</StatusNotice>
+      <div ref={outcome} tabIndex={-1} class="outcome">
+        <StatusNotice>{note}</StatusNotice>
+      </div>
       <ErrorNotice error={error} />
       {orders === null && !error && <p class="muted">Loading the board…</p>}
       {orders?.length === 0 && (

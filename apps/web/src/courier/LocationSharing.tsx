@@ -99,7 +99,7 @@ export function LocationSharing({ onTheWay }: { onTheWay: number }) {
     : {
         starting: 'Starting location sharing…',
         sharing: `Sharing your location with ${customers}.`,
-        waiting: 'Location sharing starts as soon as the pick-up is confirmed.',
+        waiting: 'Not sharing: the store has no order of yours on the way right now.',
         denied: 'Location access is blocked. Allow it in the browser to show customers where you are.',
         unsupported: 'This browser cannot share your location.',
         failing: 'Your location could not be shared just now; retrying.',

@@ -1,58 +1,96 @@
 import type { GeoPoint } from '@shopwire/contracts';
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApi } from '../shared/app-context';
-import { EmptyState, ErrorNotice, StatusNotice } from '../shared/components';
-import { explainError, type ExplainedError } from '../shared/errors';
+import { EmptyState, ErrorNotice } from '../shared/components';
+import { explainError } from '../shared/errors';
 import { formatMoney, lineTotal } from '../shared/format';
-import { cartStore, clearCart, setQuantity } from './cart';
-import { LocationPicker } from './LocationPicker';
 import { useStore } from '../shared/store';
+import { useAction } from '../shared/use-action';
+import { addressBody, checkAddress, EMPTY_ADDRESS, fieldOfMessage, type AddressErrors } from './address-form';
+import { AddressFields } from './AddressFields';
+import { cartStore, clearCart, renewOrderKey, setQuantity } from './cart';
+import { LocationPicker } from './LocationPicker';
 
-/** The cart: quantities, total, and "Place order" (one order per cart, whatever the clicks). */
+/**
+ * The cart: quantities, total, where to deliver (an address, a point, or both), and "Place
+ * order" (one order per cart, whatever the clicks). Focus moves to the outcome.
+ */
 export function Cart() {
   const api = useApi();
   const cart = useStore(cartStore);
-  const [placing, setPlacing] = useState(false);
   const [placed, setPlaced] = useState<number | null>(null);
-  const [error, setError] = useState<ExplainedError | null>(null);
   const [deliveryLocation, setDeliveryLocation] = useState<GeoPoint | null>(null);
-  // A second click in the same tick sees the old state; the ref does not.
-  const inFlight = useRef(false);
+  const [address, setAddress] = useState(EMPTY_ADDRESS);
+  const [addressErrors, setAddressErrors] = useState<AddressErrors>({});
+  const outcome = useRef<HTMLDivElement>(null);
   const lines = cart.lines.map((line) => ({ ...line, price: line.product.price }));
 
-  async function placeOrder() {
-    if (inFlight.current || cart.lines.length === 0) return;
-    inFlight.current = true;
-    setPlacing(true);
-    setError(null);
-    setPlaced(null);
-    const submitted = cart;
-    try {
+  const place = useAction(
+    'order',
+    async () => {
+      const submitted = cart;
       const { id } = await api.customer.placeOrder(
         submitted.lines.map((line) => ({ id: line.product.id, quantity: line.quantity })),
         submitted.orderKey,
-        deliveryLocation,
+        { deliveryLocation, deliveryAddress: addressBody(address) },
       );
       if (cartStore.get().orderKey === submitted.orderKey) clearCart();
+      setAddress(EMPTY_ADDRESS);
+      setDeliveryLocation(null);
       setPlaced(id);
-    } catch (failure) {
-      setError(explainError(failure, 'order', { lineNames: submitted.lines.map((line) => line.product.name) }));
-    } finally {
-      inFlight.current = false;
-      setPlacing(false);
+    },
+    (failure) => {
+      const explained = explainError(failure, 'order', { lineNames: cart.lines.map((line) => line.product.name) });
+      // A message about an address field goes under that field (in words; the service's own
+      // message stays under "Details" above), and focus goes to the field.
+      const said = explained.detail ?? explained.message;
+      const about = fieldOfMessage(said);
+      if (!about) return explained;
+      setAddressErrors({ [about]: explained.message });
+      requestAnimationFrame(() => document.getElementById(`address-${about}`)?.focus());
+      return { message: 'Please check the delivery address.', detail: said };
+    },
+  );
+
+  // Focus follows the outcome of "Place order": the confirmation, or what went wrong.
+  useEffect(() => {
+    const aboutAField = Object.keys(addressErrors).length > 0;
+    if (placed !== null || (place.error && !aboutAField)) outcome.current?.focus();
+  }, [placed, place.error]);
+
+  function submit() {
+    if (cart.lines.length === 0) return;
+    setPlaced(null);
+    const errors = checkAddress(address);
+    setAddressErrors(errors);
+    if (Object.keys(errors).length > 0) {
+      const first = Object.keys(errors)[0];
+      document.getElementById(`address-${first}`)?.focus();
+      return;
     }
+    void place.run();
   }
+
+  const changeDestination =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      renewOrderKey();
+    };
 
   return (
     <section class="card cart" id="cart" aria-labelledby="cart-title">
       <h2 id="cart-title" tabIndex={-1}>
         Your cart
       </h2>
-      {placed !== null && (
-        <StatusNotice tone="success">
-          Order #{placed} placed. <a href="#/orders">Track your order</a>
-        </StatusNotice>
-      )}
+      <div ref={outcome} tabIndex={-1} class="outcome">
+        {placed !== null && (
+          <div class="notice notice-success" role="status" aria-live="polite">
+            Order #{placed} placed. <a href="#/orders">Track your order</a>
+          </div>
+        )}
+        <ErrorNotice error={place.error} />
+      </div>
       {lines.length === 0 ? (
         <EmptyState title="Your cart is empty.">Add products from the list.</EmptyState>
       ) : (
@@ -95,18 +133,29 @@ export function Cart() {
           <span>Total</span> <strong>{formatMoney(lineTotal(lines))}</strong>
         </p>
       )}
-      {lines.length > 0 && <LocationPicker value={deliveryLocation} onChange={setDeliveryLocation} />}
-      <ErrorNotice error={error} />
+      {lines.length > 0 && (
+        <>
+          <AddressFields
+            value={address}
+            errors={addressErrors}
+            onChange={(next) => {
+              setAddressErrors({});
+              changeDestination(setAddress)(next);
+            }}
+          />
+          <LocationPicker value={deliveryLocation} onChange={changeDestination(setDeliveryLocation)} />
+        </>
+      )}
       <button
         type="button"
         class="primary wide"
-        onClick={placeOrder}
-        disabled={placing || lines.length === 0}
-        aria-busy={placing}
+        onClick={submit}
+        disabled={place.busy || lines.length === 0}
+        aria-busy={place.busy}
       >
         Place order
       </button>
-      {placing && (
+      {place.busy && (
         <p class="muted" role="status">
           Placing your order…
         </p>

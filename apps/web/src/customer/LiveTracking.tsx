@@ -14,7 +14,8 @@ export function formatEta(seconds: number): string {
 
 /**
  * The map of an order on its way: destination, the courier moving as positions arrive, and the
- * ETA counting down between them (from when the last position was received).
+ * ETA counting down between them (from when the last position was received). An ETA the service
+ * cannot estimate (`etaSeconds: null`) reads "Arrival time unknown", never "arriving now".
  */
 export function LiveTracking({ order }: { order: OrderDetails }) {
   const [last, setLast] = useState<{ position: CourierLocationPayload; receivedAt: number } | null>(null);
@@ -45,7 +46,14 @@ export function LiveTracking({ order }: { order: OrderDetails }) {
             <span class="muted">· courier seen {age! < 5 ? 'just now' : `${age} s ago`}</span>
           </>
         )}
-        {last && eta === null && <span class="muted">Courier seen {age! < 5 ? 'just now' : `${age} s ago`}</span>}
+        {last && eta === null && (
+          <>
+            <strong class="eta" data-eta-seconds="unknown">
+              Arrival time unknown
+            </strong>{' '}
+            <span class="muted">· courier seen {age! < 5 ? 'just now' : `${age} s ago`}</span>
+          </>
+        )}
       </p>
     </div>
   );

@@ -5,8 +5,9 @@ import { DeliveryMap } from '../shared/DeliveryMap';
 const coordinates = (point: GeoPoint) => `${point.lat.toFixed(5)}, ${point.lng.toFixed(5)}`;
 
 /**
- * Where the order should go: a click on the map, or the browser's own location. Optional — an
- * order without one is delivered as before, only without a map and ETA.
+ * Where the order should go: a click on the map, the arrow keys and Enter on the focused map, or
+ * the browser's own location. Optional — an order without one is delivered as before, only
+ * without a map and ETA.
  */
 export function LocationPicker({
   value,
@@ -43,8 +44,16 @@ export function LocationPicker({
   return (
     <fieldset class="location-picker">
       <legend>Delivery location</legend>
-      <p class="muted">Tap the map where we should deliver, or use your current location.</p>
-      <DeliveryMap label="Choose the delivery location" destination={value} onPick={onChange} class="picker-map" />
+      <p class="muted" id="picker-help">
+        Tap the map where we should deliver, or use your current location. With a keyboard: move the map with the arrow
+        keys and press Enter to pin its centre.
+      </p>
+      <DeliveryMap
+        label="Choose the delivery location (arrow keys move the map, Enter pins its centre)"
+        destination={value}
+        onPick={onChange}
+        class="picker-map"
+      />
       <div class="picker-actions">
         <button type="button" onClick={useMyLocation} disabled={locating} aria-busy={locating}>
           {locating ? 'Finding you…' : 'Use my location'}
@@ -55,8 +64,14 @@ export function LocationPicker({
           </button>
         )}
       </div>
-      <p class="picker-value" data-delivery-location={value ? coordinates(value) : ''}>
-        {value ? `Deliver to ${coordinates(value)}` : 'No delivery location chosen (optional).'}
+      <p class="picker-value" data-delivery-location={value ? coordinates(value) : ''} role="status">
+        {value ? (
+          <>
+            Pinned point on the map <span class="muted">({coordinates(value)})</span>
+          </>
+        ) : (
+          'No point pinned (optional).'
+        )}
       </p>
       {problem && (
         <p class="notice notice-info" role="status">

@@ -1,6 +1,7 @@
-import type { OrderDetails, OrderStatusPayload } from '@shopwire/contracts';
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
+import { DeliveryDestination } from '../delivery/DeliveryDestination';
 import { useApi } from '../shared/app-context';
+import { applyStatus } from '../shared/apply-status';
 import { EmptyState, ErrorNotice, StatusNotice } from '../shared/components';
 import { explainError, type ExplainedError } from '../shared/errors';
 import { useLiveEvent } from '../shared/live';
@@ -9,12 +10,6 @@ import { useOrders } from '../shared/use-orders';
 import { LiveTracking } from './LiveTracking';
 import { OrderTimeline } from './OrderTimeline';
 
-const TIME_OF = { CREATED: 'placedAt', PENDING: 'pickedUpAt', COMPLETE: 'deliveredAt' } as const;
-
-function applyStatus(order: OrderDetails, event: OrderStatusPayload): OrderDetails {
-  return { ...order, status: event.status, [TIME_OF[event.status]]: event.occurredAt };
-}
-
 /** The customer's orders, newest first, with a live timeline and "Confirm delivery". */
 export function MyOrders() {
   const api = useApi();
@@ -22,6 +17,8 @@ export function MyOrders() {
   const [confirming, setConfirming] = useState<number | null>(null);
   const [actionError, setActionError] = useState<{ id: number; error: ExplainedError } | null>(null);
   const [note, setNote] = useState<string | null>(null);
+  // Focus follows "Confirm delivery" (its button goes away): to the thank-you, or to the order.
+  const outcome = useRef<HTMLDivElement>(null);
 
   useLiveEvent('order.status', (event) => {
     if (!orders?.some((order) => order.id === event.orderId)) return refetch();
@@ -37,9 +34,11 @@ export function MyOrders() {
     try {
       await api.customer.confirmDelivery(id);
       setNote(`Thank you! Order #${id} is delivered.`);
+      requestAnimationFrame(() => outcome.current?.focus());
       refetch();
     } catch (failure) {
       setActionError({ id, error: explainError(failure, 'confirm') });
+      requestAnimationFrame(() => document.getElementById(`order-${id}-title`)?.focus());
       refetch();
     } finally {
       setConfirming(null);
@@ -49,7 +48,9 @@ export function MyOrders() {
   return (
     <section class="card" aria-labelledby="orders-title">
       <h1 id="orders-title">My orders</h1>
-      {note && <StatusNotice tone="success">{note}</StatusNotice>}
+      <div ref={outcome} tabIndex={-1} class="outcome">
+        {note && <StatusNotice tone="success">{note}</StatusNotice>}
+      </div>
       <ErrorNotice error={error} />
       {orders === null && !error && <p class="muted">Loading your orders…</p>}
       {orders?.length === 0 && (
@@ -61,10 +62,13 @@ export function MyOrders() {
         {orders?.map((order) => (
           <li key={order.id} class="order" data-order-id={order.id} data-status={order.status}>
             <div class="order-head">
-              <h2 id={`order-${order.id}-title`}>Order #{order.id}</h2>
+              <h2 id={`order-${order.id}-title`} tabIndex={-1}>
+                Order #{order.id}
+              </h2>
               <StatusBadge status={order.status} />
             </div>
             <OrderLines order={order} />
+            <DeliveryDestination order={order} />
             <OrderTimeline order={order} />
             {order.status === 'PENDING' && <LiveTracking order={order} />}
             {actionError?.id === order.id && <ErrorNotice error={actionError.error} />}

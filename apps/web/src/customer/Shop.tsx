@@ -5,17 +5,21 @@ import { EmptyState, ErrorNotice, Field } from '../shared/components';
 import { explainError, type ExplainedError } from '../shared/errors';
 import { formatMoney } from '../shared/format';
 import { addToCart } from './cart';
+import { noMatchAdvice } from './no-match-advice';
 import { Cart } from './Cart';
 import { CartBar } from './CartBar';
 
-/** Browse and search the catalogue (by name and category), with the cart beside it. */
+/**
+ * Browse and search the catalogue (by name and category, ignoring capitals), with the cart
+ * beside it.
+ */
 export function Shop() {
   const api = useApi();
   const [name, setName] = useState('');
   const [category, setCategory] = useState('');
   const [result, setResult] = useState<SearchResponse | null>(null);
   const [searched, setSearched] = useState({ name: '', category: '' });
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState(true);
   const [error, setError] = useState<ExplainedError | null>(null);
   const [added, setAdded] = useState('');
 
@@ -53,9 +57,30 @@ export function Shop() {
           </button>
         </form>
         <ErrorNotice error={error} />
+        {busy && (
+          <p class="muted loading" role="status">
+            {result ? 'Searching…' : 'Loading the products…'}
+          </p>
+        )}
         {result && result.products.length === 0 && (
           <EmptyState title={filtered ? 'No products match your search.' : 'The catalogue is empty.'}>
-            {filtered ? 'Try a shorter name or another category.' : 'Products appear here once the store imports them.'}
+            {filtered ? noMatchAdvice(searched) : 'Products appear here once the store imports them.'}
+            {filtered && (
+              <>
+                {' '}
+                <button
+                  type="button"
+                  class="link-button"
+                  onClick={() => {
+                    setName('');
+                    setCategory('');
+                    void search({ name: '', category: '' });
+                  }}
+                >
+                  Show all products
+                </button>
+              </>
+            )}
           </EmptyState>
         )}
         {result && result.products.length > 0 && (

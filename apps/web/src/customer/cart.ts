@@ -65,3 +65,11 @@ export function forgetCart(): void {
   sessionStorage.removeItem(STORAGE_KEY);
   cartStore.set(fresh());
 }
+
+/**
+ * The order this cart becomes changed in another way (its delivery address or point): a retry
+ * must not reuse the key of a request with the old body (the service would answer 422).
+ */
+export function renewOrderKey(): void {
+  cartStore.update((cart) => ({ ...cart, orderKey: crypto.randomUUID() }));
+}

@@ -2,11 +2,12 @@ import { connectionStore, type ConnectionState } from '../shared/live';
 import { useStore } from '../shared/store';
 
 const LABELS: Record<ConnectionState, string> = {
-  off: 'Offline',
+  off: 'Not connected',
   connecting: 'Connecting…',
   'catching-up': 'Catching up…',
   live: 'Live',
   reconnecting: 'Reconnecting…',
+  offline: 'Offline',
 };
 
 /** Whether what the user sees is live; announced politely when it changes. */

@@ -12,6 +12,8 @@ export interface RouteDef {
   path: string;
   label: string;
   component: ComponentType;
+  /** Further skip links (after "Skip to content"): the id of the element each one focuses. */
+  skipTo?: { id: string; label: string }[];
 }
 
 /**
@@ -20,7 +22,7 @@ export interface RouteDef {
  */
 export const ROUTES: Record<Role, RouteDef[]> = {
   customer: [
-    { path: '/shop', label: 'Shop', component: Shop },
+    { path: '/shop', label: 'Shop', component: Shop, skipTo: [{ id: 'cart-title', label: 'Skip to cart' }] },
     { path: '/orders', label: 'My orders', component: MyOrders },
   ],
   courier: [

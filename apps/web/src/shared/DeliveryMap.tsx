@@ -1,7 +1,7 @@
 import type { GeoPoint } from '@shopwire/contracts';
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { useServices } from './app-context';
 
 /** Where a map with nothing to show yet looks (zoomed out over the city the store serves). */
@@ -16,6 +16,9 @@ interface DeliveryMapProps {
   onPick?: (point: GeoPoint) => void;
   class?: string;
 }
+
+/** Six decimals: about 10 cm, more than any courier needs. */
+const round = (degrees: number) => Math.round(degrees * 1e6) / 1e6;
 
 // Circle markers are drawn as SVG: no marker images to load, so the map works fully offline.
 const DESTINATION_STYLE: L.CircleMarkerOptions = {
@@ -35,27 +38,42 @@ const COURIER_STYLE: L.CircleMarkerOptions = {
 
 /**
  * A Leaflet map with the delivery destination and the courier. Tiles come from the configured
- * `mapTileUrl` only; without one (the default) the markers sit on a plain background and nothing
- * is fetched from the internet. Markers carry `data-marker` attributes for tests and styling.
+ * `mapTileUrl` (OpenStreetMap by default); without one, or when they cannot be loaded (offline),
+ * the markers sit on a plain grid and the map says so. As a picker it works without a pointer:
+ * the arrow keys move the map, Enter or Space sets the point at its centre (marked while the
+ * map has focus). Markers carry `data-marker` attributes for tests and styling.
  */
 export function DeliveryMap({ label, destination, courier, onPick, class: className }: DeliveryMapProps) {
   const { config } = useServices();
+  const mapId = useId();
   const element = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
   const markers = useRef<{ destination?: L.CircleMarker; courier?: L.CircleMarker }>({});
   const pick = useRef(onPick);
   pick.current = onPick;
   const framed = useRef(false);
+  const [tilesFailed, setTilesFailed] = useState(false);
 
   useEffect(() => {
     const created = L.map(element.current!, { attributionControl: Boolean(config.mapTileUrl), zoomSnap: 0.5 });
     created.setView([DEFAULT_CENTER.lat, DEFAULT_CENTER.lng], 12);
     if (config.mapTileUrl) {
-      L.tileLayer(config.mapTileUrl, { attribution: config.mapAttribution, maxZoom: 19 }).addTo(created);
+      L.tileLayer(config.mapTileUrl, { attribution: config.mapAttribution, maxZoom: 19 })
+        .on('tileerror', () => setTilesFailed(true))
+        .on('tileload', () => setTilesFailed(false))
+        .addTo(created);
     }
     created.on('click', (event: L.LeafletMouseEvent) =>
       pick.current?.({ lat: event.latlng.lat, lng: event.latlng.lng }),
     );
+    // Leaflet pans with the arrow keys and zooms with +/-; Enter/Space picks the centre.
+    created.on('keydown', (event: L.LeafletKeyboardEvent) => {
+      const key = event.originalEvent.key;
+      if (!pick.current || (key !== 'Enter' && key !== ' ')) return;
+      event.originalEvent.preventDefault();
+      const centre = created.getCenter();
+      pick.current({ lat: round(centre.lat), lng: round(centre.lng) });
+    });
     map.current = created;
     return () => {
       // A pan still running when the map goes away would touch the removed panes on its next
@@ -113,9 +131,25 @@ export function DeliveryMap({ label, destination, courier, onPick, class: classN
     svg?.setAttribute('data-lng', String(point.lng));
   }
 
+  const noMap = !config.mapTileUrl || tilesFailed;
   return (
     <figure class="map-figure">
-      <div ref={element} class={`delivery-map ${className ?? ''}`} role="region" aria-label={label} />
+      <div class="map-frame">
+        <div
+          ref={element}
+          class={`delivery-map ${onPick ? 'picking' : ''} ${className ?? ''}`}
+          role="region"
+          aria-label={label}
+          aria-describedby={noMap ? `${mapId}-blank` : undefined}
+        />
+        {noMap && (
+          <p class="map-blank" id={`${mapId}-blank`}>
+            {config.mapTileUrl
+              ? 'The map could not be loaded (are you offline?): points are shown on a plain grid.'
+              : 'No map is available here: points are shown on a plain grid.'}
+          </p>
+        )}
+      </div>
       {(destination || courier) && (
         <figcaption class="map-legend">
           {destination && (

@@ -1,4 +1,5 @@
 import type {
+  DeliveryAddressInput,
   GeoPoint,
   LoginResponse,
   OrderDetailsResponse,
@@ -8,7 +9,7 @@ import type {
   SearchResponse,
   WebConfig,
 } from '@shopwire/contracts';
-import { currentToken, endSession, SESSION_EXPIRED } from './session';
+import { currentToken, sessionRefused } from './session';
 
 /** A failed call: the HTTP status (0 = the service was not reached) and the service's own message. */
 export class ApiError extends Error {
@@ -57,8 +58,9 @@ async function call<T>(baseUrl: string, path: string, options: CallOptions = {})
     data = null;
   }
   if (!response.ok) {
-    // The guard's 401 on a signed-in call means the token is no longer accepted.
-    if (response.status === 401 && token) endSession(SESSION_EXPIRED);
+    // The guard's 401 on a signed-in call: the token is no longer accepted. The page stays, and
+    // the renewal prompt asks for the password.
+    if (response.status === 401 && token) sessionRefused(token);
     throw new ApiError(response.status, data?.message ?? data?.msg ?? `HTTP ${response.status}`, path);
   }
   return data as T;
@@ -77,12 +79,24 @@ export function createApi(config: WebConfig) {
         call<null>(config.authUrl, `/register_${role}`, { method: 'POST', body, auth: false }),
     },
     customer: {
+      /** A shop's search box: case-insensitive (`match=insensitive`, additive to the contract). */
       search: (name: string, category: string) =>
-        call<SearchResponse>(config.customerUrl, `/search?${new URLSearchParams({ name, category }).toString()}`),
-      placeOrder: (requests: OrderRequestLine[], idempotencyKey: string, deliveryLocation: GeoPoint | null = null) =>
+        call<SearchResponse>(
+          config.customerUrl,
+          `/search?${new URLSearchParams({ name, category, match: 'insensitive' }).toString()}`,
+        ),
+      placeOrder: (
+        requests: OrderRequestLine[],
+        idempotencyKey: string,
+        destination: { deliveryLocation?: GeoPoint | null; deliveryAddress?: DeliveryAddressInput } = {},
+      ) =>
         call<PlaceOrderResponse>(config.customerUrl, '/order', {
           method: 'POST',
-          body: deliveryLocation ? { requests, deliveryLocation } : { requests },
+          body: {
+            requests,
+            ...(destination.deliveryLocation ? { deliveryLocation: destination.deliveryLocation } : {}),
+            ...(destination.deliveryAddress ? { deliveryAddress: destination.deliveryAddress } : {}),
+          },
           headers: { 'idempotency-key': idempotencyKey },
         }),
       myOrders: () => call<OrderDetailsResponse>(config.customerUrl, '/my_orders'),

@@ -33,29 +33,41 @@ export function StatusNotice({ children, tone = 'info' }: { children?: Component
 interface FieldProps {
   label: string;
   name: string;
-  type?: 'text' | 'email' | 'password' | 'search';
+  type?: 'text' | 'email' | 'password' | 'search' | 'tel';
   autocomplete?: string;
   required?: boolean;
   minLength?: number;
+  maxLength?: number;
   value: string;
   onInput: (value: string) => void;
   hint?: string;
+  /** What is wrong with the value: marks the field invalid and is read with it. */
+  error?: string | null;
+  /** Id prefix when one page has two fields of the same name. */
+  idPrefix?: string;
 }
 
-export function Field({ label, name, type = 'text', hint, onInput, ...rest }: FieldProps) {
-  const id = `field-${name}`;
+export function Field({ label, name, type = 'text', hint, error, idPrefix = 'field', onInput, ...rest }: FieldProps) {
+  const id = `${idPrefix}-${name}`;
+  const describedBy = [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ');
   return (
-    <div class="field">
+    <div class={`field${error ? ' field-invalid' : ''}`}>
       <label for={id}>{label}</label>
       <input
         id={id}
         name={name}
-        // One variant of Preact's per-type input union; all four types take the same attributes.
+        // One variant of Preact's per-type input union; all these types take the same attributes.
         type={type as 'text'}
-        aria-describedby={hint ? `${id}-hint` : undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy || undefined}
         onInput={(event) => onInput((event.currentTarget as HTMLInputElement).value)}
         {...rest}
       />
+      {error && (
+        <p class="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
       {hint && (
         <p class="hint" id={`${id}-hint`}>
           {hint}

@@ -28,6 +28,7 @@ const FIELD_LABELS: Record<string, string> = {
   email: 'email address',
   password: 'password',
   requests: 'cart',
+  street: 'street and number',
   file: 'file',
 };
 
@@ -40,6 +41,13 @@ const FIXED: Record<string, string> = {
   'Too many login attempts.': 'Too many sign-in attempts. Please wait a few minutes and try again.',
   'Too many registrations.': 'Too many accounts were created from this network. Please try again later.',
   'Missing order id.': 'Something went wrong with this order. Please reload the page.',
+  // The delivery address (issue 20): shown under the field each one names.
+  'Invalid street.': 'Please keep the street and number under 200 characters, without special symbols.',
+  'Invalid details.': 'Please keep the details under 200 characters, without special symbols.',
+  'Invalid phone.': 'Please enter a phone number in digits, like +381 64 123 4567.',
+  'Invalid note.': 'Please keep the note under 500 characters, without special symbols.',
+  'Invalid delivery address.': 'The delivery address could not be read. Please check it and try again.',
+  'Invalid delivery location.': 'The point on the map could not be used. Please pin it again.',
   'Idempotency-Key was already used with a different request body.':
     'Your cart changed while the order was being placed. Please press "Place order" again.',
   'A request with this Idempotency-Key is still being processed.':

@@ -8,7 +8,7 @@ import type {
 import { REALTIME_UNAUTHORIZED } from '@shopwire/contracts';
 import { connectRealtime, type RealtimeClient } from '@shopwire/realtime-client';
 import { useEffect, useRef } from 'preact/hooks';
-import { endSession, SESSION_EXPIRED } from './session';
+import { sessionRefused } from './session';
 import { createStore } from './store';
 
 /**
@@ -17,7 +17,7 @@ import { createStore } from './store';
  * and to "baseline" moments (replay done, or resync): after each, they refetch their state over
  * HTTP, so a view is right after any reconnect even if it mounted in the middle of one.
  */
-export type ConnectionState = 'off' | 'connecting' | 'catching-up' | 'live' | 'reconnecting';
+export type ConnectionState = 'off' | 'connecting' | 'catching-up' | 'live' | 'reconnecting' | 'offline';
 
 export const connectionStore = createStore<ConnectionState>('off');
 
@@ -63,21 +63,57 @@ export function startLive(token: string): void {
     onError: (error) => {
       if (error.message === REALTIME_UNAUTHORIZED) {
         stopLive();
-        endSession(SESSION_EXPIRED);
+        sessionRefused(token);
       } else connectionStore.set('reconnecting');
     },
     socket: { reconnectionDelay: 500, reconnectionDelayMax: 3000 },
   });
   live.socket.on('connect', () => connectionStore.set('catching-up'));
-  live.socket.on('disconnect', () => client === live && connectionStore.set('reconnecting'));
+  live.socket.on(
+    'disconnect',
+    () => client === live && connectionStore.set(navigator.onLine ? 'reconnecting' : 'offline'),
+  );
   client = live;
+  if (!navigator.onLine) goOffline();
+  addEventListener('offline', goOffline);
+  addEventListener('online', goOnline);
+}
+
+/**
+ * The browser lost the network: say so at once (a dead socket would notice only at its next
+ * missed ping, ~20 s later), and drop the socket so nothing pretends to be live.
+ */
+function goOffline(): void {
+  if (!client) return;
+  connectionStore.set('offline');
+  client.socket.disconnect();
+}
+
+/** Back online: reconnect now; the replay (from the last event id) brings "Live" back. */
+function goOnline(): void {
+  if (!client || client.socket.connected) return;
+  connectionStore.set('reconnecting');
+  client.socket.connect();
 }
 
 export function stopLive(): void {
   const live = client;
   client = null;
+  removeEventListener('offline', goOffline);
+  removeEventListener('online', goOnline);
   live?.close();
   connectionStore.set('off');
+}
+
+/**
+ * A renewed session (same person): the connection keeps its place in the event stream and
+ * hands the server the new token from the next (re)connect on; one the old token's refusal
+ * stopped starts again.
+ */
+export function renewLiveToken(token: string): void {
+  if (!client) return startLive(token);
+  client.setToken(token);
+  if (!client.socket.active && navigator.onLine) client.socket.connect();
 }
 
 /** Calls `handler` for each live event `name` while the component is mounted. */

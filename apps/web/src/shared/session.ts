@@ -36,30 +36,47 @@ export function readClaims(token: string): AccessTokenClaims | null {
   }
 }
 
-function isCurrent(claims: AccessTokenClaims, now = Date.now()): boolean {
-  return claims.exp * 1000 > now;
-}
+/** How long before the token's `exp` the app offers to sign in again. */
+export const RENEW_WARNING_MS = 5 * 60_000;
+
+/**
+ * Whether the session needs the person's password again: `soon` (the token ends within
+ * RENEW_WARNING_MS), `expired` (it ended, or a service refused it). The page stays as it is
+ * meanwhile — cart, form fields, the courier's location sharing — and a prompt signs in again
+ * in place (`renewSession`).
+ */
+export type Renewal = 'none' | 'soon' | 'expired';
+export const renewalStore = createStore<Renewal>('none');
 
 function restore(): SessionState {
   const token = sessionStorage.getItem(STORAGE_KEY);
   if (!token) return { session: null, notice: null };
   const claims = readClaims(token);
-  if (claims && isCurrent(claims)) return { session: { token, claims }, notice: null };
+  // An expired session is kept (the renewal prompt shows at once): a reload loses nothing either.
+  if (claims) return { session: { token, claims }, notice: null };
   sessionStorage.removeItem(STORAGE_KEY);
-  return { session: null, notice: claims ? SESSION_EXPIRED : null };
+  return { session: null, notice: null };
 }
 
 export const sessionStore = createStore<SessionState>(restore());
 
-let expiryTimer: ReturnType<typeof setTimeout> | undefined;
-function scheduleExpiry(): void {
-  clearTimeout(expiryTimer);
+/** A token that went bad before its `exp` (a service refused it) stays expired until renewed. */
+let refusedToken: string | null = null;
+let snoozedToken: string | null = null;
+
+function renewalDue(now = Date.now()): Renewal {
   const session = sessionStore.get().session;
-  if (!session) return;
-  // setTimeout's delay is a 32-bit int; a token lives an hour, far below that.
-  expiryTimer = setTimeout(() => endSession(SESSION_EXPIRED), session.claims.exp * 1000 - Date.now());
+  if (!session) return 'none';
+  const left = session.claims.exp * 1000 - now;
+  if (left <= 0 || refusedToken === session.token) return 'expired';
+  if (left <= RENEW_WARNING_MS && snoozedToken !== session.token) return 'soon';
+  return 'none';
 }
-scheduleExpiry();
+
+// A once-a-second check rather than two long timers: background tabs throttle and a laptop
+// sleeps, and the prompt must be up the moment the person looks again.
+setInterval(() => renewalStore.set(renewalDue()), 1000);
+renewalStore.set(renewalDue());
 
 export function startSession(token: string): Session {
   const claims = readClaims(token);
@@ -67,15 +84,45 @@ export function startSession(token: string): Session {
   sessionStorage.setItem(STORAGE_KEY, token);
   const session = { token, claims };
   sessionStore.set({ session, notice: null });
-  scheduleExpiry();
+  renewalStore.set(renewalDue());
   return session;
 }
 
-/** Sign out (notice SIGNED_OUT) or drop a session the services refused (notice SESSION_EXPIRED). */
+/**
+ * The same person signed in again (the renewal prompt): the new token replaces the old one and
+ * nothing else changes. Refuses a token of another account or role.
+ */
+export function renewSession(token: string): Session {
+  const current = sessionStore.get().session;
+  const claims = readClaims(token);
+  if (
+    !current ||
+    !claims ||
+    claims.sub.toLowerCase() !== current.claims.sub.toLowerCase() ||
+    claims.roles !== current.claims.roles
+  ) {
+    throw new Error('That is not the account of this session.');
+  }
+  return startSession(token);
+}
+
+/** A service refused this token: ask for the password again, keep everything else. */
+export function sessionRefused(token: string): void {
+  refusedToken = token;
+  renewalStore.set(renewalDue());
+}
+
+/** "Later" on the early warning: ask again only when the token has expired. */
+export function snoozeRenewal(): void {
+  snoozedToken = sessionStore.get().session?.token ?? null;
+  renewalStore.set(renewalDue());
+}
+
+/** Sign out (notice SIGNED_OUT) or drop a session (notice SESSION_EXPIRED). */
 export function endSession(notice: string | null): void {
-  clearTimeout(expiryTimer);
   sessionStorage.removeItem(STORAGE_KEY);
   if (sessionStore.get().session || notice) sessionStore.set({ session: null, notice });
+  renewalStore.set('none');
 }
 
 export function currentToken(): string | null {

@@ -103,12 +103,15 @@ export class OrderEventsRepository {
     return rows.map(toRecord);
   }
 
-  /** The events couriers see (new and picked-up orders) in (after, upTo], ascending. */
-  async forCouriers(after: number, upTo: number, limit: number): Promise<OrderEventRecord[]> {
+  /**
+   * The events one courier sees in (after, upTo], ascending: every new and picked-up order (the
+   * board), and the status changes of the orders this courier picked up (its deliveries).
+   */
+  async forCourier(email: string, after: number, upTo: number, limit: number): Promise<OrderEventRecord[]> {
     const rows: OrderEventRow[] = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM order_events
-        WHERE id > ? AND id <= ? AND status IN ('CREATED', 'PENDING') ORDER BY id LIMIT ?`,
-      [after, upTo, limit],
+        WHERE id > ? AND id <= ? AND (status IN ('CREATED', 'PENDING') OR courier_email = ?) ORDER BY id LIMIT ?`,
+      [after, upTo, email, limit],
     );
     return rows.map(toRecord);
   }
