@@ -93,6 +93,8 @@ describe('replay on reconnect', () => {
     const a = await store.placeOrder(customer);
     await store.pickUp(courierToken, a);
     const b = await store.placeOrder(customer);
+    // All three as replay, not partly live: the replica's tail must have reached them first.
+    await tailerReaches(realtime.url, await newestEventId(db.url));
 
     const courier = await connectRecording(realtime.url, courierToken, resumeFrom);
     expect(courier.events.map((e) => [e.name, e.orderId])).toEqual([
