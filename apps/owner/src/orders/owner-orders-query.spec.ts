@@ -9,7 +9,10 @@ describe('ownerOrdersFilter (GET /orders query)', () => {
     [{ status: 'CREATED' }, { status: 'CREATED' }],
     [{ status: ['COMPLETE', 'x'] }, { status: 'COMPLETE' }],
     [{ before: '42' }, { before: 42 }],
-    [{ status: 'PENDING', before: '7' }, { status: 'PENDING', before: 7 }],
+    [
+      { status: 'PENDING', before: '7' },
+      { status: 'PENDING', before: 7 },
+    ],
     [{ before: '99999999999999' }, {}],
   ])('%j → %j', (query, filter) => {
     expect(ownerOrdersFilter(query)).toEqual({ ok: true, filter });

@@ -34,7 +34,8 @@ export class ProductsController {
   @ContractPost('update_product')
   @ApiOperation({
     summary: 'Extension: change a product’s price and/or take it off sale (false) or back (true).',
-    description: 'Orders keep the price they were placed with; an off-sale product is hidden from /search and refused by /order.',
+    description:
+      'Orders keep the price they were placed with; an off-sale product is hidden from /search and refused by /order.',
   })
   @ApiBody({ schema: { example: { id: 1, price: 1.5, onSale: false } } })
   @ApiOkResponse({ schema: { example: PRODUCT_EXAMPLE } })

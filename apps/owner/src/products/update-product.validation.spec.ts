@@ -25,10 +25,22 @@ describe('validateUpdateProductBody (POST /update_product)', () => {
   });
 
   it.each([
-    [{ id: 7, price: 2.5 }, { id: 7, price: 2.5 }],
-    [{ id: 7.0, onSale: false }, { id: 7, onSale: false }],
-    [{ id: 7, price: 1e-7, onSale: true, name: 'ignored' }, { id: 7, price: 1e-7, onSale: true }],
-    [{ id: 7, price: null, onSale: true }, { id: 7, onSale: true }],
+    [
+      { id: 7, price: 2.5 },
+      { id: 7, price: 2.5 },
+    ],
+    [
+      { id: 7.0, onSale: false },
+      { id: 7, onSale: false },
+    ],
+    [
+      { id: 7, price: 1e-7, onSale: true, name: 'ignored' },
+      { id: 7, price: 1e-7, onSale: true },
+    ],
+    [
+      { id: 7, price: null, onSale: true },
+      { id: 7, onSale: true },
+    ],
   ])('%j → change %j', (body, change) => {
     expect(validateUpdateProductBody(body)).toEqual({ ok: true, change });
   });

@@ -22,6 +22,10 @@ export function validateUpdateProductBody(body: Record<string, unknown>): Update
   if (given(onSale) && typeof onSale !== 'boolean') return { ok: false, message: Messages.invalidOnSale };
   return {
     ok: true,
-    change: { id, ...(given(price) && { price: price as number }), ...(given(onSale) && { onSale: onSale as boolean }) },
+    change: {
+      id,
+      ...(given(price) && { price: price as number }),
+      ...(given(onSale) && { onSale: onSale as boolean }),
+    },
   };
 }
