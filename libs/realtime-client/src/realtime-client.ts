@@ -4,6 +4,8 @@ import type {
   CourierLocationPayload,
   CourierLocationReport,
   LiveEventName,
+  OrderEventName,
+  OwnerSignalName,
   ReadyPayload,
   RealtimeHandshakeAuth,
   ResyncPayload,
@@ -23,8 +25,8 @@ export interface RealtimeClientOptions {
   /** Resume point: the highest eventId seen in an earlier session. */
   lastEventId?: number;
   /**
-   * Handlers for order events (customers, couriers) and `statistics.changed` (owners); each is
-   * called once per eventId, in eventId order.
+   * Handlers for order events (customers, couriers) and `statistics.changed`, `orders.changed`
+   * (owners); each is called once per eventId (per signal, for owners' signals), in eventId order.
    */
   on?: LiveEventHandlers;
   /**
@@ -57,7 +59,8 @@ export interface RealtimeClient {
   close(): void;
 }
 
-const LIVE_EVENTS: LiveEventName[] = ['order.status', 'order.available', 'order.taken', 'statistics.changed'];
+const ORDER_EVENTS: OrderEventName[] = ['order.status', 'order.available', 'order.taken'];
+const OWNER_SIGNALS: OwnerSignalName[] = ['statistics.changed', 'orders.changed'];
 const SERVER_RETRY_MS = 1000;
 
 /**
@@ -67,6 +70,10 @@ const SERVER_RETRY_MS = 1000;
  */
 export function connectRealtime(options: RealtimeClientOptions): RealtimeClient {
   const cursor = new EventCursor(options.lastEventId);
+  // Owners' signals each carry the newest id read, so two signals can share an id: each has its
+  // own cursor for duplicates, and advances the resume position.
+  const signalCursors = new Map(OWNER_SIGNALS.map((name) => [name, new EventCursor(options.lastEventId)]));
+  const allCursors = [cursor, ...signalCursors.values()];
   let token = options.token;
   let closed = false;
   const auth = (): RealtimeHandshakeAuth =>
@@ -79,10 +86,18 @@ export function connectRealtime(options: RealtimeClientOptions): RealtimeClient 
     ...options.socket,
   });
 
-  for (const name of LIVE_EVENTS) {
+  const deliver = (name: LiveEventName, payload: unknown) =>
+    (options.on?.[name] as ((payload: unknown) => void) | undefined)?.(payload);
+  for (const name of ORDER_EVENTS) {
     socket.on(name, (payload: { eventId: number }) => {
-      if (!cursor.accept(payload.eventId)) return;
-      (options.on?.[name] as ((payload: unknown) => void) | undefined)?.(payload);
+      if (cursor.accept(payload.eventId)) deliver(name, payload);
+    });
+  }
+  for (const name of OWNER_SIGNALS) {
+    socket.on(name, (payload: { eventId: number }) => {
+      if (!signalCursors.get(name)!.accept(payload.eventId)) return;
+      cursor.advanceTo(payload.eventId);
+      deliver(name, payload);
     });
   }
   const newestAt = new Map<number, number>();
@@ -92,12 +107,14 @@ export function connectRealtime(options: RealtimeClientOptions): RealtimeClient 
     options.onCourierLocation?.(payload);
   });
   socket.on('ready', (payload) => {
-    cursor.advanceTo(payload.lastEventId);
+    for (const each of allCursors) each.advanceTo(payload.lastEventId);
     options.onReady?.(payload);
   });
   socket.on('resync', (payload) => {
-    if (payload.reason === 'store_reset') cursor.resetTo(payload.lastEventId);
-    else cursor.advanceTo(payload.lastEventId);
+    for (const each of allCursors) {
+      if (payload.reason === 'store_reset') each.resetTo(payload.lastEventId);
+      else each.advanceTo(payload.lastEventId);
+    }
     options.onResync?.(payload);
   });
   socket.on('connect_error', (error) => options.onError?.(error));
