@@ -1,39 +1,14 @@
-import type { OrdersChangedPayload, StatisticsChangedPayload } from '@shopwire/contracts';
-import { connectRealtime, type RealtimeClient } from '@shopwire/realtime-client';
+import { connectRealtime } from '@shopwire/realtime-client';
 import { seedProducts, signTestToken, waitUntil } from '@shopwire/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStoreStack, type StoreStack } from '@shopwire/test-support';
+import { connectOwner as connectAs } from '../../test/owner-connection.js';
 
 const INTERVAL_MS = 1000;
 const OWNER = signTestToken('onlymoney@gmail.com', 'owner');
 const COURIER = signTestToken('courier@example.org', 'courier');
 const customer = (email: string) => signTestToken(email, 'customer');
-
-interface Received<P> {
-  payload: P;
-  receivedAt: number;
-}
-
-/** An owner's live connection through the realtime-client library, recording both owner signals. */
-async function connectOwner(url: string) {
-  const orders: Array<Received<OrdersChangedPayload>> = [];
-  const statistics: Array<Received<StatisticsChangedPayload>> = [];
-  let client!: RealtimeClient;
-  await new Promise<void>((resolve, reject) => {
-    client = connectRealtime({
-      url,
-      token: OWNER,
-      on: {
-        'orders.changed': (payload) => orders.push({ payload, receivedAt: Date.now() }),
-        'statistics.changed': (payload) => statistics.push({ payload, receivedAt: Date.now() }),
-      },
-      onReady: () => resolve(),
-      onError: reject,
-      socket: { forceNew: true },
-    });
-  });
-  return { client, orders, statistics };
-}
+const connectOwner = (url: string) => connectAs(url, OWNER);
 
 /**
  * `orders.changed` (issue 20 item 7) over real sockets: real customer and courier services write,
@@ -78,11 +53,12 @@ describe('orders.changed for owners', () => {
     const email = 'live@example.org';
     const orderId = await order(email);
     const created = await latestEventId();
-    await waitUntil(() => owner.orders.some((s) => s.payload.eventId >= created), 5000);
+    await waitUntil(() => owner.orders.some((s) => s.eventId >= created), 5000);
     // The same event moves the statistics: both signals carry its id and both reach the client.
-    await waitUntil(() => owner.statistics.some((s) => s.payload.eventId >= created), 5000);
-    expect(owner.orders.at(-1)!.payload).toEqual({ eventId: created, occurredAt: expect.any(String) });
-    expect(owner.statistics.at(-1)!.payload.eventId).toBe(created);
+    await waitUntil(() => owner.statistics.some((s) => s.eventId >= created), 5000);
+    const { receivedAt: _at, ...payload } = owner.orders.at(-1)!;
+    expect(payload).toEqual({ eventId: created, occurredAt: expect.any(String) });
+    expect(owner.statistics.at(-1)!.eventId).toBe(created);
     const listed = await stack.owner.get('/orders', { token: OWNER });
     expect(listed.body.orders[0]).toMatchObject({ id: orderId, status: 'CREATED' });
 
@@ -90,14 +66,14 @@ describe('orders.changed for owners', () => {
     const statisticsBefore = owner.statistics.length;
     expect((await stack.courier.post('/pick_up_order', { id: orderId }, { token: COURIER })).status).toBe(200);
     const pickedUp = await latestEventId();
-    await waitUntil(() => owner.orders.some((s) => s.payload.eventId >= pickedUp), 5000);
+    await waitUntil(() => owner.orders.some((s) => s.eventId >= pickedUp), 5000);
     expect((await stack.owner.get('/orders?status=PENDING', { token: OWNER })).body.orders[0].id).toBe(orderId);
     await pause(INTERVAL_MS);
     expect(owner.statistics).toHaveLength(statisticsBefore); // a pick-up moves no figure
 
     expect((await stack.customer.post('/delivered', { id: orderId }, { token: customer(email) })).status).toBe(200);
     const delivered = await latestEventId();
-    await waitUntil(() => owner.orders.some((s) => s.payload.eventId >= delivered), 5000);
+    await waitUntil(() => owner.orders.some((s) => s.eventId >= delivered), 5000);
     expect((await stack.owner.get('/orders?status=COMPLETE', { token: OWNER })).body.orders[0].id).toBe(orderId);
     owner.client.close();
   });
@@ -111,7 +87,7 @@ describe('orders.changed for owners', () => {
     const id = await latestEventId();
     const owner = await connectOwner(realtimeUrl);
     await order('nobody@example.org');
-    await waitUntil(() => owner.orders.some((s) => s.payload.eventId > id), 5000);
+    await waitUntil(() => owner.orders.some((s) => s.eventId > id), 5000);
     expect(heard).toBe(0);
     courier.close();
     owner.client.close();
@@ -126,13 +102,13 @@ describe('orders.changed for owners', () => {
       await Promise.all(ids.map((id) => stack.courier.post('/pick_up_order', { id }, { token: COURIER })));
     }
     const lastId = await latestEventId();
-    await waitUntil(() => owner.orders.some((s) => s.payload.eventId >= lastId), 5000);
+    await waitUntil(() => owner.orders.some((s) => s.eventId >= lastId), 5000);
     const elapsed = Date.now() - started;
     expect(owner.orders.length).toBeGreaterThan(1);
     expect(owner.orders.length).toBeLessThanOrEqual(Math.ceil(elapsed / INTERVAL_MS) + 1);
     for (let i = 1; i < owner.orders.length; i++) {
       expect(owner.orders[i]!.receivedAt - owner.orders[i - 1]!.receivedAt).toBeGreaterThan(INTERVAL_MS / 2);
-      expect(owner.orders[i]!.payload.eventId).toBeGreaterThan(owner.orders[i - 1]!.payload.eventId);
+      expect(owner.orders[i]!.eventId).toBeGreaterThan(owner.orders[i - 1]!.eventId);
     }
     owner.client.close();
   });

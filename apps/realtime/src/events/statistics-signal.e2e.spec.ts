@@ -1,35 +1,16 @@
-import type { StatisticsChangedPayload } from '@shopwire/contracts';
 import { seedProducts, signTestToken, waitUntil } from '@shopwire/testing';
-import { connectRealtime, type RealtimeClient } from '@shopwire/realtime-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectRecording, startStoreStack, type StoreStack } from '@shopwire/test-support';
+import { connectOwner as connectAs } from '../../test/owner-connection.js';
 
 const INTERVAL_MS = 1000;
 const OWNER = signTestToken('onlymoney@gmail.com', 'owner');
 const COURIER = signTestToken('courier@example.org', 'courier');
 const customer = (email: string) => signTestToken(email, 'customer');
 
-interface Signal extends StatisticsChangedPayload {
-  receivedAt: number;
-}
-
-/** An owner's live connection (the realtime-client library) recording every signal and event. */
 async function connectOwner(url: string) {
-  const signals: Signal[] = [];
-  const otherEvents: string[] = [];
-  let client!: RealtimeClient;
-  await new Promise<void>((resolve, reject) => {
-    client = connectRealtime({
-      url,
-      token: OWNER,
-      on: { 'statistics.changed': (payload) => signals.push({ ...payload, receivedAt: Date.now() }) },
-      onReady: () => resolve(),
-      onError: reject,
-      socket: { forceNew: true },
-    });
-    client.socket.onAny((name: string) => name !== 'statistics.changed' && otherEvents.push(name));
-  });
-  return { client, signals, otherEvents };
+  const owner = await connectAs(url, OWNER);
+  return { client: owner.client, signals: owner.statistics, otherEvents: owner.otherEvents };
 }
 
 /**
