@@ -4,7 +4,7 @@ import type { SearchCriteria } from './search-criteria.js';
 interface IndexedProduct {
   name: string;
   categories: string[];
-  /** The product's JSON object, rendered once: products never change after creation. */
+  /** The product's JSON object, rendered once: a change to a product reloads the whole snapshot (ADR 0021). */
   json: string;
 }
 
