@@ -1,7 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { idValue } from './harness/field-values.js';
 import { fuzzEndpoint } from './harness/fuzz-endpoint.js';
 import { jsonEndpointRequest } from './harness/fuzz-request.js';
 import { fuzzTestTimeout } from './harness/fuzz-settings.js';
+import { itFuzzes } from './harness/fuzz-test.js';
+import { hostileJson } from './harness/hostile-values.js';
 import { uploadRequest } from './harness/multipart-bodies.js';
 import { tokens, useSecurityStack } from './harness/security-stack.js';
 
@@ -19,12 +23,29 @@ describe('fuzzing the owner service (contract §3)', () => {
     fuzzTestTimeout(),
   );
 
-  it.each(['/product_statistics', '/category_statistics'])(
+  it.each(['/product_statistics', '/category_statistics', '/revenue_statistics', '/products', '/orders'])(
     'GET %s ignores junk queries, bodies and headers',
     async (path) => {
       const statuses = await fuzzEndpoint(target(), jsonEndpointRequest('GET', path, {}, `Bearer ${tokens.owner()}`));
       expect(statuses).toContain(200);
     },
     fuzzTestTimeout(),
+  );
+
+  // Additive owner endpoint (issue 20 item 7); runs after the import fuzz above added products.
+  itFuzzes(
+    'POST /update_product never fails and a refused change writes nothing',
+    target,
+    () => {
+      const price = fc.oneof(fc.double({ min: 0.01, max: 1e6, noNaN: true }), hostileJson);
+      const onSale = fc.oneof(fc.boolean(), hostileJson);
+      return jsonEndpointRequest(
+        'POST',
+        '/update_product',
+        { id: idValue([1, 2, 3]), price, onSale },
+        `Bearer ${tokens.owner()}`,
+      );
+    },
+    [200, 400],
   );
 });

@@ -49,6 +49,14 @@ describe('token matrix over real HTTP (contract §1.3)', () => {
     route('owner', 'owner', 'GET /queues/api/queues'),
     // The one-time ticket that opens the dashboard in a browser (ADR 0008).
     route('owner', 'owner', 'POST /queues/ticket'),
+    // The owner's additive endpoints (issue 20 item 7).
+    route('owner', 'owner', 'GET /orders'),
+    route('owner', 'owner', 'GET /products'),
+    route('owner', 'owner', 'GET /revenue_statistics'),
+    route('owner', 'owner', 'POST /update_product', () => ({
+      path: '/update_product',
+      ...json({ id: store.productIds[0], price: 9 }),
+    })),
     route('customer', 'customer', 'GET /search', () => ({ path: '/search?name=a' })),
     route('customer', 'customer', 'POST /order', () => ({
       path: '/order',

@@ -2,11 +2,18 @@ import { compareCodePoints } from '@shopwire/statistics';
 
 type Status = 'CREATED' | 'PENDING' | 'COMPLETE';
 
+interface ModelItem {
+  productId: number;
+  quantity: number;
+  /** The unit price the order was placed with (revenue); prices with at most 3 decimals. */
+  unitPrice?: number;
+}
+
 interface ModelOrder {
   id: number;
   customer: string;
   status: Status;
-  items: Array<{ productId: number; quantity: number }>;
+  items: ModelItem[];
 }
 
 /**
@@ -23,11 +30,13 @@ export class SalesOracle {
     for (const category of categories) this.categories.add(category);
   }
 
-  addOrder(id: number, customer: string, items: Array<{ productId: number; quantity: number }>): void {
-    const merged = new Map<number, number>();
-    for (const item of items) merged.set(item.productId, (merged.get(item.productId) ?? 0) + item.quantity);
-    const mergedItems = [...merged].map(([productId, quantity]) => ({ productId, quantity }));
-    this.orders.set(id, { id, customer, status: 'CREATED', items: mergedItems });
+  addOrder(id: number, customer: string, items: ModelItem[]): void {
+    const merged = new Map<number, ModelItem>();
+    for (const item of items) {
+      const line = merged.get(item.productId);
+      merged.set(item.productId, { ...item, quantity: (line?.quantity ?? 0) + item.quantity });
+    }
+    this.orders.set(id, { id, customer, status: 'CREATED', items: [...merged.values()] });
   }
 
   setStatus(orderId: number, status: Status): void {
@@ -63,5 +72,32 @@ export class SalesOracle {
       }
     }
     return [...delivered].sort(([a, x], [b, y]) => y - x || compareCodePoints(a, b)).map(([name]) => name);
+  }
+
+  /**
+   * Revenue per product, recounted in integer thousandths of the unit prices the orders were
+   * placed with (so only for prices with at most 3 decimals), for the products and in the order
+   * of `productStatistics`.
+   */
+  revenueStatistics(): Array<{ id: number; name: string; soldRevenue: number; waitingRevenue: number }> {
+    const figures = new Map<number, { sold: bigint; waiting: bigint }>();
+    for (const order of this.orders.values()) {
+      for (const { productId, quantity, unitPrice } of order.items) {
+        const entry = figures.get(productId) ?? { sold: 0n, waiting: 0n };
+        const thousandths = BigInt(Math.round(unitPrice! * 1000)) * BigInt(quantity);
+        if (order.status === 'COMPLETE') entry.sold += thousandths;
+        else entry.waiting += thousandths;
+        figures.set(productId, entry);
+      }
+    }
+    // An integer below 2^53 divided by 1000 is the double nearest to the decimal.
+    return [...figures]
+      .map(([id, f]) => ({
+        id,
+        name: this.products.get(id)!.name,
+        soldRevenue: Number(f.sold) / 1000,
+        waitingRevenue: Number(f.waiting) / 1000,
+      }))
+      .sort((a, b) => compareCodePoints(a.name, b.name));
   }
 }

@@ -2,7 +2,9 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { platformModules } from '@shopwire/http';
 import type { DataSource } from 'typeorm';
 import type { OwnerConfig } from './owner.config.js';
+import { OwnerOrdersModule } from './orders/owner-orders.module.js';
 import { ProductImportModule } from './product-import/product-import.module.js';
+import { ProductsModule } from './products/products.module.js';
 import { StatisticsModule } from './statistics/statistics.module.js';
 
 @Module({})
@@ -13,6 +15,8 @@ export class OwnerAppModule {
       imports: [
         ...platformModules({ jwtSecret: config.JWT_SECRET, dataSource }),
         ProductImportModule,
+        ProductsModule,
+        OwnerOrdersModule,
         StatisticsModule.forRoot(config),
       ],
     };

@@ -8,7 +8,7 @@ import { EventFanOut } from './events/event-fan-out.js';
 import { OrderEventsRepository, OrdersInDelivery } from '@shopwire/ordering';
 import { OrderEventTailer } from './events/order-event-tailer.js';
 import { ReplayService } from './events/replay.service.js';
-import { StatisticsSignal } from './events/statistics-signal.js';
+import { OwnerSignals } from './events/owner-signals.js';
 import { RealtimeGateway } from './gateway/realtime.gateway.js';
 import { CourierLocationService } from './location/courier-location.service.js';
 import { CourierOrders } from './location/courier-orders.js';
@@ -64,7 +64,7 @@ export class RealtimeAppModule {
         CourierLocationService,
         OrderEventsRepository,
         OrdersInDelivery,
-        StatisticsSignal,
+        OwnerSignals,
         EventFanOut,
         OrderEventTailer,
         ReplayService,

@@ -16,7 +16,7 @@ export const realtimeConfigSchema = platformConfigSchema({
   REALTIME_TAIL_BATCH: positiveInt(1000),
   /** A reconnecting client further behind than this gets `resync` instead of a replay. */
   REALTIME_REPLAY_LIMIT: positiveInt(5000),
-  /** Owners get at most one `statistics.changed` per this many milliseconds (per replica). */
+  /** Owners get at most one `statistics.changed` and one `orders.changed` per this many milliseconds (per replica). */
   REALTIME_STATISTICS_INTERVAL_MS: positiveInt(1000),
   /** Courier positions (issue 12): at most one accepted report per courier per this many ms. */
   REALTIME_LOCATION_MIN_INTERVAL_MS: positiveInt(1000),

@@ -37,6 +37,15 @@ export const Messages = {
   missingOrderId: 'Missing order id.',
   invalidOrderId: 'Invalid order id.',
 
+  /** Additive owner endpoints (issue 20 item 7, docs/api.md): `GET /orders`, `POST /update_product`. */
+  invalidStatus: 'Invalid status.',
+  invalidBefore: 'Invalid before.',
+  missingProductId: 'Missing product id.',
+  invalidUpdateProductId: 'Invalid product id.',
+  nothingToUpdate: 'Field price or onSale is missing.',
+  invalidUpdatePrice: 'Invalid price.',
+  invalidOnSale: 'Invalid onSale value.',
+
   payloadTooLarge: 'Request body is too large.',
   serviceUnavailable: 'Service temporarily unavailable.',
   internalError: 'Internal server error.',

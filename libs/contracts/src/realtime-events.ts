@@ -75,6 +75,18 @@ export interface StatisticsChangedPayload {
 }
 
 /**
+ * Orders changed (issue 20 item 7): order events of any kind (CREATED, PENDING, COMPLETE) were
+ * committed, so the owner's `GET /orders` answers differently. Room: owners. Throttled like
+ * `statistics.changed` (same interval, independently of it); an Orders view refetches on it.
+ */
+export interface OrdersChangedPayload {
+  /** The highest order event id read so far; like order events, it only grows. */
+  eventId: number;
+  /** When the newest of the covered order events occurred (ISO 8601 UTC with milliseconds). */
+  occurredAt: string;
+}
+
+/**
  * Where the courier of one of the customer's PENDING orders is (issue 12). Room: the customer's.
  * Ephemeral, not an order event: no `eventId`, no replay; a (re)connecting customer gets the
  * latest known position of each PENDING order instead. Keep the newest `at` per order.
@@ -96,6 +108,7 @@ export interface CourierLocationPayload {
 export interface ServerToClientEvents {
   'order.status': (payload: OrderStatusPayload) => void;
   'statistics.changed': (payload: StatisticsChangedPayload) => void;
+  'orders.changed': (payload: OrdersChangedPayload) => void;
   'order.available': (payload: OrderAvailablePayload) => void;
   'order.taken': (payload: OrderTakenPayload) => void;
   'order.courier_location': (payload: CourierLocationPayload) => void;
@@ -137,8 +150,14 @@ export interface ClientToServerEvents {
 /** Order events a client can receive; they all carry `eventId`. */
 export type OrderEventName = 'order.status' | 'order.available' | 'order.taken';
 
-/** Every pushed event that carries `eventId` (a client de-duplicates them by it). */
-export type LiveEventName = OrderEventName | 'statistics.changed';
+/** Owners' throttled signals: each carries the newest `eventId` read, so they share ids with each other. */
+export type OwnerSignalName = 'statistics.changed' | 'orders.changed';
+
+/**
+ * Every pushed event that carries `eventId` (a client de-duplicates them by it: order events on
+ * one cursor, each owner signal on its own, since both signals may carry the same id).
+ */
+export type LiveEventName = OrderEventName | OwnerSignalName;
 
 /** What a client sends in the Socket.IO handshake (`io(url, { auth })`). */
 export interface RealtimeHandshakeAuth {
@@ -153,7 +172,7 @@ export const REALTIME_UNAUTHORIZED = 'unauthorized';
 /** The `connect_error` message when `lastEventId` is not a non-negative integer. */
 export const REALTIME_INVALID_LAST_EVENT_ID = 'invalid lastEventId';
 
-/** Roles that may open a live connection (owners get `statistics.changed` only). */
+/** Roles that may open a live connection (owners get `statistics.changed` and `orders.changed` only). */
 export const REALTIME_ROLES: readonly Role[] = ['customer', 'courier', 'owner'];
 
 export const COURIERS_ROOM = 'couriers';

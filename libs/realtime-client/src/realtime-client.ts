@@ -23,8 +23,8 @@ export interface RealtimeClientOptions {
   /** Resume point: the highest eventId seen in an earlier session. */
   lastEventId?: number;
   /**
-   * Handlers for order events (customers, couriers) and `statistics.changed` (owners); each is
-   * called once per eventId, in eventId order.
+   * Handlers for order events (customers, couriers) and `statistics.changed`, `orders.changed`
+   * (owners); each is called once per eventId and event name, in eventId order.
    */
   on?: LiveEventHandlers;
   /**
@@ -57,7 +57,13 @@ export interface RealtimeClient {
   close(): void;
 }
 
-const LIVE_EVENTS: LiveEventName[] = ['order.status', 'order.available', 'order.taken', 'statistics.changed'];
+const LIVE_EVENTS: LiveEventName[] = [
+  'order.status',
+  'order.available',
+  'order.taken',
+  'statistics.changed',
+  'orders.changed',
+];
 const SERVER_RETRY_MS = 1000;
 
 /**

@@ -1,3 +1,4 @@
 export * from './code-point-order.js';
 export * from './sales-delta.js';
 export * from './sales-aggregates.repository.js';
+export * from './revenue-delta.js';

@@ -3,6 +3,7 @@ import { runInTransaction, type SqlExecutor } from '@shopwire/database';
 import { OrderEventMarks, type UnappliedEventItem } from '@shopwire/ordering';
 import { STORE_EPOCH_SQL } from '@shopwire/store-data';
 import { DataSource } from 'typeorm';
+import type { RevenueDelta } from './revenue-delta.js';
 import type { ProductSales, SalesDelta } from './sales-delta.js';
 
 /** A product's applied totals (from `product_sales`) with its name. */
@@ -19,7 +20,7 @@ export interface CategorySalesRow {
 
 /**
  * THE place with SQL on the sales aggregates (`product_sales`, `category_sales`,
- * `statistics_state`; ADR 0004, ADR 0011): the worker's writes (`SalesAggregates`) and the owner
+ * `product_price_sales`, `statistics_state`; ADR 0004, ADR 0011, ADR 0021): the worker's writes (`SalesAggregates`) and the owner
  * API's reads (`StatisticsSnapshot`, `SnapshotQueries`).
  */
 export const SalesAggregates = {
@@ -47,6 +48,24 @@ export const SalesAggregates = {
         [categories],
       );
     }
+  },
+
+  /** Units per product and unit price (revenue, ADR 0021), in the applier's transaction; key order as `add`. */
+  async addRevenue(tx: SqlExecutor, delta: RevenueDelta): Promise<void> {
+    const rows = [...delta]
+      .sort(([a], [b]) => a - b)
+      .flatMap(([productId, prices]) =>
+        [...prices]
+          .filter(([, units]) => units.sold !== 0n || units.waiting !== 0n)
+          .sort(([a], [b]) => a - b)
+          .map(([unitPrice, units]) => [productId, unitPrice, units.sold, units.waiting]),
+      );
+    if (rows.length === 0) return;
+    await tx.query(
+      `INSERT INTO product_price_sales (product_id, unit_price, sold, waiting) VALUES ?
+       ON DUPLICATE KEY UPDATE sold = sold + VALUES(sold), waiting = waiting + VALUES(waiting)`,
+      [rows],
+    );
   },
 
   /** In the same transaction as `add`: equal version, equal aggregates. */
@@ -84,6 +103,19 @@ export class SnapshotQueries {
         'SELECT p.id, p.name, s.sold, s.waiting FROM product_sales s JOIN products p ON p.id = s.product_id',
       );
     return new Map(rows.map((r) => [r.id, { name: r.name, sold: BigInt(r.sold), waiting: BigInt(r.waiting) }]));
+  }
+
+  /** Applied units per product and unit price (`product_price_sales`). */
+  async productPriceSales(): Promise<RevenueDelta> {
+    const rows: Array<{ product_id: number; unit_price: number; sold: number | string; waiting: number | string }> =
+      await this.db.query('SELECT product_id, unit_price, sold, waiting FROM product_price_sales');
+    const applied: RevenueDelta = new Map();
+    for (const row of rows) {
+      const prices = applied.get(row.product_id) ?? new Map<number, ProductSales>();
+      applied.set(row.product_id, prices);
+      prices.set(Number(row.unit_price), { sold: BigInt(row.sold), waiting: BigInt(row.waiting) });
+    }
+    return applied;
   }
 
   async productNames(ids: number[]): Promise<Map<number, string>> {

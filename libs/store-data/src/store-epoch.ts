@@ -7,6 +7,19 @@ import type { DataSource } from 'typeorm';
  */
 export const STORE_EPOCH_SQL = '(SELECT epoch FROM store_epoch WHERE id = 1)';
 
+/**
+ * The catalogue revision as a scalar sub-query: bumped by every change to an existing product
+ * (price, on sale; ADR 0021), in the change's transaction.
+ */
+export const CATALOGUE_REVISION_SQL = '(SELECT catalogue_revision FROM store_epoch WHERE id = 1)';
+
+/**
+ * What a product price read from the store depends on, as one text (`<epoch>#<revision>`): the
+ * store epoch (a reset reuses ids) and the catalogue revision (the owner changed a price or took
+ * a product off sale). Columns of `store_epoch`, for a query over that row.
+ */
+export const PRICE_VERSION_COLUMNS = "CONCAT(epoch, '#', catalogue_revision)";
+
 /** The current store epoch; fails while the database is missing or not migrated yet. */
 export async function readStoreEpoch(dataSource: Pick<DataSource, 'query'>): Promise<string> {
   const [row] = await dataSource.query(`SELECT ${STORE_EPOCH_SQL} AS epoch`);

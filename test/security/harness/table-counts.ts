@@ -16,7 +16,8 @@ export type TableCounts = Record<string, number>;
 
 /**
  * Row counts of a database's tables in one round trip, plus orders per status so that a refused
- * transition (a status change without a new row) is caught as well.
+ * transition (a status change without a new row) is caught as well, and the catalogue revision
+ * so that a refused `/update_product` (a change without a new row) is too.
  */
 export class TableCounter {
   private constructor(
@@ -30,6 +31,9 @@ export class TableCounter {
       for (const status of ['CREATED', 'PENDING', 'COMPLETE']) {
         columns.push(`(SELECT COUNT(*) FROM orders WHERE status = '${status}') AS \`orders_${status}\``);
       }
+    }
+    if (tables.includes('products')) {
+      columns.push('(SELECT catalogue_revision FROM store_epoch WHERE id = 1) AS catalogue_revision');
     }
     return new TableCounter(await createConnection(databaseUrl), `SELECT ${columns.join(', ')}`);
   }

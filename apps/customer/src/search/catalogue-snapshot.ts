@@ -7,7 +7,7 @@ interface IndexedProduct {
   /** `foldCase(name)`, computed once for `match=insensitive`. */
   foldedName: string;
   categories: string[];
-  /** The product's JSON object, rendered once: products never change after creation. */
+  /** The product's JSON object, rendered once: a change to a product reloads the whole snapshot (ADR 0021). */
   json: string;
 }
 

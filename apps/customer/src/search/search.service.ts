@@ -23,6 +23,7 @@ export class SearchService implements EpochFollower {
   private readonly logger = new Logger(SearchService.name);
   private snapshot = new CatalogueSnapshot();
   private epoch?: string;
+  private revision?: number;
   private readonly responses = new BodyCache(MAX_CACHED_RESPONSES, MAX_CACHED_BYTES);
   private readonly catchUp = sharedFreshRun(() => this.loadNewProducts());
 
@@ -53,16 +54,22 @@ export class SearchService implements EpochFollower {
   }
 
   /**
-   * Products are only ever added: when the version moved, load just the new ids. A new store
-   * epoch, or a version below the one held (a restore), means another catalogue: start over.
+   * Imports only add products: when the version moved, load just the new ids. A new store epoch,
+   * or a version below the one held (a restore), means another catalogue: start over. So does a
+   * new catalogue revision — an owner changed a price or the sale state of a product already held
+   * (ADR 0021); such changes are rare, and a whole reload is one query.
    */
   private async loadNewProducts(): Promise<void> {
-    const { epoch, version } = await readCatalogueVersion(this.dataSource);
-    if (epoch !== this.epoch || version < this.snapshot.version) {
-      if (this.epoch !== undefined) this.logger.warn({ epoch, version }, 'store was reset: reloading the catalogue');
+    const { epoch, version, revision } = await readCatalogueVersion(this.dataSource);
+    const otherStore = epoch !== this.epoch || version < this.snapshot.version;
+    if (otherStore && this.epoch !== undefined) {
+      this.logger.warn({ epoch, version }, 'store was reset: reloading the catalogue');
+    }
+    if (otherStore || revision !== this.revision) {
       this.snapshot = new CatalogueSnapshot();
       this.responses.clear();
     }
+    this.revision = revision;
     if (version > this.snapshot.version) {
       this.snapshot.add(await loadProductsAfter(this.dataSource, this.snapshot.version), version);
       this.responses.clear();

@@ -4,11 +4,12 @@ import { QueueDashboardSessionController } from '../queue-dashboard/queue-dashbo
 import { QueueDashboardSessions } from '../queue-dashboard/queue-dashboard-sessions.js';
 import { StatisticsController } from './statistics.controller.js';
 import { DASHBOARD_QUEUES_OPTIONS, DashboardQueues } from '../queue-dashboard/dashboard-queues.js';
+import { RevenueStatisticsService } from './revenue-statistics.service.js';
 import { StatisticsService } from './statistics.service.js';
 import { StatisticsSnapshot } from '@shopwire/statistics';
 
 /**
- * Sales statistics (contract §3.2–3.3) and the owner-only queue dashboard (ADR 0004) with its
+ * Sales statistics (contract §3.2–3.3, revenue: issue 20 item 7) and the owner-only queue dashboard (ADR 0004) with its
  * browser sessions (ADR 0008), which share the dashboard queues' Redis connection.
  */
 @Module({})
@@ -21,6 +22,7 @@ export class StatisticsModule {
         { provide: DASHBOARD_QUEUES_OPTIONS, useValue: { redisUrl: config.REDIS_URL, prefix: config.BULLMQ_PREFIX } },
         StatisticsSnapshot,
         StatisticsService,
+        RevenueStatisticsService,
         DashboardQueues,
         QueueDashboardSessions,
         QueueDashboard,

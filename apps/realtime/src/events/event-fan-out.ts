@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { OrderEventRecord } from '@shopwire/contracts';
 import { send, type RealtimeServer, type RealtimeSocket, type ServerEventTarget } from '../gateway/realtime-socket.js';
 import { emissionsFor, type Emission } from './event-routing.js';
-import { StatisticsSignal } from './statistics-signal.js';
+import { OwnerSignals } from './owner-signals.js';
 
 interface HeldSocket {
   socket: RealtimeSocket;
@@ -26,18 +26,18 @@ export function sendEmission(target: ServerEventTarget, emission: Emission): voi
  * Sends tailed order events to the rooms of THIS replica's sockets. A socket being replayed has
  * not joined its rooms yet; live events meant for it are held and flushed when the replay ends,
  * in the same tick as the join, so nothing falls between replay and live delivery. Owners get no
- * order events, only the throttled `statistics.changed` of StatisticsSignal.
+ * order events, only the throttled `statistics.changed` and `orders.changed` of OwnerSignals.
  */
 @Injectable()
 export class EventFanOut {
   private server?: RealtimeServer;
   private readonly replaying = new Map<string, HeldSocket>();
 
-  constructor(@Inject(StatisticsSignal) private readonly statistics: StatisticsSignal) {}
+  constructor(@Inject(OwnerSignals) private readonly ownerSignals: OwnerSignals) {}
 
   attach(server: RealtimeServer): void {
     this.server = server;
-    this.statistics.attach(server);
+    this.ownerSignals.attach(server);
   }
 
   deliver(events: readonly OrderEventRecord[]): void {
@@ -49,7 +49,7 @@ export class EventFanOut {
         }
       }
     }
-    this.statistics.note(events);
+    this.ownerSignals.note(events);
   }
 
   /** Every connected client must refetch its state and take `lastEventId` as its position. */

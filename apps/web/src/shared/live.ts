@@ -13,7 +13,7 @@ import { createStore } from './store';
 
 /**
  * The one live connection of a signed-in user. Views subscribe to order events (customers,
- * couriers) or `statistics.changed` (owners)
+ * couriers) or `statistics.changed` and `orders.changed` (owners)
  * and to "baseline" moments (replay done, or resync): after each, they refetch their state over
  * HTTP, so a view is right after any reconnect even if it mounted in the middle of one.
  */
@@ -27,6 +27,7 @@ const handlers: { [E in LiveEventName]: Set<Handler<E>> } = {
   'order.available': new Set(),
   'order.taken': new Set(),
   'statistics.changed': new Set(),
+  'orders.changed': new Set(),
 };
 const baselineListeners = new Set<() => void>();
 const locationListeners = new Set<(payload: CourierLocationPayload) => void>();
@@ -51,6 +52,7 @@ export function startLive(token: string): void {
       'order.available': (payload) => emit('order.available', payload),
       'order.taken': (payload) => emit('order.taken', payload),
       'statistics.changed': (payload) => emit('statistics.changed', payload),
+      'orders.changed': (payload) => emit('orders.changed', payload),
     },
     onCourierLocation: (payload) => {
       for (const listener of [...locationListeners]) listener(payload);

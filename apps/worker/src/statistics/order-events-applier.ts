@@ -1,14 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { runInTransaction } from '@shopwire/database';
 import { OrderEventMarks } from '@shopwire/ordering';
-import { SalesAggregates, salesDelta } from '@shopwire/statistics';
+import { revenueDelta, SalesAggregates, salesDelta } from '@shopwire/statistics';
 import { DataSource } from 'typeorm';
 import { batchDuration, eventsApplied } from './statistics-metrics.js';
 import { STATISTICS_OPTIONS, type StatisticsOptions } from './statistics-options.js';
 
 /**
  * Applies order events to the aggregates, one batch per transaction: pick unapplied events,
- * add their delta, mark them applied, bump the version — all or nothing. A crash, a retry or a
+ * add their delta (units, and units per unit price for revenue), mark them applied, bump the
+ * version — all or nothing. A crash, a retry or a
  * stalled job that runs twice can therefore never apply an event twice.
  */
 @Injectable()
@@ -47,7 +48,9 @@ export class OrderEventsApplier {
         // SKIP LOCKED: concurrent batches (other jobs, other worker replicas) take disjoint events.
         const ids = await OrderEventMarks.lockUnapplied(tx, this.options.batchSize);
         if (ids.length > 0) {
-          await SalesAggregates.add(tx, salesDelta(await OrderEventMarks.unappliedItems(tx, ids)));
+          const items = await OrderEventMarks.unappliedItems(tx, ids);
+          await SalesAggregates.add(tx, salesDelta(items));
+          await SalesAggregates.addRevenue(tx, revenueDelta(items));
           await OrderEventMarks.markApplied(tx, ids);
           await SalesAggregates.bumpVersion(tx);
         }

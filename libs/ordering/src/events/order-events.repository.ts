@@ -173,7 +173,7 @@ export const OrderEventMarks = {
       // Driven from the (stats_applied, id) index, forced: when a backlog was bulk-inserted the
       // index statistics can claim "most rows are unapplied" and tempt the optimizer into a scan.
       `SELECT STRAIGHT_JOIN e.id AS eventId, e.status AS status, i.product_id AS productId, i.quantity AS quantity,
-              GROUP_CONCAT(pc.category_id) AS categoryIds
+              i.unit_price AS unitPrice, GROUP_CONCAT(pc.category_id) AS categoryIds
          FROM order_events e FORCE INDEX (ix_order_events_stats)
          JOIN order_items i ON i.order_id = e.order_id
          LEFT JOIN product_categories pc ON pc.product_id = i.product_id AND e.status = 'COMPLETE'
@@ -186,6 +186,7 @@ export const OrderEventMarks = {
       status: row.status,
       productId: row.productId,
       quantity: Number(row.quantity),
+      unitPrice: Number(row.unitPrice),
       categoryIds: row.categoryIds ? row.categoryIds.split(',').map(Number) : [],
     }));
   },
@@ -225,6 +226,8 @@ export interface UnappliedEventItem {
   status: OrderStatus;
   productId: number;
   quantity: number;
+  /** The unit price the order was placed with (revenue statistics). */
+  unitPrice: number;
   categoryIds: readonly number[];
 }
 
@@ -250,6 +253,7 @@ interface UnappliedItemRow {
   status: OrderStatus;
   productId: number;
   quantity: number | string;
+  unitPrice: number;
   categoryIds: string | null;
 }
 

@@ -6,7 +6,8 @@ export interface ExactDecimal {
 
 export interface PricedQuantity {
   unitPrice: number;
-  quantity: number;
+  /** A bigint for sums of quantities (revenue statistics), which need not be safe integers. */
+  quantity: number | bigint;
 }
 
 const NUMBER_TEXT = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/;

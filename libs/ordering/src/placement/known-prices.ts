@@ -8,10 +8,11 @@ export interface EpochPrices {
 const MAX_KNOWN = 1_000_000;
 
 /**
- * Product prices this process has already read (ADR 0014). A price never changes once its product
- * exists and products are never deleted (contract §6, ADR 0006), so within one store epoch a
- * known price stays true; only a reset or restore of the store makes it wrong, and the order write
- * checks the epoch it was read from (`order-rows.ts`) — no round trip is spent to trust it.
+ * Product prices this process has already read (ADR 0014). Within one price version — store epoch
+ * and catalogue revision (ADR 0021) — a known price stays true: a reset or restore of the store, or
+ * an owner changing a price or the sale state, gives another version, and the order write checks
+ * the version it was read at (`order-rows.ts`) — no round trip is spent to trust it. `epoch` below
+ * is that version.
  * Unknown ids are never remembered as missing: an import may add them at any time.
  */
 export class KnownPrices {

@@ -1,4 +1,5 @@
 import type { DeliveryAddress, GeoPoint } from '@shopwire/contracts';
+import { PRICE_VERSION_COLUMNS } from '@shopwire/store-data';
 import type { QueryRunner } from 'typeorm';
 import type { OrderLine } from './order-request.js';
 
@@ -14,7 +15,7 @@ export interface OrderRows {
   destination: GeoPoint | undefined;
   /** Written in the same statement, so an order never exists without the address it was placed with. */
   address: DeliveryAddress | undefined;
-  /** The store epoch the unit prices were read from (ADR 0011). */
+  /** The price version (store epoch and catalogue revision, ADR 0011, ADR 0021) the unit prices were read at. */
   priceEpoch: string;
 }
 
@@ -24,8 +25,9 @@ const ADDRESS_INSERT = `INSERT INTO order_delivery_addresses (order_id, street, 
       VALUES (new_order_id, ?, ?, ?, ?);`;
 
 /**
- * The prices were read from a store that has since been reset, or that no longer has one of the
- * products (restored to an earlier point): nothing was written.
+ * The prices were read from a store that has since been reset or whose catalogue changed (a
+ * price, a product taken off sale), or that no longer has one of the products (restored to an
+ * earlier point): nothing was written.
  */
 export class PricesOfOtherEpochError extends Error {
   override name = 'PricesOfOtherEpochError';
@@ -34,16 +36,19 @@ export class PricesOfOtherEpochError extends Error {
 /**
  * Inserts the order, its items and its delivery address (if any) in one round trip (ADR 0014): a MariaDB compound statement —
  * one statement on the wire, values bound by the driver as in any other query, so no
- * multi-statement connection flag. It first checks that the store still has the epoch the prices
- * came from (a reset store reuses ids with other prices) and every product (a known price can
- * outlive its product when a store is restored to an earlier point), and writes nothing if not.
+ * multi-statement connection flag. It first checks that the store still has the price version the
+ * prices came from (a reset store reuses ids with other prices; an owner's change bumps the
+ * catalogue revision) and every product on sale (a known price can outlive its product when a
+ * store is restored to an earlier point), and writes nothing if not. The check is a consistent
+ * read: it and a re-read on the same transaction see one snapshot, so an order is priced by one
+ * version of the catalogue, never a mix.
  * Returns the new order id.
  */
 export async function insertOrderRows(tx: QueryRunner, order: OrderRows): Promise<number> {
   const sql = `BEGIN NOT ATOMIC
     DECLARE new_order_id INT UNSIGNED;
-    IF NOT EXISTS (SELECT 1 FROM store_epoch WHERE id = 1 AND epoch = ?)
-      OR (SELECT COUNT(*) FROM products WHERE id IN (${order.lines.map(() => '?').join(', ')})) <> ? THEN
+    IF NOT EXISTS (SELECT 1 FROM store_epoch WHERE id = 1 AND ${PRICE_VERSION_COLUMNS} = ?)
+      OR (SELECT COUNT(*) FROM products WHERE on_sale = 1 AND id IN (${order.lines.map(() => '?').join(', ')})) <> ? THEN
       SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = '${OTHER_EPOCH}';
     END IF;
     INSERT INTO orders (customer_email, status, total, created_at, delivery_lat, delivery_lng)

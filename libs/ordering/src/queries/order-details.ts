@@ -2,13 +2,29 @@ import type { DeliveryAddress, GeoPoint, OrderDetails, OrderLineDetails, OrderSt
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { OrderEventsRepository } from '../events/order-events.repository.js';
+import { OWNER_ORDERS_LIMIT, type OwnerOrder } from '@shopwire/contracts';
 
 /** Most orders one list returns: the newest ones; a view is not an export. */
 export const ORDER_DETAILS_LIMIT = 200;
 
+/** Filters of the owner's `GET /orders`. */
+export interface OwnerOrdersFilter {
+  status?: OrderStatus;
+  /** Only orders with a smaller id (the next page after the last id seen). */
+  before?: number;
+}
+
+/** What the owner's list shows beyond `OrderDetails`: the courier, and the product of each line. */
+interface OwnerExtras {
+  courier: string | null;
+  /** In the order of the `OrderDetails` items. */
+  productIds: number[];
+}
+
 interface OrderRow {
   id: number;
   email: string;
+  courier: string | null;
   status: OrderStatus;
   total: number;
   delivery_lat: number | null;
@@ -22,6 +38,7 @@ interface OrderRow {
 }
 interface ItemRow extends OrderLineDetails {
   order_id: number;
+  product_id: number;
   quantity: number;
 }
 /**
@@ -47,6 +64,28 @@ export class OrderDetailsQuery {
     @Inject(OrderEventsRepository) private readonly events: OrderEventsRepository,
   ) {}
 
+  /** Every customer's orders for the owner (`GET /orders`), newest first, at most OWNER_ORDERS_LIMIT. */
+  async forOwner({ status, before }: OwnerOrdersFilter): Promise<OwnerOrder[]> {
+    const conditions = ['TRUE'];
+    const params: unknown[] = [];
+    if (status !== undefined) {
+      conditions.push('o.status = ?');
+      params.push(status);
+    }
+    if (before !== undefined) {
+      conditions.push('o.id < ?');
+      params.push(before);
+    }
+    const extras = new Map<number, OwnerExtras>();
+    const orders = await this.list(conditions.join(' AND '), params, 'full', OWNER_ORDERS_LIMIT, extras);
+    return orders.map((order) => {
+      const { courier, productIds } = extras.get(order.id)!;
+      const { id, status, placedAt, pickedUpAt, deliveredAt, total, email: customer } = order;
+      const items = order.items.map(({ name, price, quantity }, i) => ({ id: productIds[i], name, price, quantity }));
+      return { id, status, placedAt, pickedUpAt, deliveredAt, total, customer, courier, items };
+    });
+  }
+
   /** A customer's orders, newest first. */
   ofCustomer(customerEmail: string): Promise<OrderDetails[]> {
     return this.list('o.customer_email = ?', [customerEmail], 'full');
@@ -68,21 +107,29 @@ export class OrderDetailsQuery {
     return orders.filter((order) => order.deliveredAt === null || Date.parse(order.deliveredAt) >= since);
   }
 
-  private async list(where: string, params: unknown[], disclosure: Disclosure): Promise<OrderDetails[]> {
+  /** `extras`, when given, receives each listed order's courier and line products (the owner's list). */
+  private async list(
+    where: string,
+    params: unknown[],
+    disclosure: Disclosure,
+    limit = ORDER_DETAILS_LIMIT,
+    extras?: Map<number, OwnerExtras>,
+  ): Promise<OrderDetails[]> {
     // The board never selects the address columns, so no later change can leak them there.
     const address = disclosure === 'full' ? ', a.street, a.details, a.phone, a.note' : '';
     const orders: OrderRow[] = await this.dataSource.query(
-      `SELECT o.id, o.customer_email AS email, o.status, o.total, o.delivery_lat, o.delivery_lng,
-              a.order_id IS NOT NULL AS has_address${address}
+      `SELECT o.id, o.customer_email AS email, o.courier_email AS courier, o.status, o.total, o.delivery_lat,
+              o.delivery_lng, a.order_id IS NOT NULL AS has_address${address}
        FROM orders o LEFT JOIN order_delivery_addresses a ON a.order_id = o.id
-       WHERE ${where} ORDER BY o.id DESC LIMIT ${ORDER_DETAILS_LIMIT}`,
+       WHERE ${where} ORDER BY o.id DESC LIMIT ${limit}`,
       params,
     );
     if (orders.length === 0) return [];
+    for (const { id, courier } of orders) extras?.set(id, { courier, productIds: [] });
     const ids = orders.map((order) => order.id);
     const [items, events]: [ItemRow[], Awaited<ReturnType<OrderEventsRepository['lifeCycleOf']>>] = await Promise.all([
       this.dataSource.query(
-        `SELECT i.order_id, p.name, i.unit_price AS price, i.quantity
+        `SELECT i.order_id, i.product_id, p.name, i.unit_price AS price, i.quantity
          FROM order_items i JOIN products p ON p.id = i.product_id WHERE i.order_id IN (?) ORDER BY p.name`,
         [ids],
       ),
@@ -108,6 +155,7 @@ export class OrderDetailsQuery {
     );
     for (const item of items) {
       byId.get(item.order_id)?.items.push({ name: item.name, price: item.price, quantity: Number(item.quantity) });
+      extras?.get(item.order_id)?.productIds.push(item.product_id);
     }
     for (const event of events) {
       const order = byId.get(event.order_id);

@@ -5,6 +5,8 @@ import { DeliveryLocation1764633600000 } from './1764633600000-delivery-location
 import { PushSubscriptions1764720000000 } from './1764720000000-push-subscriptions.js';
 import { StoreEpoch1764763200000 } from './1764763200000-store-epoch.js';
 import { OrderDeliveryAddresses1765100000000 } from './1765100000000-order-delivery-addresses.js';
+import { ProductSaleState1765200000000 } from './1765200000000-product-sale-state.js';
+import { RevenueAggregates1765200050000 } from './1765200050000-revenue-aggregates.js';
 
 /** Every store migration, in order. Listed explicitly: no glob discovery. Append new ones here. */
 export const storeMigrations = [
@@ -15,4 +17,6 @@ export const storeMigrations = [
   PushSubscriptions1764720000000,
   StoreEpoch1764763200000,
   OrderDeliveryAddresses1765100000000,
+  ProductSaleState1765200000000,
+  RevenueAggregates1765200050000,
 ];

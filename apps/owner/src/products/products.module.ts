@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { ProductsController } from './products.controller.js';
+import { ProductsService } from './products.service.js';
+
+/** `GET /products`, `POST /update_product` (issue 20 item 7, ADR 0021). */
+@Module({
+  controllers: [ProductsController],
+  providers: [ProductsService],
+})
+export class ProductsModule {}
