@@ -31,7 +31,7 @@ const DURATION = envNumber('DURATION', 60);
 const DRAIN_SECONDS = envNumber('DRAIN_SECONDS', 120);
 const uptime = () => execSync('uptime').toString().trim();
 
-await runBench('push-load', { timeoutSeconds: DURATION + DRAIN_SECONDS + 240 }, async ({ startApp }) => {
+await runBench('push-load', { timeoutSeconds: DURATION + DRAIN_SECONDS + 240 }, async ({ startApp, workDir }) => {
   const loadBefore = uptime();
   const push = await startLocalPushService({
     applicationServerKey: DEVELOPMENT_VAPID_KEYS.publicKey,
@@ -159,6 +159,8 @@ await runBench('push-load', { timeoutSeconds: DURATION + DRAIN_SECONDS + 240 }, 
       }
     }
   }
+  if (process.env.LATENCIES) console.log(JSON.stringify([...latencies].sort((a, b) => a - b)));
+  if (process.env.DIAG) { console.log([...committedAt]); console.log(push.messages.map(m=>[m.receivedAt, m.summary])); console.log((await import('node:fs')).readFileSync(workDir + '/worker.log','utf8').split('\n').filter(l=>l.includes('DIAG')).join('\n')); }
   const expected = committedAt.size * devices.length;
   const accepted = [...byDevice.values()].reduce((sum, list) => sum + list.length, 0);
   printTable(
@@ -182,7 +184,10 @@ await runBench('push-load', { timeoutSeconds: DURATION + DRAIN_SECONDS + 240 }, 
         `${sends('sent')} / ${sends('retry')} / ${sends('gone')}`,
       ],
       ['orders per push (mean)', fixed(covered / Math.max(1, accepted), 1)],
-      ['commit → push service p50 / p99 (ms)', `${percentile(latencies, 50)} / ${percentile(latencies, 99)}`],
+      [
+        'commit → push service p50 / p95 / p99 (ms)',
+        `${percentile(latencies, 50)} / ${percentile(latencies, 95)} / ${percentile(latencies, 99)}`,
+      ],
       [
         'drained after the last order (s)',
         drained ? fixed((drainedAt - loadEnded) / 1000, 1) : `not within ${DRAIN_SECONDS}`,
