@@ -47,9 +47,13 @@ async function fakePushManager(context: BrowserContext, push: LocalPushService) 
     type Sub = { endpoint: string; keys: object; key: string };
     const call = (window as unknown as { __pushService: (op: string, arg?: string) => Promise<Sub | null> })
       .__pushService;
-    const bytes = (b64u: string) => Uint8Array.from(atob(b64u.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+    const bytes = (b64u: string) =>
+      Uint8Array.from(atob(b64u.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
     const b64u = (buffer: ArrayBuffer | Uint8Array) =>
-      btoa(String.fromCharCode(...new Uint8Array(buffer))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+      btoa(String.fromCharCode(...new Uint8Array(buffer)))
+        .replace(/\+/g, '-')
+        .replace(/\//g, '_')
+        .replace(/=+$/, '');
     const wrap = (sub: Sub | null) =>
       sub && {
         endpoint: sub.endpoint,
@@ -83,9 +87,11 @@ describe('push after a VAPID key change (Chromium, local push service, worker pr
   let device: Awaited<ReturnType<typeof fakePushManager>>;
 
   const registered = async () =>
-    ((await platform.stack.courier.get('/push_subscriptions', { token })).body.subscriptions as Array<{ endpoint: string }>).map(
-      (s) => s.endpoint,
-    );
+    (
+      (await platform.stack.courier.get('/push_subscriptions', { token })).body.subscriptions as Array<{
+        endpoint: string;
+      }>
+    ).map((s) => s.endpoint);
 
   beforeAll(async () => {
     push = await startLocalPushService({ applicationServerKey: DEVELOPMENT_VAPID_KEYS.publicKey });
@@ -172,8 +178,8 @@ describe('push after a VAPID key change (Chromium, local push service, worker pr
     await page.reload();
     await waitLive(page);
     await expect.poll(registered).toEqual([next.endpoint]);
-    expect(await page.evaluate(async () => Boolean(await (await caches.open('shopwire-push')).match('/push-replaced')))).toBe(
-      false,
-    );
+    expect(
+      await page.evaluate(async () => Boolean(await (await caches.open('shopwire-push')).match('/push-replaced'))),
+    ).toBe(false);
   }, 120_000);
 });

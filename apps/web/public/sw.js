@@ -1,4 +1,4 @@
-/* global self */
+/* global self, atob, caches, Response */
 // Service worker of the shopwire web app: shows Web Push notifications (docs/push.md) and, on a
 // click, focuses or opens the app on that order. Plain JS served as-is at /sw.js (scope /).
 // Payloads: {type: 'orders.new', count, orders: [{orderId, items, total}], from, to} to couriers,
@@ -74,7 +74,8 @@ self.addEventListener('push', (event) => {
 const PUSH_CACHE = 'shopwire-push';
 const REPLACED = '/push-replaced';
 
-const keyBytes = (base64url) => Uint8Array.from(atob(base64url.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+const keyBytes = (base64url) =>
+  Uint8Array.from(atob(base64url.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
 const sameKey = (subscription, key) => {
   const bytes = subscription?.options?.applicationServerKey;
   if (!bytes) return false;
@@ -88,7 +89,10 @@ async function rememberReplaced(endpoint) {
   const stored = await cache.match(REPLACED);
   const endpoints = stored ? await stored.json().catch(() => []) : [];
   if (!endpoints.includes(endpoint)) endpoints.push(endpoint);
-  await cache.put(REPLACED, new Response(JSON.stringify(endpoints), { headers: { 'content-type': 'application/json' } }));
+  await cache.put(
+    REPLACED,
+    new Response(JSON.stringify(endpoints), { headers: { 'content-type': 'application/json' } }),
+  );
 }
 
 async function resubscribe(oldSubscription, newSubscription) {

@@ -53,7 +53,13 @@ export async function startWebPlatform(label: string, env: Record<string, string
   const auth = await listenForTest(
     await createAppFromEnv('auth', testEnv({ AUTH_DATABASE_URL: authDb.url, CORS_ORIGINS: origin })),
   );
-  const stack = await startStoreStack({ label, owner: 1, customer: 1, courier: 1, env: { ...env, CORS_ORIGINS: origin } });
+  const stack = await startStoreStack({
+    label,
+    owner: 1,
+    customer: 1,
+    courier: 1,
+    env: { ...env, CORS_ORIGINS: origin },
+  });
   const realtimeEnv = {
     ...stack.env,
     CORS_ORIGINS: origin,

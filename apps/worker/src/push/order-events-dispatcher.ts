@@ -50,7 +50,7 @@ export class OrderEventsDispatcher {
    */
   async dispatchAll(): Promise<number> {
     let total = 0;
-    for (let lookedAgain = 0; ; ) {
+    for (let lookedAgain = 0; ;) {
       const dispatched = await withTransactionRetry(() => this.dispatchBatch(), 5);
       total += dispatched;
       if (dispatched > 0) continue;

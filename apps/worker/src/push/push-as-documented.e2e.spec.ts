@@ -36,7 +36,11 @@ describe('Web Push as docs/push.md says (worker process, local push service)', (
     expect(response.status).toBe(200);
   }
   const placeOrder = async (auth: string): Promise<number> => {
-    const response = await stack.customer.post('/order', { requests: [{ id: products[0], quantity: 1 }] }, { token: auth });
+    const response = await stack.customer.post(
+      '/order',
+      { requests: [{ id: products[0], quantity: 1 }] },
+      { token: auth },
+    );
     expect(response.status).toBe(200);
     return response.body.id;
   };
@@ -52,8 +56,9 @@ describe('Web Push as docs/push.md says (worker process, local push service)', (
   }
   const rowsOf = async (endpoints: string[]) =>
     Number(
-      (await stack.dataSource.query('SELECT COUNT(*) AS n FROM push_subscriptions WHERE endpoint IN (?)', [endpoints]))[0]
-        .n,
+      (
+        await stack.dataSource.query('SELECT COUNT(*) AS n FROM push_subscriptions WHERE endpoint IN (?)', [endpoints])
+      )[0].n,
     );
 
   beforeAll(async () => {
