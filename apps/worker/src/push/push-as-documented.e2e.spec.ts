@@ -1,14 +1,11 @@
 import { createECDH } from 'node:crypto';
-import { DEVELOPMENT_VAPID_KEYS } from '@shopwire/config';
 import type { NewOrdersPush, OrderStatusPush } from '@shopwire/contracts';
 import { signTestToken, waitFor, type HttpClient } from '@shopwire/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  StoreFixtures,
-  spawnWorkerProcess,
-  startLocalPushService,
-  startStoreStack,
+  startPushPipeline,
   type LocalPushService,
+  type PushPipeline,
   type StoreStack,
   type WorkerProcess,
 } from '@shopwire/test-support';
@@ -26,6 +23,7 @@ const WINDOW_MS = 1000;
  * order; a subscription of another VAPID key (403) is deleted, counted and logged once.
  */
 describe('Web Push as docs/push.md says (worker process, local push service)', () => {
+  let pipeline: PushPipeline;
   let push: LocalPushService;
   let stack: StoreStack;
   let worker: WorkerProcess;
@@ -44,16 +42,7 @@ describe('Web Push as docs/push.md says (worker process, local push service)', (
     expect(response.status).toBe(200);
     return response.body.id;
   };
-  /** Per accepted push of a courier device: the orders it covers (via the stream positions). */
-  async function pushesOf(device: number): Promise<number[][]> {
-    const stream: Array<{ seq: number; order_id: number }> = await stack.dataSource.query(
-      'SELECT seq, order_id FROM push_new_orders',
-    );
-    return push.accepted(device).map((m) => {
-      const { from, to } = m.payload as NewOrdersPush;
-      return stream.filter((r) => r.seq >= from && r.seq <= to).map((r) => Number(r.order_id));
-    });
-  }
+  const pushesOf = (device: number) => pipeline.newOrderPushes(device);
   const rowsOf = async (endpoints: string[]) =>
     Number(
       (
@@ -62,29 +51,18 @@ describe('Web Push as docs/push.md says (worker process, local push service)', (
     );
 
   beforeAll(async () => {
-    push = await startLocalPushService({ applicationServerKey: DEVELOPMENT_VAPID_KEYS.publicKey });
-    stack = await startStoreStack({
-      label: 'push_documented',
-      customer: 1,
-      courier: 1,
-      env: { PUSH_ENDPOINT_HOSTS: '127.0.0.1' },
+    pipeline = await startPushPipeline('push_documented', {
+      products: [{ name: 'Apple', price: 1.5, categories: ['Fruit'] }],
+      workerEnv: {
+        PUSH_CATCH_UP_EVERY_MS: '500',
+        PUSH_BACKOFF_MS: '100',
+        LOG_LEVEL: 'warn', // the key-mismatch warning is asserted
+      },
     });
-    const fixtures = StoreFixtures.open(stack.db.url);
-    products = await fixtures.importProducts([{ name: 'Apple', price: 1.5, categories: ['Fruit'] }]);
-    await fixtures.close();
-    worker = await spawnWorkerProcess({
-      ...stack.env,
-      NODE_EXTRA_CA_CERTS: push.caFile,
-      PUSH_CATCH_UP_EVERY_MS: '500',
-      PUSH_BACKOFF_MS: '100',
-      LOG_LEVEL: 'warn', // the key-mismatch warning is asserted
-    });
+    ({ push, stack, products } = pipeline);
+    worker = pipeline.worker!;
   }, 120_000);
-  afterAll(async () => {
-    await worker?.stop('SIGKILL');
-    await stack?.close();
-    await push?.close();
-  });
+  afterAll(() => pipeline?.close());
 
   it('a courier device switched back on starts from the newest order, never what came while it was off', async () => {
     const fay = courier('fay');
