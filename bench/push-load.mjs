@@ -185,6 +185,7 @@ await runBench('push-load', { timeoutSeconds: DURATION + DRAIN_SECONDS + 240 }, 
         `${sends('sent')} / ${sends('retry')} / ${sends('gone')}`,
       ],
       ['orders per push (mean)', fixed(covered / Math.max(1, accepted), 1)],
+      ['pushes to one device (max)', Math.max(0, ...[...byDevice.values()].map((list) => list.length))],
       [
         'commit → push service p50 / p95 / p99 (ms)',
         `${percentile(latencies, 50)} / ${percentile(latencies, 95)} / ${percentile(latencies, 99)}`,
