@@ -21,6 +21,9 @@ import {
   type WebPlatform,
 } from '@shopwire/test-support/browser';
 
+/** The machine is shared and loaded: generous polls (vitest's default is 1 s). */
+const SLOW = { timeout: 15_000 };
+
 interface BrowserSubscription extends LocalSubscription {
   key: string;
 }
@@ -126,10 +129,11 @@ describe('push after a VAPID key change (Chromium, local push service, worker pr
     await page.reload();
     await signIn(page, email);
     await waitLive(page);
-    await expect.poll(() => page.locator('.push-toggle').getAttribute('data-push-state')).toBe('on');
-    await expect.poll(registered).toEqual([device.current?.endpoint]);
+    await expect.poll(() => page.locator('.push-toggle').getAttribute('data-push-state'), SLOW).toBe('on');
+    // The switch says "on" at once; the re-subscription and the two API calls follow.
+    await expect.poll(() => device.current?.key, SLOW).toBe(DEVELOPMENT_VAPID_KEYS.publicKey);
+    await expect.poll(registered, SLOW).toEqual([device.current!.endpoint]);
     expect(device.unsubscribed).toEqual([old.endpoint]);
-    expect(device.current!.key).toBe(DEVELOPMENT_VAPID_KEYS.publicKey);
 
     const order = await platform.stack.customer.post(
       '/order',
@@ -177,7 +181,7 @@ describe('push after a VAPID key change (Chromium, local push service, worker pr
 
     await page.reload();
     await waitLive(page);
-    await expect.poll(registered).toEqual([next.endpoint]);
+    await expect.poll(registered, SLOW).toEqual([next.endpoint]);
     expect(
       await page.evaluate(async () => Boolean(await (await caches.open('shopwire-push')).match('/push-replaced'))),
     ).toBe(false);

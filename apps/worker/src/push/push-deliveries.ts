@@ -29,7 +29,7 @@ export interface CourierWait {
 @Injectable()
 export class PushDeliveries {
   private readonly logger = new Logger(PushDeliveries.name);
-  private keyMismatchLogged = false;
+  private readonly deletionsLogged = new Set<'gone' | 'key_mismatch'>();
 
   constructor(
     @Inject(PushDeliveryStore) private readonly store: PushDeliveryStore,
@@ -120,15 +120,26 @@ export class PushDeliveries {
    */
   private async settle(kind: 'courier' | 'customer', subscriptionId: number, outcome: PushOutcome): Promise<void> {
     pushSends.inc({ kind, outcome });
-    if (outcome === 'gone' || outcome === 'key_mismatch') await this.store.remove(subscriptionId);
-    if (outcome === 'key_mismatch') this.logKeyMismatch(kind, subscriptionId);
+    if (outcome !== 'gone' && outcome !== 'key_mismatch') return;
+    await this.store.remove(subscriptionId);
+    this.logDeletion(outcome, kind, subscriptionId);
   }
 
-  /** After a key rotation every old subscription answers 403: one warning per process, not one per device. */
-  private logKeyMismatch(kind: 'courier' | 'customer', subscriptionId: number): void {
+  /**
+   * One line per process and reason, then only the metric: after a key rotation every old
+   * subscription answers 403, and devices that are gone are routine.
+   */
+  private logDeletion(reason: 'gone' | 'key_mismatch', kind: 'courier' | 'customer', subscriptionId: number): void {
     const fields = { kind, subscriptionId };
-    if (this.keyMismatchLogged) return void this.logger.debug(fields, 'push subscription of another VAPID key deleted');
-    this.keyMismatchLogged = true;
+    if (this.deletionsLogged.has(reason)) return;
+    this.deletionsLogged.add(reason);
+    if (reason === 'gone') {
+      this.logger.log(
+        fields,
+        'a push subscription answered 404/410 (gone) and is deleted; further ones: push_sends_total{outcome="gone"}',
+      );
+      return;
+    }
     this.logger.warn(
       fields,
       'a push service refused our VAPID key (403): the subscription was made with another key (a key ' +
