@@ -154,12 +154,18 @@ describe('push after a VAPID key change (Chromium, local push service, worker pr
     // The browser's side of the change: its new subscription (what the worker's subscribe returns).
     device.current = { ...next, key: DEVELOPMENT_VAPID_KEYS.publicKey };
     const [sw] = page.context().serviceWorkers();
-    const keys = await sw.evaluate(
+    const calls = await sw.evaluate(
       async ([oldEndpoint, sub]) => {
         const scope = self as any; // the service worker's globals are not in this file's DOM typings
         const used: string[] = [];
+        // The browser may still report the replaced subscription: it must be dropped, not kept.
+        scope.registration.pushManager.getSubscription = async () => ({
+          endpoint: oldEndpoint,
+          options: { applicationServerKey: null },
+          unsubscribe: async () => (used.push(`unsubscribe ${oldEndpoint}`), true),
+        });
         scope.registration.pushManager.subscribe = async (options: { applicationServerKey: Uint8Array }) => {
-          used.push(btoa(String.fromCharCode(...options.applicationServerKey)));
+          used.push(`subscribe ${btoa(String.fromCharCode(...options.applicationServerKey))}`);
           return { endpoint: sub.endpoint, options };
         };
         const event = Object.assign(new Event('pushsubscriptionchange'), {
@@ -176,7 +182,10 @@ describe('push after a VAPID key change (Chromium, local push service, worker pr
       [before.endpoint, next] as const,
     );
     const standard = (b64u: string) => Buffer.from(b64u, 'base64url').toString('base64');
-    expect(keys).toEqual([standard(DEVELOPMENT_VAPID_KEYS.publicKey)]);
+    expect(calls).toEqual([
+      `unsubscribe ${before.endpoint}`,
+      `subscribe ${standard(DEVELOPMENT_VAPID_KEYS.publicKey)}`,
+    ]);
     expect(await registered()).toEqual([before.endpoint]); // the worker has no token: nothing yet
 
     await page.reload();
