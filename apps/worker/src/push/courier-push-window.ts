@@ -23,7 +23,8 @@ export class CourierPushWindow {
     await this.redis.set(this.key(subscriptionId), '1', 'PX', this.windowMs);
   }
 
+  /** Beside the queues' keys under the BullMQ prefix (one store, one prefix), not inside `push`'s. */
   private key(subscriptionId: number): string {
-    return `${this.prefix}:push:courier-window:${subscriptionId}`;
+    return `${this.prefix}:push-window:courier-${subscriptionId}`;
   }
 }
