@@ -10,3 +10,4 @@ export * from './built-apps.js';
 export * from './store-fixtures.js';
 export * from './sales-oracle.js';
 export * from './local-push-service.mjs';
+export * from './push-pipeline.js';

@@ -20,7 +20,8 @@ export interface LocalPushService {
   messages: ReceivedPush[];
   errors: Array<{ subscription: number; message: string }>;
   readonly requests: number;
-  subscribe(label?: string): LocalSubscription;
+  /** Bound to `options.applicationServerKey` (default: the service's); another key's pushes get 403. */
+  subscribe(label?: string, options?: { applicationServerKey?: string }): LocalSubscription;
   respond(id: number, ...statuses: Array<number | 'hang'>): void;
   accepted(id: number): ReceivedPush[];
   close(): Promise<void>;

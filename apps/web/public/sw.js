@@ -1,4 +1,4 @@
-/* global self */
+/* global self, atob, caches, Response */
 // Service worker of the shopwire web app: shows Web Push notifications (docs/push.md) and, on a
 // click, focuses or opens the app on that order. Plain JS served as-is at /sw.js (scope /).
 // Payloads: {type: 'orders.new', count, orders: [{orderId, items, total}], from, to} to couriers,
@@ -65,6 +65,61 @@ self.addEventListener('push', (event) => {
       });
     })(),
   );
+});
+
+// --- Subscription replaced by the browser or its push service (docs/push.md, ADR 0019) -----------
+// The service worker holds no token, so it cannot tell the server itself: it re-subscribes with the key
+// the app serves now (/config.json) and leaves the replaced endpoint in Cache Storage; the page,
+// signed in, unregisters that endpoint and registers the new subscription when it next opens.
+const PUSH_CACHE = 'shopwire-push';
+const REPLACED = '/push-replaced';
+
+const keyBytes = (base64url) =>
+  Uint8Array.from(atob(base64url.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+const sameKey = (subscription, key) => {
+  const bytes = subscription.options?.applicationServerKey;
+  if (!bytes) return true; // a browser that does not say is taken at its word (as the page does)
+  const mine = keyBytes(key);
+  const theirs = new Uint8Array(bytes);
+  return theirs.length === mine.length && theirs.every((byte, i) => byte === mine[i]);
+};
+
+async function rememberReplaced(endpoint) {
+  const cache = await caches.open(PUSH_CACHE);
+  const stored = await cache.match(REPLACED);
+  const endpoints = stored ? await stored.json().catch(() => []) : [];
+  if (!endpoints.includes(endpoint)) endpoints.push(endpoint);
+  await cache.put(
+    REPLACED,
+    new Response(JSON.stringify(endpoints), { headers: { 'content-type': 'application/json' } }),
+  );
+}
+
+async function resubscribe(oldSubscription, newSubscription) {
+  const config = await (await fetch('/config.json', { cache: 'no-store' })).json();
+  const key = config?.vapidPublicKey;
+  if (!key) return; // push switched off on the server: nothing to subscribe to
+  let current = newSubscription ?? (await self.registration.pushManager.getSubscription());
+  const replaced = current && current.endpoint === oldSubscription?.endpoint;
+  if (current && (replaced || !sameKey(current, key))) {
+    // The replaced one is dead; and a browser refuses to subscribe with another key while a
+    // subscription exists.
+    await current.unsubscribe();
+    current = null;
+  }
+  current ??= await self.registration.pushManager.subscribe({
+    userVisibleOnly: true,
+    applicationServerKey: keyBytes(key),
+  });
+  // Chromium passes no oldSubscription: that row is deleted by the worker when the push service
+  // answers 404/410 for it.
+  if (oldSubscription?.endpoint && oldSubscription.endpoint !== current.endpoint) {
+    await rememberReplaced(oldSubscription.endpoint);
+  }
+}
+
+self.addEventListener('pushsubscriptionchange', (event) => {
+  keepAlive(event, resubscribe(event.oldSubscription, event.newSubscription));
 });
 
 self.addEventListener('notificationclick', (event) => {

@@ -29,6 +29,11 @@ export const workerConfigSchema = platformConfigSchema({
   PUSH_MAX_EVENT_AGE_SECONDS: positiveInt(3600),
   /** Order events dispatched per transaction. */
   PUSH_DISPATCH_BATCH_SIZE: positiveInt(500),
+  /**
+   * Coalescing window of new-order pushes per courier device: after a push, the device's next one
+   * waits until this much time has passed and then covers every order since (docs/push.md).
+   */
+  PUSH_COURIER_WINDOW_MS: positiveInt(1000),
   /** Period of the dispatch + fan-out safety net (lost nudges, jobs that gave up). */
   PUSH_CATCH_UP_EVERY_MS: positiveInt(5000),
 }).transform((cfg, ctx) => resolveVapidConfig(cfg, ctx, ['VAPID_PUBLIC_KEY', 'VAPID_PRIVATE_KEY', 'VAPID_SUBJECT']));

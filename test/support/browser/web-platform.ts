@@ -41,7 +41,8 @@ export interface WebPlatform {
   close(): Promise<void>;
 }
 
-export async function startWebPlatform(label: string): Promise<WebPlatform> {
+/** `env`: added to the store services' environment (e.g. PUSH_ENDPOINT_HOSTS for a local push service). */
+export async function startWebPlatform(label: string, env: Record<string, string> = {}): Promise<WebPlatform> {
   const [webDir, authDb, pagePort] = await Promise.all([
     buildWebApp(),
     createTestDatabase(`${label}_auth`),
@@ -52,7 +53,13 @@ export async function startWebPlatform(label: string): Promise<WebPlatform> {
   const auth = await listenForTest(
     await createAppFromEnv('auth', testEnv({ AUTH_DATABASE_URL: authDb.url, CORS_ORIGINS: origin })),
   );
-  const stack = await startStoreStack({ label, owner: 1, customer: 1, courier: 1, env: { CORS_ORIGINS: origin } });
+  const stack = await startStoreStack({
+    label,
+    owner: 1,
+    customer: 1,
+    courier: 1,
+    env: { ...env, CORS_ORIGINS: origin },
+  });
   const realtimeEnv = {
     ...stack.env,
     CORS_ORIGINS: origin,

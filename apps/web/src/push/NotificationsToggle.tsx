@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useServices } from '../shared/app-context';
-import { currentPushState, disablePush, enablePush, type PushRole, type PushState } from './web-push';
+import { currentPushState, disablePush, enablePush, refreshPush, type PushRole, type PushState } from './web-push';
 
 const LABELS: Record<PushState, string> = {
   on: 'Notifications on',
@@ -23,9 +23,20 @@ export function NotificationsToggle({ role }: { role: PushRole }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
+  // On each open: re-subscribes after a VAPID key rotation and re-registers this device (docs/push.md).
   useEffect(() => {
-    currentPushState(config.vapidPublicKey).then(setState, () => setState('unsupported'));
-  }, [config.vapidPublicKey]);
+    const key = config.vapidPublicKey;
+    currentPushState(key).then(
+      (found) => {
+        setState(found);
+        if (key === null) return;
+        refreshPush(api, role, key, found).catch((failure: Error) =>
+          setError(`Could not refresh notifications: ${failure.message}`),
+        );
+      },
+      () => setState('unsupported'),
+    );
+  }, [api, role, config.vapidPublicKey]);
 
   if (state === null) return null;
   const actionable = state === 'on' || state === 'off';

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import { withTransactionRetry } from '@shopwire/database';
@@ -15,6 +16,10 @@ import {
   sendJobOptions,
   type PushOptions,
 } from './push-options.js';
+
+/** Looking again for events another transaction held: every 20 ms, for up to 1 s. */
+const LOCKED_LOOK_EVERY_MS = 20;
+const LOCKED_LOOKS = 50;
 
 /**
  * Turns committed order events into push work, like the statistics applier (ADR 0004): it reads
@@ -35,13 +40,23 @@ export class OrderEventsDispatcher {
     @Inject(PushDeliveryStore) private readonly store: PushDeliveryStore,
   ) {}
 
-  /** Dispatches batches until none is left, then wakes the courier devices that are behind. */
+  /**
+   * Dispatches batches until none is left, then wakes the courier devices that are behind.
+   *
+   * SKIP LOCKED also skips committed events the statistics applier holds at that moment (it locks
+   * the same rows, woken by the same nudge); that nudge is then spent, and the event would wait for
+   * the next order or the catch-up job — seconds when the shop is quiet. So when a pass locks
+   * nothing while committed events are undispatched, it looks again shortly, for a bounded time.
+   */
   async dispatchAll(): Promise<number> {
     let total = 0;
-    for (;;) {
+    for (let lookedAgain = 0; ;) {
       const dispatched = await withTransactionRetry(() => this.dispatchBatch(), 5);
-      if (dispatched === 0) break;
       total += dispatched;
+      if (dispatched > 0) continue;
+      if (lookedAgain >= LOCKED_LOOKS || !(await OrderEventMarks.anyUndispatched(this.dataSource))) break;
+      lookedAgain++;
+      await sleep(LOCKED_LOOK_EVERY_MS);
     }
     await this.fanOutNewOrders();
     return total;

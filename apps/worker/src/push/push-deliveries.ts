@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   NEW_ORDERS_LISTED,
   NEW_ORDERS_TOPIC,
@@ -10,6 +10,7 @@ import { OrderEventsRepository } from '@shopwire/ordering';
 import { PushDeliveryStore } from '@shopwire/push';
 import { UnrecoverableError } from 'bullmq';
 import { pushDeliveryLag, pushSends, type PushOutcome } from './push-metrics.js';
+import { CourierPushWindow } from './courier-push-window.js';
 import { WebPushSender } from './web-push-sender.js';
 
 /** Thrown for a push the service asked to retry (429, 5xx, timeout): BullMQ retries with backoff. */
@@ -19,21 +20,34 @@ export class RetryPushError extends Error {
 
 const lagSince = (occurredAt: Date | string) => Math.max(0, (Date.now() - new Date(occurredAt).getTime()) / 1000);
 
+/** A courier device still inside its coalescing window: run the job again in `waitMs`. */
+export interface CourierWait {
+  waitMs: number;
+}
+
 /** The two sending jobs: new orders to one courier device, one status change to a customer's devices. */
 @Injectable()
 export class PushDeliveries {
+  private readonly logger = new Logger(PushDeliveries.name);
+  private readonly deletionsLogged = new Set<'gone' | 'key_mismatch'>();
+
   constructor(
     @Inject(PushDeliveryStore) private readonly store: PushDeliveryStore,
     @Inject(WebPushSender) private readonly sender: WebPushSender,
     @Inject(OrderEventsRepository) private readonly events: OrderEventsRepository,
+    @Inject(CourierPushWindow) private readonly window: CourierPushWindow,
   ) {}
 
   /**
    * Pushes one courier device every new order after its cursor (up to the newest visible), then
    * moves the cursor — only after the push service accepted it. A device never runs two of these
-   * at once (deduplication id per device), so the cursor moves monotonically.
+   * at once (deduplication id per device), so the cursor moves monotonically. Inside the device's
+   * coalescing window nothing is read: the job is to run again when the window ends, and that run
+   * covers every order that arrived meanwhile.
    */
-  async notifyCourier(subscriptionId: number): Promise<PushOutcome | 'skipped'> {
+  async notifyCourier(subscriptionId: number): Promise<PushOutcome | 'skipped' | CourierWait> {
+    const waitMs = await this.window.remainingMs(subscriptionId);
+    if (waitMs > 0) return { waitMs };
     const sub = await this.store.courierDevice(subscriptionId);
     if (!sub || Number(sub.notify) !== 1) return 'skipped';
     const seen = Number(sub.new_orders_seen);
@@ -48,11 +62,12 @@ export class PushDeliveries {
       from: Number(range.first),
       to: last,
     };
+    await this.window.open(sub.id);
     const outcome = await this.sender.send(sub, payload, { topic: NEW_ORDERS_TOPIC, urgency: 'high' });
     await this.settle('courier', sub.id, outcome);
     if (outcome === 'sent') pushDeliveryLag.observe({ kind: 'courier' }, lagSince(range.oldest!));
-    // Rejected (e.g. 403: the device's subscription no longer matches our VAPID key) would be
-    // rejected again: move on rather than resend the same orders at every fan-out.
+    // Rejected (another 4xx) would be rejected again: move on rather than resend the same orders
+    // at every fan-out.
     if (outcome === 'sent' || outcome === 'rejected') {
       await this.store.advanceCourier(sub.id, last);
     }
@@ -99,9 +114,37 @@ export class PushDeliveries {
     return outcomes.filter((outcome) => outcome === 'sent').length;
   }
 
-  /** Counts the outcome; a subscription its push service says is gone is deleted. */
+  /**
+   * Counts the outcome. A subscription its push service says is gone, or that was made with
+   * another VAPID key (403), is deleted: nothing sent with our key can reach it again.
+   */
   private async settle(kind: 'courier' | 'customer', subscriptionId: number, outcome: PushOutcome): Promise<void> {
     pushSends.inc({ kind, outcome });
-    if (outcome === 'gone') await this.store.remove(subscriptionId);
+    if (outcome !== 'gone' && outcome !== 'key_mismatch') return;
+    await this.store.remove(subscriptionId);
+    this.logDeletion(outcome, kind, subscriptionId);
+  }
+
+  /**
+   * One line per process and reason, then only the metric: after a key rotation every old
+   * subscription answers 403, and devices that are gone are routine.
+   */
+  private logDeletion(reason: 'gone' | 'key_mismatch', kind: 'courier' | 'customer', subscriptionId: number): void {
+    const fields = { kind, subscriptionId };
+    if (this.deletionsLogged.has(reason)) return;
+    this.deletionsLogged.add(reason);
+    if (reason === 'gone') {
+      this.logger.log(
+        fields,
+        'a push subscription answered 404/410 (gone) and is deleted; further ones: push_sends_total{outcome="gone"}',
+      );
+      return;
+    }
+    this.logger.warn(
+      fields,
+      'a push service refused our VAPID key (403): the subscription was made with another key (a key ' +
+        'rotation?) and is deleted; its browser re-subscribes when the app next opens. Further ones: ' +
+        'push_sends_total{outcome="key_mismatch"}',
+    );
   }
 }

@@ -2,11 +2,11 @@ import { metricsRegistry } from '@shopwire/observability';
 import type { Queue } from 'bullmq';
 import { Counter, Gauge, Histogram } from 'prom-client';
 
-export type PushOutcome = 'sent' | 'gone' | 'retry' | 'rejected';
+export type PushOutcome = 'sent' | 'gone' | 'key_mismatch' | 'retry' | 'rejected';
 
 export const pushSends = new Counter({
   name: 'push_sends_total',
-  help: 'Web Push requests by recipient kind and outcome (sent 2xx, gone 404/410 deleted, retry 429/5xx/timeout, rejected other 4xx)',
+  help: 'Web Push requests by recipient kind and outcome (sent 2xx, gone 404/410 deleted, key_mismatch 403 deleted, retry 429/5xx/timeout, rejected other 4xx)',
   labelNames: ['kind', 'outcome'] as const,
   registers: [metricsRegistry],
 });

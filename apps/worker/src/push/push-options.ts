@@ -12,6 +12,7 @@ export interface PushOptions {
   maxEventAgeSeconds: number;
   dispatchBatchSize: number;
   catchUpEveryMs: number;
+  courierWindowMs: number;
   attempts: number;
   backoffMs: number;
 }
@@ -26,6 +27,7 @@ export function pushOptionsFrom(config: WorkerConfig): PushOptions {
     maxEventAgeSeconds: config.PUSH_MAX_EVENT_AGE_SECONDS,
     dispatchBatchSize: config.PUSH_DISPATCH_BATCH_SIZE,
     catchUpEveryMs: config.PUSH_CATCH_UP_EVERY_MS,
+    courierWindowMs: config.PUSH_COURIER_WINDOW_MS,
     attempts: config.PUSH_ATTEMPTS,
     backoffMs: config.PUSH_BACKOFF_MS,
   };

@@ -9,6 +9,7 @@ import { OrderEventsTrigger } from '../order-events-trigger.js';
 import { QueueConsumer } from '../queue-consumer.js';
 import { WorkerReadiness } from '../worker-readiness.js';
 import type { WorkerConfig } from '../worker.config.js';
+import { CourierPushWindow } from './courier-push-window.js';
 import { OrderEventsDispatcher } from './order-events-dispatcher.js';
 import { PushDeliveries } from './push-deliveries.js';
 import { registerPushQueueDepth } from './push-metrics.js';
@@ -42,6 +43,10 @@ export class PushWorkerModule {
             ttlSeconds: options.ttlSeconds,
             maxSockets: options.concurrency,
           }),
+        },
+        {
+          provide: CourierPushWindow,
+          useValue: new CourierPushWindow(redis, config.BULLMQ_PREFIX, options.courierWindowMs),
         },
         OrderEventsDispatcher,
         OrderEventsRepository,

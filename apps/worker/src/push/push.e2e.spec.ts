@@ -1,15 +1,12 @@
-import { DEVELOPMENT_VAPID_KEYS } from '@shopwire/config';
-import type { NewOrdersPush, OrderStatusPush } from '@shopwire/contracts';
+import type { OrderStatusPush } from '@shopwire/contracts';
 import { signTestToken, waitFor, type HttpClient } from '@shopwire/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  StoreFixtures,
   spawnWorkerProcess,
-  startLocalPushService,
-  startStoreStack,
+  startPushPipeline,
   type LocalPushService,
+  type PushPipeline,
   type StoreStack,
-  type WorkerProcess,
 } from '@shopwire/test-support';
 
 const token = (email: string, role: 'customer' | 'courier') => signTestToken(email, role);
@@ -23,10 +20,9 @@ const EVE = token('eve@example.org', 'courier');
  * and a local RFC 8030 push service that verifies VAPID and decrypts every payload.
  */
 describe('Web Push from committed order events (worker process, local push service)', () => {
+  let pipeline: PushPipeline;
   let push: LocalPushService;
   let stack: StoreStack;
-  let worker: WorkerProcess | undefined;
-  let workerEnv: Record<string, string>;
   let products: number[];
   const devices: Record<string, number> = {};
 
@@ -54,51 +50,24 @@ describe('Web Push from committed order events (worker process, local push servi
   }
 
   /** Every order each accepted push of a courier device covers, via the stream positions. */
-  async function coveredOrders(device: number): Promise<number[]> {
-    const stream: Array<{ seq: number; order_id: number }> = await stack.dataSource.query(
-      'SELECT seq, order_id FROM push_new_orders',
-    );
-    const orderAt = new Map(stream.map((row) => [Number(row.seq), Number(row.order_id)]));
-    return push.accepted(device).flatMap((m) => {
-      const p = m.payload as NewOrdersPush;
-      return [...orderAt].filter(([seq]) => seq >= p.from && seq <= p.to).map(([, orderId]) => orderId);
-    });
-  }
+  const coveredOrders = async (device: number) => (await pipeline.newOrderPushes(device)).flat();
 
   const statusPushes = (device: number) => push.accepted(device).map((m) => m.payload as OrderStatusPush);
   const subscriptionCount = async () =>
     Number((await stack.dataSource.query('SELECT COUNT(*) AS n FROM push_subscriptions'))[0].n);
 
   beforeAll(async () => {
-    push = await startLocalPushService({ applicationServerKey: DEVELOPMENT_VAPID_KEYS.publicKey });
-    stack = await startStoreStack({
-      label: 'push_worker',
-      customer: 1,
-      courier: 1,
-      env: { PUSH_ENDPOINT_HOSTS: '127.0.0.1' },
+    pipeline = await startPushPipeline('push_worker', {
+      products: [
+        { name: 'Apple', price: 1.5, categories: ['Fruit'] },
+        { name: 'Milk', price: 2.25, categories: ['Dairy'] },
+      ],
+      workerEnv: { PUSH_CATCH_UP_EVERY_MS: '500', PUSH_BACKOFF_MS: '100', PUSH_TIMEOUT_MS: '1000', PUSH_ATTEMPTS: '6' },
     });
-    const fixtures = StoreFixtures.open(stack.db.url);
-    products = await fixtures.importProducts([
-      { name: 'Apple', price: 1.5, categories: ['Fruit'] },
-      { name: 'Milk', price: 2.25, categories: ['Dairy'] },
-    ]);
-    await fixtures.close();
-    workerEnv = {
-      ...stack.env,
-      NODE_EXTRA_CA_CERTS: push.caFile,
-      PUSH_CATCH_UP_EVERY_MS: '500',
-      PUSH_BACKOFF_MS: '100',
-      PUSH_TIMEOUT_MS: '1000',
-      PUSH_ATTEMPTS: '6',
-    };
-    worker = await spawnWorkerProcess(workerEnv);
+    ({ push, stack, products } = pipeline);
   }, 120_000);
 
-  afterAll(async () => {
-    await worker?.stop('SIGKILL');
-    await stack?.close();
-    await push?.close();
-  });
+  afterAll(() => pipeline?.close());
 
   it('pushes a new order to opted-in courier devices and status changes to the customer’s devices', async () => {
     await subscribe(stack.courier, DAN, 'dan-phone');
@@ -177,7 +146,7 @@ describe('Web Push from committed order events (worker process, local push servi
     expect(statusPushes(flaky).map((p) => p.status)).toEqual(['PENDING']);
     expect(push.messages.filter((m) => m.subscription === gone404)).toHaveLength(1);
 
-    const metrics = (await worker!.health.get('/metrics')).text;
+    const metrics = (await pipeline.worker!.health.get('/metrics')).text;
     expect(metrics).toMatch(/push_sends_total\{kind="courier",outcome="retry"\} 2/);
     expect(metrics).toMatch(/push_sends_total\{kind="courier",outcome="gone"\} 1/);
     expect(metrics).toMatch(/push_sends_total\{kind="customer",outcome="gone"\} 1/);
@@ -230,8 +199,8 @@ describe('Web Push from committed order events (worker process, local push servi
   }, 90_000);
 
   it('pushes what was committed while the worker was down, after it restarts, once', async () => {
-    await worker!.stop('SIGKILL');
-    worker = undefined;
+    await pipeline.worker!.stop('SIGKILL');
+    pipeline.worker = undefined;
     const orders: number[] = [];
     for (let n = 0; n < 5; n++) orders.push(await placeOrder(ANA));
     expect((await stack.courier.post('/pick_up_order', { id: orders[0] }, { token: DAN })).status).toBe(200);
@@ -240,7 +209,7 @@ describe('Web Push from committed order events (worker process, local push servi
     );
     expect(Number(undispatched[0].n)).toBe(6);
 
-    worker = await spawnWorkerProcess(workerEnv);
+    pipeline.worker = await spawnWorkerProcess(pipeline.workerEnv);
     const phone = devices['dan-phone'];
     await waitFor(
       'dan’s phone to be pushed the 5 orders',

@@ -6,13 +6,13 @@ import {
   type NotifyCustomerJob,
   type PushJobName,
 } from '@shopwire/contracts';
-import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import { DelayedError, type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { OrderEventsDispatcher } from './order-events-dispatcher.js';
 import { PushDeliveries, RetryPushError } from './push-deliveries.js';
 import { PUSH_OPTIONS, type PushOptions } from './push-options.js';
 
-type Handler = (job: Job) => Promise<unknown>;
+type Handler = (job: Job, token?: string) => Promise<unknown>;
 
 export const PUSH_REDIS = Symbol('PUSH_REDIS');
 export const PUSH_PREFIX = Symbol('PUSH_PREFIX');
@@ -27,8 +27,14 @@ export class PushProcessor {
   readonly worker: Worker;
   private readonly handlers: Record<PushJobName, Handler> = {
     [PushJobs.dispatchOrderEvents]: () => this.dispatcher.dispatchAll(),
-    [PushJobs.notifyCourier]: async (job) => {
+    [PushJobs.notifyCourier]: async (job, token) => {
       const outcome = await this.deliveries.notifyCourier((job.data as NotifyCourierJob).subscriptionId);
+      if (typeof outcome === 'object') {
+        // Inside the device's coalescing window: the same job runs at its end. It keeps the
+        // device's deduplication id meanwhile, so fan-outs add nothing and it sends all that came.
+        await job.moveToDelayed(Date.now() + outcome.waitMs, token);
+        throw new DelayedError();
+      }
       if (outcome === 'retry') throw new RetryPushError('push service asked to retry');
       return outcome;
     },
@@ -45,7 +51,7 @@ export class PushProcessor {
     @Inject(PUSH_REDIS) connection: Redis,
     @Inject(PUSH_PREFIX) prefix: string,
   ) {
-    this.worker = new Worker(PUSH_QUEUE, (job) => this.process(job), {
+    this.worker = new Worker(PUSH_QUEUE, (job, token) => this.process(job, token), {
       connection: connection.duplicate(),
       prefix,
       autorun: false,
@@ -58,9 +64,9 @@ export class PushProcessor {
     });
   }
 
-  private async process(job: Job): Promise<unknown> {
+  private async process(job: Job, token?: string): Promise<unknown> {
     const handler = this.handlers[job.name as PushJobName];
     if (!handler) throw new UnrecoverableError(`No handler for job ${job.name}`);
-    return handler(job);
+    return handler(job, token);
   }
 }

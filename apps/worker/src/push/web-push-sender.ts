@@ -87,14 +87,18 @@ export class WebPushSender {
 }
 
 /**
- * 404/410: the subscription is gone for good (RFC 8030 §7.3) → delete it. 429 and 5xx: the push
- * service is busy or down → retry later. Network errors and timeouts → retry. Other 4xx (bad
- * request, payload too large, VAPID refused) would fail again unchanged → rejected.
+ * 404/410: the subscription is gone for good (RFC 8030 §7.3) → delete it. 403: the push service
+ * refuses our VAPID key for this subscription — it was made with another application server key
+ * (a key rotation), and no retry can fix that → delete it too; the browser re-subscribes with the
+ * current key when the app next opens (docs/push.md). 429 and 5xx: the push service is busy or down
+ * → retry later. Network errors and timeouts → retry. Other 4xx (bad request, payload too large)
+ * would fail again unchanged → rejected.
  */
 export function classify(error: unknown): PushOutcome {
   const status = (error as { statusCode?: unknown }).statusCode;
   if (typeof status !== 'number') return 'retry';
   if (status === 404 || status === 410) return 'gone';
+  if (status === 403) return 'key_mismatch';
   if (status === 429 || status >= 500) return 'retry';
   return 'rejected';
 }

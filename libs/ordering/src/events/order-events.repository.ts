@@ -201,6 +201,18 @@ export const OrderEventMarks = {
     );
   },
 
+  /**
+   * A plain (non-locking) read: true when a COMMITTED event is still undispatched. After a locking
+   * pass found nothing, that means another transaction holds it (the statistics applier locks the
+   * same rows), not that there is nothing to do. Uncommitted events are invisible here.
+   */
+  async anyUndispatched(db: SqlExecutor): Promise<boolean> {
+    const [row] = await db.query(
+      `SELECT EXISTS (SELECT 1 FROM order_events FORCE INDEX (ix_order_events_push) WHERE push_dispatched = 0) AS waiting`,
+    );
+    return Number(row.waiting) === 1;
+  },
+
   async markDispatched(tx: SqlExecutor, ids: readonly number[]): Promise<void> {
     await tx.query('UPDATE order_events SET push_dispatched = 1 WHERE id IN (?)', [ids]);
   },

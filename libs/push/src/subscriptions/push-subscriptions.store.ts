@@ -27,8 +27,8 @@ export class PushSubscriptionsStore {
 
   /**
    * Registers the device or updates it (keys, preference). An endpoint belongs to one browser
-   * profile: registered again by another account, it moves to that account. A new courier device
-   * starts at the end of the new-order stream: it is never pushed history.
+   * profile: registered again by another account, it moves to that account. A new courier device,
+   * or one switched back on, starts at the end of the new-order stream: it is never pushed history.
    *
    * READ COMMITTED, no gap locks: registrations of different accounts never wait on each other
    * (under REPEATABLE READ the locking reads of absent rows deadlocked at 20 concurrent
@@ -42,8 +42,8 @@ export class PushSubscriptionsStore {
 
   private upsertOnce(email: string, role: PushRole, input: PushSubscriptionInput): Promise<PushSubscriptionView> {
     return this.dataSource.transaction('READ COMMITTED', async (tx) => {
-      const [existing]: Array<{ id: number; account_email: string; role: PushRole }> = await tx.query(
-        `SELECT id, account_email, role FROM push_subscriptions WHERE ${byEndpoint} FOR UPDATE`,
+      const [existing]: Array<{ id: number; account_email: string; role: PushRole; notify: number }> = await tx.query(
+        `SELECT id, account_email, role, notify FROM push_subscriptions WHERE ${byEndpoint} FOR UPDATE`,
         [input.endpoint],
       );
       const [{ newest }] = await tx.query('SELECT COALESCE(MAX(seq), 0) AS newest FROM push_new_orders');
@@ -51,11 +51,14 @@ export class PushSubscriptionsStore {
       if (existing) {
         id = Number(existing.id);
         const sameOwner = existing.role === role && existing.account_email.toLowerCase() === email.toLowerCase();
+        // The cursor survives only an update of a device that stays on; switched (back) on, it
+        // starts from the newest order, never what was placed while it was off.
+        const keepCursor = sameOwner && Number(existing.notify) === 1;
         await tx.query(
           `UPDATE push_subscriptions SET account_email = ?, role = ?, p256dh = ?, auth = ?, notify = ?,
              new_orders_seen = IF(?, new_orders_seen, ?), updated_at = UTC_TIMESTAMP(3)
            WHERE id = ?`,
-          [email, role, input.p256dh, input.auth, input.notify ? 1 : 0, sameOwner, newest, id],
+          [email, role, input.p256dh, input.auth, input.notify ? 1 : 0, keepCursor, newest, id],
         );
         if (sameOwner) return { id, endpoint: input.endpoint, notify: input.notify };
       } else {
