@@ -74,7 +74,8 @@ export default tseslint.config(
   restrictImports(['apps/**/*.{ts,tsx}'], PRODUCTION_ONLY, [THROUGH_INDEX, NOT_BY_PATH, NO_TEST_HELPERS]),
   restrictImports(['libs/**/*.ts'], [], [NO_APPS, NO_TEST_SUPPORT, THROUGH_INDEX]),
   restrictImports(['libs/**/*.ts'], ['libs/testing/**', ...PRODUCTION_ONLY], [NO_APPS, NO_TEST_HELPERS, THROUGH_INDEX]),
-  restrictImports(['scripts/**/*.{ts,mjs}'], [], [NO_APPS_FROM_SCRIPTS, NOT_BY_PATH, THROUGH_INDEX]),
+  restrictImports(['scripts/*.{ts,mjs}'], [], [NO_APPS_FROM_SCRIPTS, NOT_BY_PATH, THROUGH_INDEX]),
+  restrictImports(['scripts/lib/**/*.mjs'], [], [NO_APPS_FROM_SCRIPTS]),
   // The lib graph's direction, read from docs/architecture.md (test/architecture checks the graph
   // itself is exact and acyclic).
   {
@@ -101,13 +102,17 @@ export default tseslint.config(
     plugins: { shopwire: unitBoundaries },
     rules: { 'shopwire/relative-imports-stay-inside': ['error', { shared: ['eslint-rules'] }] },
   },
-  // Benchmarks, chaos scripts and the compose test share scripts/lib (and test/support's plain-JS
-  // helpers, and the build they run), never each other's folders.
+  // Benchmarks, chaos scripts and the compose test share scripts/lib, test/support's plain-JS
+  // helpers, the build they run (dist) and @shopwire/testing's plain-JS modules — never each
+  // other's folders.
   {
     files: ['bench/**/*.mjs', 'chaos/**/*.mjs', 'deploy/**/*.{ts,mjs}', 'scripts/lib/**/*.mjs'],
     plugins: { shopwire: unitBoundaries },
     rules: {
-      'shopwire/relative-imports-stay-inside': ['error', { shared: ['scripts/lib', 'test/support', 'dist'] }],
+      'shopwire/relative-imports-stay-inside': [
+        'error',
+        { shared: ['scripts/lib', 'test/support', 'dist', 'libs/testing/src/plain'] },
+      ],
     },
   },
 );
