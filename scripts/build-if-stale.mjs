@@ -10,7 +10,7 @@ const OUTPUTS = ['dist/apps/auth/src/main.js', 'dist/apps/realtime/src/main.js',
 const SOURCE_ROOTS = ['apps', 'libs', 'scripts'];
 const SOURCE_FILES = ['package-lock.json', 'tsconfig.json', 'tsconfig.build.json'];
 const BUILT_FROM = /\.(ts|tsx|css|html|svg|json|webmanifest)$/;
-const NOT_BUILT = /\.spec\.tsx?$|^libs\/testing\/|\/(test|testing-support|node_modules)\//;
+const NOT_BUILT = /\.spec\.tsx?$|(^|\/)libs\/testing\/|\/(test|testing-support|node_modules)\//;
 
 function newestSource(dir, newest = { path: '', mtimeMs: 0 }) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -26,16 +26,17 @@ function newestSource(dir, newest = { path: '', mtimeMs: 0 }) {
   return newest;
 }
 
-/** Why dist must be (re)built, or null when it is current. */
-export function staleReason() {
-  const missing = OUTPUTS.find((output) => !existsSync(output));
+/** Why dist must be (re)built, or null when it is current; `root`: the repository. */
+export function staleReason(root = '.') {
+  const missing = OUTPUTS.find((output) => !existsSync(join(root, output)));
   if (missing) return `${missing} is missing`;
-  const builtAt = Math.min(...OUTPUTS.map((output) => statSync(output).mtimeMs));
+  const builtAt = Math.min(...OUTPUTS.map((output) => statSync(join(root, output)).mtimeMs));
   const newest = { path: '', mtimeMs: 0 };
-  for (const root of SOURCE_ROOTS) newestSource(root, newest);
+  for (const dir of SOURCE_ROOTS) if (existsSync(join(root, dir))) newestSource(join(root, dir), newest);
   for (const file of SOURCE_FILES) {
-    const { mtimeMs } = statSync(file);
-    if (mtimeMs > newest.mtimeMs) Object.assign(newest, { path: file, mtimeMs });
+    if (!existsSync(join(root, file))) continue;
+    const { mtimeMs } = statSync(join(root, file));
+    if (mtimeMs > newest.mtimeMs) Object.assign(newest, { path: join(root, file), mtimeMs });
   }
   return newest.mtimeMs > builtAt ? `${newest.path} changed after the last build` : null;
 }
