@@ -29,7 +29,13 @@ const alias = [
 export default defineConfig({
   resolve: { alias },
   test: {
-    include: ['apps/**/*.spec.ts', 'libs/**/*.spec.ts', 'test/**/*.spec.ts', 'deploy/**/*.spec.ts'],
+    include: [
+      'apps/**/*.spec.ts',
+      'libs/**/*.spec.ts',
+      'test/**/*.spec.ts',
+      'deploy/**/*.spec.ts',
+      'scripts/*.spec.ts',
+    ],
     environment: 'node',
     pool: 'forks',
     maxWorkers: 2,

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The whole platform as a user runs it (`npm run start:built` of a build directory: all six apps,
 // NODE_ENV=production, default log level, output to a file), loaded endpoint by endpoint with wrk,
-// then this machine's ceilings (../shared/limits/ceilings.sh) in the same sitting, printed as
+// then this machine's ceilings (CEILINGS_SCRIPT, see STACK.md's ceilings.sh) in the same sitting, printed as
 // ratios. Several builds can be measured in one sitting, interleaved round by round (A B, B A, …),
 // e.g. a checkout of main as "before" and this tree as "after"; each round starts each build on
 // fresh databases. Reports the median and range over rounds.
@@ -11,7 +11,7 @@
 // 10,000 product_sales entries for /product_statistics (c=20). POST /order runs last in a round
 // (it grows the board).
 //
-// Usage: [BUILDS=before=/work/wt/perf-base,after=.] [ROUNDS=3] [DURATION=10] [CONNECTIONS=50]
+// Usage: [BUILDS=after=. or e.g. before=../baseline,after=.] [CEILINGS_SCRIPT=../shared/limits/ceilings.sh] [ROUNDS=3] [DURATION=10] [CONNECTIONS=50]
 //        [PORT_BASE=5700] [DB_PREFIX=shopwire_perf] [BULLMQ_PREFIX=perf] [CEILINGS=1] [SECONDS_EACH=DURATION]
 //        [READY_TIMEOUT=600 s] [ONLY=order,status,…] [LOG_DIR=dir to keep the platform's output] [PROFILE_DIR=dir: node --cpu-prof of every app] node bench/platform-load.mjs
 /* global FormData, Blob -- Node 20 globals the shared lint config does not list */
@@ -26,6 +26,8 @@ import { cpuSeconds, fixed, load } from './lib/load.mjs';
 import { printTable } from './lib/markdown.mjs';
 
 const ROUNDS = envNumber('ROUNDS', 3);
+/** The machine's ceilings script (STACK.md), by default beside the clone as on the project's machines. */
+const CEILINGS_SCRIPT = resolve(process.env.CEILINGS_SCRIPT ?? '../shared/limits/ceilings.sh');
 const DURATION = envNumber('DURATION', 10);
 const CONNECTIONS = envNumber('CONNECTIONS', 50);
 const PORT_BASE = envNumber('PORT_BASE', 5700);
@@ -36,7 +38,7 @@ const SERVER = { host: '127.0.0.1', port: 3306, user: 'root' };
 const APPS = ['auth', 'owner', 'customer', 'courier', 'realtime', 'worker'];
 const PORTS = Object.fromEntries(APPS.map((app, i) => [app, PORT_BASE + i]));
 const url = (app) => `http://127.0.0.1:${PORTS[app]}`;
-const BUILDS = (process.env.BUILDS ?? `before=/work/wt/perf-base,after=.`).split(',').map((entry) => {
+const BUILDS = (process.env.BUILDS ?? 'after=.').split(',').map((entry) => {
   const [name, dir] = entry.split('=');
   return { name, dir: resolve(dir) };
 });
@@ -348,7 +350,7 @@ async function argon2Ceiling(seconds) {
 
 async function ceilings() {
   const seconds = envNumber('SECONDS_EACH', DURATION);
-  const { stdout } = await promisify(execFile)('bash', ['/work/shared/limits/ceilings.sh'], {
+  const { stdout } = await promisify(execFile)('bash', [CEILINGS_SCRIPT], {
     env: { ...process.env, SECONDS_EACH: String(seconds) },
     cwd: process.cwd(),
     timeout: 600_000,
@@ -397,7 +399,11 @@ await runBench(
           console.log(`    cpu ms/req by process: ${byRole}`);
         }
       }
-      if (process.env.CEILINGS !== '0') {
+      if (process.env.CEILINGS !== '0' && !existsSync(CEILINGS_SCRIPT)) {
+        console.log(
+          `round ${round + 1}: no ceilings (${CEILINGS_SCRIPT} not found; set CEILINGS_SCRIPT or CEILINGS=0)`,
+        );
+      } else if (process.env.CEILINGS !== '0') {
         const c = await ceilings();
         ceilingRounds.push(c);
         console.log(`round ${round + 1} ceilings: ${JSON.stringify(c)} (load ${loadAverage()})`);

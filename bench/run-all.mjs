@@ -1,21 +1,12 @@
 #!/usr/bin/env node
-// Runs every benchmark in sequence with its own (full) defaults, then prints all their markdown
-// rows together, for docs/benchmarks.md. Each bench is bounded in time and cleans up after itself;
+// Runs every benchmark of lib/bench-list.mjs in sequence with its own (full) defaults (all but the
+// ones listed there to run by hand), then prints all their markdown rows together, for docs/benchmarks.md. Each bench is bounded in time and cleans up after itself;
 // a failing one is reported and the others still run (exit code 1 if any failed).
 // Usage: [DIST=dist] [ONLY=auth-login,orders-load] node bench/run-all.mjs   (other env passes through)
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { BENCHES } from './lib/bench-list.mjs';
 
-const BENCHES = [
-  'auth-login',
-  'catalogue-import',
-  'catalogue-search',
-  'orders-load',
-  'realtime-load',
-  'courier-location-load',
-  'statistics-load',
-  'web-app',
-];
 const only = process.env.ONLY?.split(',').map((name) => name.trim());
 const selected = only ? BENCHES.filter((name) => only.includes(name)) : BENCHES;
 

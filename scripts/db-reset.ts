@@ -3,15 +3,13 @@
 // connected to them (running apps) unless given --force: running apps follow a reset (new store
 // epoch, see docs/adr), but their clients see everything vanish.
 import 'reflect-metadata';
-import { loadConfig } from '@shopwire/config';
 import { dropDatabase, otherSessionsOn, redactUrl } from '@shopwire/database';
 import { DEFAULT_STORE_DATABASE_URL, openStoreDatabase } from '@shopwire/store-data';
-import { authConfigSchema } from '../apps/auth/src/auth.config.js';
-import { prepareAuthDatabase } from '../apps/auth/src/prepare-auth-database.js';
+import { authDatabaseUrl, migrateAuthDatabase } from './auth-database.js';
 
-const authConfig = loadConfig(authConfigSchema);
+const authUrl = authDatabaseUrl();
 const storeUrl = process.env.STORE_DATABASE_URL ?? DEFAULT_STORE_DATABASE_URL;
-const urls = [authConfig.AUTH_DATABASE_URL, storeUrl];
+const urls = [authUrl, storeUrl];
 const inUse = (await Promise.all(urls.map(async (url) => [url, await otherSessionsOn(url)] as const))).filter(
   ([, sessions]) => sessions > 0,
 );
@@ -20,10 +18,9 @@ if (inUse.length > 0 && !process.argv.includes('--force')) {
   console.error('Stop the apps first (Ctrl-C in the `npm start` terminal), or run: npm run db:reset -- --force');
   process.exit(1);
 }
-await dropDatabase(authConfig.AUTH_DATABASE_URL);
+await dropDatabase(authUrl);
 await dropDatabase(storeUrl);
-const auth = await prepareAuthDatabase(authConfig);
-await auth.destroy();
+await migrateAuthDatabase();
 const store = await openStoreDatabase(storeUrl);
 await store.destroy();
-console.log(`reset ${redactUrl(authConfig.AUTH_DATABASE_URL)} and ${redactUrl(storeUrl)}`);
+console.log(`reset ${redactUrl(authUrl)} and ${redactUrl(storeUrl)}`);

@@ -1,8 +1,12 @@
 #!/usr/bin/env node
 // Runs the whole vitest suite and ends with the plain line CI reads: "N passed, N failed".
 // Exit code: non-zero when any test failed, a file failed to load, or vitest itself failed.
+// Builds dist first when it is missing or stale (the process and browser tests run the build).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { buildIfStale } from './build-if-stale.mjs';
+
+buildIfStale();
 
 const report = '.vitest-report.json';
 rmSync(report, { force: true });

@@ -36,7 +36,7 @@ export function auditIntegrity({ orders, orphans }) {
       problems.push(`order ${order.id} is ${order.status} with events [${history}]`);
     }
     for (const event of order.events) {
-      if (event.customer_email.toLowerCase() !== order.customer_email.toLowerCase()) {
+      if (event.customerEmail.toLowerCase() !== order.customer_email.toLowerCase()) {
         problems.push(`event ${event.id} names another customer than order ${order.id}`);
       }
     }

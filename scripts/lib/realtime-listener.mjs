@@ -1,7 +1,10 @@
-// A live client of the realtime app that records every order event it receives. It resumes from
-// the highest eventId it has seen on every reconnect (handshake `lastEventId`), counts duplicates
-// and out-of-order deliveries, and keeps each event once for comparison with order_events.
-import { io } from 'socket.io-client';
+// A live client of the realtime app that records every order event it receives. The resume
+// logic (handshake `lastEventId` on every reconnect, `ready`/`resync`, reconnecting after a
+// server-side disconnect, dropping repeats by eventId) is libs/realtime-client's, from the build
+// (dist). This records from its socket's raw deliveries instead of the client's de-duplicated
+// handlers, so what the server sent is what is checked: duplicates and out-of-order deliveries
+// (which the client would drop) are counted, and each event is kept once.
+import { connectRealtime } from '../../dist/libs/realtime-client/src/index.js';
 import { signToken } from './tokens.mjs';
 
 const ORDER_EVENTS = ['order.status', 'order.available', 'order.taken'];
@@ -12,35 +15,26 @@ export class RealtimeListener {
   constructor(url, token, label) {
     this.label = label;
     this.events = new Map();
-    this.lastEventId = 0;
+    this.highestSeen = 0;
     this.duplicates = 0;
     this.outOfOrder = 0;
     this.connects = 0;
     this.readies = 0;
     this.resyncs = 0;
     this.connectErrors = 0;
-    this.closed = false;
     // lastEventId 0 from the start: the store is empty, so every event is expected.
-    this.socket = io(url, {
-      transports: ['websocket'],
-      auth: (send) => send({ token, lastEventId: this.lastEventId }),
-      reconnectionDelay: 200,
-      reconnectionDelayMax: 2000,
-      timeout: 10_000,
+    this.client = connectRealtime({
+      url,
+      token,
+      lastEventId: 0,
+      onReady: () => this.readies++,
+      onResync: () => this.resyncs++,
+      onError: () => this.connectErrors++,
+      socket: { reconnectionDelay: 200, reconnectionDelayMax: 2000, timeout: 10_000 },
     });
-    for (const name of ORDER_EVENTS) this.socket.on(name, (payload) => this.record(name, payload));
+    this.socket = this.client.socket;
     this.socket.on('connect', () => this.connects++);
-    this.socket.on('ready', (payload) => {
-      this.readies++;
-      this.lastEventId = Math.max(this.lastEventId, payload.lastEventId);
-    });
-    this.socket.on('resync', () => this.resyncs++);
-    this.socket.on('connect_error', () => this.connectErrors++);
-    this.socket.on('disconnect', (reason) => {
-      // socket.io does not reconnect by itself after a server-side disconnect.
-      if (reason === 'io server disconnect' && !this.closed)
-        setTimeout(() => !this.closed && this.socket.connect(), 500);
-    });
+    for (const name of ORDER_EVENTS) this.socket.on(name, (payload) => this.record(name, payload));
   }
 
   record(name, payload) {
@@ -51,9 +45,9 @@ export class RealtimeListener {
       this.duplicates++;
       return;
     }
-    if (id < this.lastEventId) this.outOfOrder++;
+    if (id < this.highestSeen) this.outOfOrder++;
     this.events.set(key, { name, ...payload });
-    this.lastEventId = Math.max(this.lastEventId, id);
+    this.highestSeen = Math.max(this.highestSeen, id);
   }
 
   /** Resolves at the first `ready` (the replay is done); rejects after `timeoutMs`. */
@@ -69,8 +63,7 @@ export class RealtimeListener {
   }
 
   close() {
-    this.closed = true;
-    this.socket.disconnect();
+    this.client.close();
   }
 }
 
@@ -92,8 +85,8 @@ export async function connectRealtimeClients(url, { customers, couriers, readyTi
 /** What a customer must have received: an `order.status` for every event of its orders. */
 export function expectedCustomerStream(events, email) {
   return events
-    .filter((event) => event.customer_email.toLowerCase() === email.toLowerCase())
-    .map((event) => ({ eventId: event.id, name: 'order.status', orderId: event.order_id, status: event.status }));
+    .filter((event) => event.customerEmail.toLowerCase() === email.toLowerCase())
+    .map((event) => ({ eventId: event.id, name: 'order.status', orderId: event.orderId, status: event.status }));
 }
 
 /**
@@ -106,12 +99,12 @@ export function expectedCourierStream(events, email) {
     .map((event) => ({
       eventId: event.id,
       name: event.status === 'CREATED' ? 'order.available' : 'order.taken',
-      orderId: event.order_id,
-      ...(event.status === 'CREATED' ? { email: event.customer_email } : {}),
+      orderId: event.orderId,
+      ...(event.status === 'CREATED' ? { email: event.customerEmail } : {}),
     }));
   const own = events
-    .filter((event) => event.status !== 'CREATED' && event.courier_email?.toLowerCase() === email.toLowerCase())
-    .map((event) => ({ eventId: event.id, name: 'order.status', orderId: event.order_id, status: event.status }));
+    .filter((event) => event.status !== 'CREATED' && event.courierEmail?.toLowerCase() === email.toLowerCase())
+    .map((event) => ({ eventId: event.id, name: 'order.status', orderId: event.orderId, status: event.status }));
   return [...board, ...own];
 }
 

@@ -22,16 +22,17 @@ const PORT_VARIABLES = {
 export class ShopwireApp {
   /**
    * `env` holds STORE_DATABASE_URL, REDIS_URL and any app-specific settings (they override the
-   * defaults below, NODE_ENV and JWT_SECRET included); `port` defaults to a free one.
+   * defaults below, NODE_ENV and JWT_SECRET included); `port` defaults to a free one; `dist`
+   * (default DIST) is the build to run, e.g. another commit's for an A/B benchmark.
    */
-  static async start(name, env, workDir, { port } = {}) {
-    const app = new ShopwireApp(name, port ?? (await freePort()), env, workDir);
+  static async start(name, env, workDir, { port, dist = DIST } = {}) {
+    const app = new ShopwireApp(name, port ?? (await freePort()), env, workDir, dist);
     await app.restart();
     return app;
   }
 
-  constructor(name, port, env, workDir) {
-    const main = join(DIST, 'apps', name, 'src', 'main.js');
+  constructor(name, port, env, workDir, dist = DIST) {
+    const main = join(dist, 'apps', name, 'src', 'main.js');
     if (!existsSync(main)) throw new Error(`${main} not found: run \`npm run build\` first (or set DIST)`);
     this.name = name;
     this.port = port;

@@ -2,6 +2,7 @@
 // catalogue, and reading back everything the invariant checks compare with what clients saw.
 import { randomBytes } from 'node:crypto';
 import mysql from 'mysql2/promise';
+import { readOrderEvents as readSharedOrderEvents } from '../../libs/testing/src/plain/order-events.mjs';
 import { onCleanup } from './lifecycle.mjs';
 
 /**
@@ -66,21 +67,15 @@ export async function seedCatalogue(db, { count = 40, categoryCount = 6 } = {}) 
   return products;
 }
 
-/** The order_events rows the realtime streams are compared with, in id order. */
-export async function readOrderEvents(db) {
-  const [events] = await db.query(
-    'SELECT id, order_id, customer_email, status, courier_email FROM order_events ORDER BY id',
-  );
-  return events;
-}
+/** The order_events rows the realtime streams are compared with, in id order (camelCase, as @shopwire/testing's). */
+export const readOrderEvents = (db) =>
+  readSharedOrderEvents(async (sql, parameters) => (await db.query(sql, parameters))[0]);
 
 /** Every order with its items and events, keyed by order id, plus the whole event log. */
 export async function readOrders(db) {
   const [orders] = await db.query('SELECT id, customer_email, status, total, courier_email FROM orders ORDER BY id');
   const [items] = await db.query('SELECT order_id, product_id, quantity, unit_price FROM order_items');
-  const [events] = await db.query(
-    'SELECT id, order_id, customer_email, status, courier_email, occurred_at FROM order_events ORDER BY id',
-  );
+  const events = await readOrderEvents(db);
   const byId = new Map(orders.map((order) => [order.id, { ...order, items: [], events: [] }]));
   const orphans = { items: 0, events: 0 };
   for (const item of items) {
@@ -89,7 +84,7 @@ export async function readOrders(db) {
     else orphans.items++;
   }
   for (const event of events) {
-    const order = byId.get(event.order_id);
+    const order = byId.get(event.orderId);
     if (order) order.events.push(event);
     else orphans.events++;
   }

@@ -1,9 +1,21 @@
 import type { DataSource, QueryRunner } from 'typeorm';
 import { withTransactionRetry } from './transient-errors.js';
 
-/** Anything that runs SQL with positional parameters: a DataSource, a QueryRunner (`tx`), an EntityManager. */
+/**
+ * Anything that runs SQL with positional parameters: a DataSource, a QueryRunner (`tx`), an
+ * EntityManager. Name what comes back: `query<PriceRow[]>(select…)` for rows (mysql2 hands them
+ * over as plain objects: BIGINT and DECIMAL columns arrive as strings, see docs/architecture.md),
+ * `query<WriteResult>(insert…)` for a write. The default stays `any` only until every caller
+ * names its rows (issue 21, item 3).
+ */
 export interface SqlExecutor {
-  query(sql: string, parameters?: unknown[]): Promise<any>;
+  query<T = any>(sql: string, parameters?: unknown[]): Promise<T>;
+}
+
+/** What mysql2 answers to INSERT/UPDATE/DELETE. */
+export interface WriteResult {
+  insertId: number;
+  affectedRows: number;
 }
 
 export type IsolationLevel = 'READ UNCOMMITTED' | 'READ COMMITTED' | 'REPEATABLE READ' | 'SERIALIZABLE';

@@ -1,4 +1,4 @@
-import type { OrderStatus } from '@shopwire/contracts';
+import { readOrderEvents as readPlainOrderEvents, type StoredOrderEvent } from './plain/order-events.mjs';
 import type { DataSource } from 'typeorm';
 
 export interface OrderTableCounts {
@@ -24,26 +24,9 @@ export async function countOrderRows(dataSource: DataSource): Promise<OrderTable
   };
 }
 
-export interface StoredOrderEvent {
-  id: number;
-  orderId: number;
-  customerEmail: string;
-  status: OrderStatus;
-  courierEmail: string | null;
-}
+export type { StoredOrderEvent } from './plain/order-events.mjs';
 
-/** Test helper: the `order_events` rows of one order (or all), in id order. */
-export async function readOrderEvents(dataSource: DataSource, orderId?: number): Promise<StoredOrderEvent[]> {
-  const rows: any[] = await dataSource.query(
-    `SELECT id, order_id, customer_email, status, courier_email FROM order_events
-     ${orderId === undefined ? '' : 'WHERE order_id = ?'} ORDER BY id`,
-    orderId === undefined ? [] : [orderId],
-  );
-  return rows.map((row) => ({
-    id: Number(row.id),
-    orderId: Number(row.order_id),
-    customerEmail: row.customer_email,
-    status: row.status,
-    courierEmail: row.courier_email,
-  }));
+/** Test helper: the `order_events` rows of one order (or all), in id order (shared with scripts/lib). */
+export function readOrderEvents(dataSource: DataSource, orderId?: number): Promise<StoredOrderEvent[]> {
+  return readPlainOrderEvents((sql, parameters) => dataSource.query(sql, parameters), orderId);
 }

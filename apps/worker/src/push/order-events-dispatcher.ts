@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
-import { withTransactionRetry } from '@shopwire/database';
+import { runInTransaction } from '@shopwire/database';
 import { OrderEventMarks, type UndispatchedEventRow } from '@shopwire/ordering';
 import { PushDeliveryStore } from '@shopwire/push';
 import { PUSH_QUEUE, PushJobs, type NotifyCourierJob, type NotifyCustomerJob } from '@shopwire/contracts';
@@ -51,7 +51,7 @@ export class OrderEventsDispatcher {
   async dispatchAll(): Promise<number> {
     let total = 0;
     for (let lookedAgain = 0; ;) {
-      const dispatched = await withTransactionRetry(() => this.dispatchBatch(), 5);
+      const dispatched = await this.dispatchBatch();
       total += dispatched;
       if (dispatched > 0) continue;
       if (lookedAgain >= LOCKED_LOOKS || !(await OrderEventMarks.anyUndispatched(this.dataSource))) break;
@@ -81,12 +81,8 @@ export class OrderEventsDispatcher {
     return behind.length;
   }
 
-  private async dispatchBatch(): Promise<number> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      // READ COMMITTED: no gap locks, so order transactions appending events never wait on us.
-      await runner.startTransaction('READ COMMITTED');
+  private dispatchBatch(): Promise<number> {
+    const work = async (runner: QueryRunner) => {
       await this.store.lockDispatch(runner);
       const events = await OrderEventMarks.lockUndispatched(
         runner,
@@ -94,14 +90,10 @@ export class OrderEventsDispatcher {
         this.options.dispatchBatchSize,
       );
       if (events.length > 0) await this.dispatch(runner, events);
-      await runner.commitTransaction();
       return events.length;
-    } catch (error) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
-      throw error;
-    } finally {
-      await runner.release();
-    }
+    };
+    // READ COMMITTED: no gap locks, so order transactions appending events never wait on us.
+    return runInTransaction(this.dataSource, work, { isolation: 'READ COMMITTED', attempts: 5 });
   }
 
   private async dispatch(runner: QueryRunner, events: UndispatchedEventRow[]): Promise<void> {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BadRequestError, Messages } from '@shopwire/contracts';
-import { withTransactionRetry } from '@shopwire/database';
-import { DataSource } from 'typeorm';
+import { runInTransaction } from '@shopwire/database';
+import { DataSource, type QueryRunner } from 'typeorm';
 import type { PushSubscriptionInput } from './push-subscription.validation.js';
 import {
   PUSH_SUBSCRIPTIONS_OPTIONS,
@@ -37,11 +37,7 @@ export class PushSubscriptionsStore {
    * deadlock between two of them is retried.
    */
   async upsert(email: string, role: PushRole, input: PushSubscriptionInput): Promise<PushSubscriptionView> {
-    return withTransactionRetry(() => this.upsertOnce(email, role, input), 5);
-  }
-
-  private upsertOnce(email: string, role: PushRole, input: PushSubscriptionInput): Promise<PushSubscriptionView> {
-    return this.dataSource.transaction('READ COMMITTED', async (tx) => {
+    const work = async (tx: QueryRunner): Promise<PushSubscriptionView> => {
       const [existing]: Array<{ id: number; account_email: string; role: PushRole; notify: number }> = await tx.query(
         `SELECT id, account_email, role, notify FROM push_subscriptions WHERE ${byEndpoint} FOR UPDATE`,
         [input.endpoint],
@@ -76,7 +72,8 @@ export class PushSubscriptionsStore {
       );
       if (Number(devices) > this.options.maxPerAccount) throw new BadRequestError(Messages.tooManyPushSubscriptions);
       return { id, endpoint: input.endpoint, notify: input.notify };
-    });
+    };
+    return runInTransaction(this.dataSource, work, { isolation: 'READ COMMITTED', attempts: 5 });
   }
 
   /** Removes this account's subscription of that endpoint; removing an unknown one is not an error. */

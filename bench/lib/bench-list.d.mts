@@ -1,0 +1,2 @@
+export const BENCHES: string[];
+export const RUN_SEPARATELY: Record<string, string>;

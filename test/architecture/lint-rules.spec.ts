@@ -1,0 +1,68 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint();
+
+/** The rule ids ESLint reports for `code` as if it were the file at `filePath`. */
+async function ruleIds(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result.messages.map((message) => message.ruleId ?? message.message);
+}
+
+describe('lint enforces the boundaries (eslint.config.js, eslint-rules/)', () => {
+  it.each([
+    [
+      'a lib importing against the lib graph',
+      'libs/contracts/src/probe.ts',
+      "import { x } from '@shopwire/ordering';\nexport const y = x;\n",
+      'shopwire-libs/lib-graph-direction',
+    ],
+    [
+      'a web component importing test helpers',
+      'apps/web/src/probe.tsx',
+      "import { x } from '@shopwire/testing';\nexport const y = x;\n",
+      'no-restricted-imports',
+    ],
+    [
+      'a script importing an app',
+      'scripts/probe.ts',
+      "import { x } from '../apps/auth/src/auth.config.js';\nexport const y = x;\n",
+      'no-restricted-imports',
+    ],
+    [
+      'startTransaction in an app',
+      'apps/worker/src/probe.ts',
+      'export const f = (r: { startTransaction(): void }) => r.startTransaction();\n',
+      'no-restricted-syntax',
+    ],
+    [
+      '.transaction( in a lib',
+      'libs/push/src/probe.ts',
+      'export const f = (d: { transaction(): void }) => d.transaction();\n',
+      'no-restricted-syntax',
+    ],
+    [
+      'createQueryRunner in a lib',
+      'libs/ordering/src/probe.ts',
+      'export const f = (d: { createQueryRunner(): void }) => d.createQueryRunner();\n',
+      'no-restricted-syntax',
+    ],
+  ])('refuses %s', async (_label, filePath, code, rule) => {
+    expect(await ruleIds(filePath, code)).toContain(rule);
+  });
+
+  it.each([
+    [
+      'a lib importing what the graph allows',
+      'libs/push/src/probe.ts',
+      "import { x } from '@shopwire/ordering';\nexport const y = x;\n",
+    ],
+    [
+      'createQueryRunner inside libs/database',
+      'libs/database/src/probe.ts',
+      'export const f = (d: { createQueryRunner(): void }) => d.createQueryRunner();\n',
+    ],
+  ])('allows %s', async (_label, filePath, code) => {
+    expect(await ruleIds(filePath, code)).toEqual([]);
+  });
+});
