@@ -41,7 +41,12 @@ export interface WebPlatform {
   close(): Promise<void>;
 }
 
-export async function startWebPlatform(label: string): Promise<WebPlatform> {
+export interface WebPlatformOptions {
+  /** Extra settings for the realtime app (e.g. WEB_MAP_TILE_URL). */
+  realtimeEnv?: Record<string, string>;
+}
+
+export async function startWebPlatform(label: string, options: WebPlatformOptions = {}): Promise<WebPlatform> {
   const [webDir, authDb, pagePort] = await Promise.all([
     buildWebApp(),
     createTestDatabase(`${label}_auth`),
@@ -61,6 +66,7 @@ export async function startWebPlatform(label: string): Promise<WebPlatform> {
     CUSTOMER_PUBLIC_URL: stack.urls.customer[0],
     COURIER_PUBLIC_URL: stack.urls.courier[0],
     WEB_DIR: webDir,
+    ...options.realtimeEnv,
   };
   const startRealtime = async () => {
     const app = await createAppFromEnv('realtime', realtimeEnv);
