@@ -152,7 +152,10 @@ describe('Content-Security-Policy in Chromium', () => {
       expect(policy, url).toBeDefined();
       const scripts = cspDirective(policy!, 'script-src');
       expect(scripts, url).toBeDefined();
-      expect(scripts!.filter((source) => source.startsWith("'unsafe")), url).toEqual([]);
+      expect(
+        scripts!.filter((source) => source.startsWith("'unsafe")),
+        url,
+      ).toEqual([]);
       expect(cspDirective(policy!, 'frame-ancestors'), url).toEqual(["'none'"]);
     }
   }, 240_000);
@@ -168,22 +171,25 @@ describe('Content-Security-Policy in Chromium', () => {
     const customerOrigin = new URL(platform.stack.urls.customer[0]!).origin;
     const served = (await fetch(`${platform.url}/`)).headers.get('content-security-policy')!;
     expect(served).toContain(` ${customerOrigin}`);
-    await context.addInitScript((broken: string) => {
-      const add = () => {
-        const meta = document.createElement('meta');
-        meta.httpEquiv = 'Content-Security-Policy';
-        meta.content = broken;
-        document.head.prepend(meta);
-      };
-      if (document.head) add();
-      else {
-        new MutationObserver((_changes, observer) => {
-          if (!document.head) return;
-          observer.disconnect();
-          add();
-        }).observe(document, { childList: true, subtree: true });
-      }
-    }, served.replace(` ${customerOrigin}`, '').replace(/; frame-ancestors [^;]*/, ''));
+    await context.addInitScript(
+      (broken: string) => {
+        const add = () => {
+          const meta = document.createElement('meta');
+          meta.httpEquiv = 'Content-Security-Policy';
+          meta.content = broken;
+          document.head.prepend(meta);
+        };
+        if (document.head) add();
+        else {
+          new MutationObserver((_changes, observer) => {
+            if (!document.head) return;
+            observer.disconnect();
+            add();
+          }).observe(document, { childList: true, subtree: true });
+        }
+      },
+      served.replace(` ${customerOrigin}`, '').replace(/; frame-ancestors [^;]*/, ''),
+    );
     const page = await context.newPage();
     await page.goto(platform.url);
     await signIn(page, 'cleo.csp@example.org');

@@ -15,7 +15,12 @@ export interface WebAppOrigins {
  * configured tile server only. Nothing inline: Vite emits the script and styles as files.
  */
 export function webAppCsp(config: WebAppOrigins): string {
-  const services = [config.AUTH_PUBLIC_URL, config.OWNER_PUBLIC_URL, config.CUSTOMER_PUBLIC_URL, config.COURIER_PUBLIC_URL];
+  const services = [
+    config.AUTH_PUBLIC_URL,
+    config.OWNER_PUBLIC_URL,
+    config.CUSTOMER_PUBLIC_URL,
+    config.COURIER_PUBLIC_URL,
+  ];
   const tiles = tileSource(config.WEB_MAP_TILE_URL);
   return cspHeader(
     withSources(BASE_CSP, {
