@@ -3,14 +3,15 @@
 // app still serves them. A public control (/health/live 200) shows the gateway does route.
 
 const PUBLIC_PATHS = ['/metrics', '/docs', '/docs-json', '/docs/swagger-ui-init.js'];
-/** Where each app is scraped from: a container on its network that is not the app itself. */
+/** Where each app is scraped from (a container on its network that is not the app), and what it serves. */
+const HTTP_APP = ['/metrics', '/docs-json'];
 const INSIDE = {
-  auth: { via: 'auth-gateway', port: 5000 },
-  owner: { via: 'gateway', port: 5001 },
-  customer: { via: 'gateway', port: 5002 },
-  courier: { via: 'gateway', port: 5003 },
-  realtime: { via: 'gateway', port: 5004 },
-  worker: { via: 'gateway', port: 5005 },
+  auth: { via: 'auth-gateway', port: 5000, paths: HTTP_APP },
+  owner: { via: 'gateway', port: 5001, paths: HTTP_APP },
+  customer: { via: 'gateway', port: 5002, paths: HTTP_APP },
+  courier: { via: 'gateway', port: 5003, paths: HTTP_APP },
+  realtime: { via: 'gateway', port: 5004, paths: HTTP_APP },
+  worker: { via: 'gateway', port: 5005, paths: ['/metrics'] }, // health and metrics only: no API, no docs
 };
 
 /** The status line's code of an HTTP/1.0 GET from inside container `id` (bash's /dev/tcp; no Node start-up). */
@@ -31,9 +32,9 @@ export async function checkInternalEndpoints(verdict, stack) {
   verdict.check('public entry: /metrics and /docs answer 404 on every port', outside.every((l) => l.endsWith(' 404')), outside.join(', '));
 
   const inside = [];
-  for (const [app, { via, port }] of Object.entries(INSIDE)) {
+  for (const [app, { via, port, paths }] of Object.entries(INSIDE)) {
     const [from] = await stack.containers(via);
-    for (const path of ['/metrics', '/docs-json']) inside.push(`${app}${path} ${await statusInside(stack, from, app, port, path)}`);
+    for (const path of paths) inside.push(`${app}${path} ${await statusInside(stack, from, app, port, path)}`);
   }
-  verdict.check('inside the network: every app serves /metrics and /docs-json (200)', inside.every((l) => l.endsWith(' 200')), inside.join(', '));
+  verdict.check('inside the network: every app serves /metrics, every HTTP app /docs-json (200)', inside.every((l) => l.endsWith(' 200')), inside.join(', '));
 }
