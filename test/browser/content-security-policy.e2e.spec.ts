@@ -64,7 +64,7 @@ describe('Content-Security-Policy in Chromium', () => {
     });
     await new Promise<void>((resolve) => tiles.listen(Number(new URL(tileOrigin).port), '127.0.0.1', resolve));
     [platform, browser] = await Promise.all([
-      startWebPlatform('web_csp', { realtimeEnv: { WEB_MAP_TILE_URL: `${tileOrigin}/{z}/{x}/{y}.png` } }),
+      startWebPlatform('web_csp', { WEB_MAP_TILE_URL: `${tileOrigin}/{z}/{x}/{y}.png` }),
       launchBrowser(),
     ]);
   }, 180_000);

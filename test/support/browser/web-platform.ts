@@ -41,12 +41,8 @@ export interface WebPlatform {
   close(): Promise<void>;
 }
 
-export interface WebPlatformOptions {
-  /** Extra settings for the realtime app (e.g. WEB_MAP_TILE_URL). */
-  realtimeEnv?: Record<string, string>;
-}
-
-export async function startWebPlatform(label: string, options: WebPlatformOptions = {}): Promise<WebPlatform> {
+/** `env`: added to the store services' environment (e.g. PUSH_ENDPOINT_HOSTS for a local push service). */
+export async function startWebPlatform(label: string, env: Record<string, string> = {}): Promise<WebPlatform> {
   const [webDir, authDb, pagePort] = await Promise.all([
     buildWebApp(),
     createTestDatabase(`${label}_auth`),
@@ -57,7 +53,13 @@ export async function startWebPlatform(label: string, options: WebPlatformOption
   const auth = await listenForTest(
     await createAppFromEnv('auth', testEnv({ AUTH_DATABASE_URL: authDb.url, CORS_ORIGINS: origin })),
   );
-  const stack = await startStoreStack({ label, owner: 1, customer: 1, courier: 1, env: { CORS_ORIGINS: origin } });
+  const stack = await startStoreStack({
+    label,
+    owner: 1,
+    customer: 1,
+    courier: 1,
+    env: { ...env, CORS_ORIGINS: origin },
+  });
   const realtimeEnv = {
     ...stack.env,
     CORS_ORIGINS: origin,
@@ -66,7 +68,6 @@ export async function startWebPlatform(label: string, options: WebPlatformOption
     CUSTOMER_PUBLIC_URL: stack.urls.customer[0],
     COURIER_PUBLIC_URL: stack.urls.courier[0],
     WEB_DIR: webDir,
-    ...options.realtimeEnv,
   };
   const startRealtime = async () => {
     const app = await createAppFromEnv('realtime', realtimeEnv);
