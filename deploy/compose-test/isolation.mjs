@@ -39,9 +39,14 @@ export async function checkIsolation(verdict, stack) {
   ], 'closed');
   await expect('control: customer reaches store-db and redis', customer, [['store-db', 3306], ['redis', 6379]], 'open');
   await expect('isolation: customer cannot reach auth-db or auth (by name and address)', customer, [
-    ['auth-db', 3306], [authDbIp, 3306], ['auth', 5000],
+    ['auth-db', 3306], [authDbIp, 3306], ['auth', 5000], ['auth-gateway', 5000],
   ], 'closed');
   await expect('control: gateway reaches customer', gateway, [['customer', 5002]], 'open');
+  const [authGateway] = await stack.containers('auth-gateway');
+  await expect('control: auth-gateway reaches auth', authGateway, [['auth', 5000]], 'open');
+  await expect('isolation: auth-gateway reaches no database, Redis or store app', authGateway, [
+    ['auth-db', 3306], [authDbIp, 3306], [storeDbIp, 3306], [redisIp, 6379], [customerIp, 5002],
+  ], 'closed');
   await expect('isolation: gateway reaches no database or Redis', gateway, [
     ['store-db', 3306], [storeDbIp, 3306], [redisIp, 6379], [authDbIp, 3306],
   ], 'closed');
@@ -56,6 +61,6 @@ export async function checkIsolation(verdict, stack) {
     }
   }
   const published = [...new Set(bindings.map((b) => b.service))].sort();
-  verdict.check('only auth and gateway publish ports (no database or Redis port)', JSON.stringify(published) === '["auth","gateway"]', published.join(', '));
+  verdict.check('only the two gateways publish ports (no app, database or Redis port)', JSON.stringify(published) === '["auth-gateway","gateway"]', published.join(', '));
   verdict.check('every published port is bound to 127.0.0.1', bindings.length > 0 && bindings.every((b) => b.ip === '127.0.0.1'), bindings.map((b) => `${b.service} ${b.ip}`).join(', '));
 }

@@ -14,6 +14,7 @@ import { buildMissingImages } from '../images/images-local.mjs';
 import { workedExample } from './contract.mjs';
 import { checkCustomerKill, checkDatabaseRestart, checkDownUp } from './durability.mjs';
 import { ensureEngine } from './engine.mjs';
+import { checkInternalEndpoints } from './internal-endpoints.mjs';
 import { checkIsolation } from './isolation.mjs';
 import { checkScaleOut } from './scale.mjs';
 import { PROJECT, Stack } from './stack.mjs';
@@ -56,6 +57,8 @@ async function main(stack) {
   const state = await workedExample(verdict, stack.urls);
   step('isolation');
   await checkIsolation(verdict, stack);
+  step('internal endpoints: public entry vs inside the network');
+  await checkInternalEndpoints(verdict, stack);
   step('durability: database restarts');
   await checkDatabaseRestart(verdict, stack, state);
   step('durability: customer crashes (SIGKILL) under traffic');

@@ -10,7 +10,7 @@ import webPush from 'web-push';
 
 // COMPOSE_TEST_PROJECT: another name lets a second run share the engine (e.g. a failure demonstration).
 export const PROJECT = process.env.COMPOSE_TEST_PROJECT ?? 'shopwire-compose-test';
-export const SERVICES = ['auth-db', 'store-db', 'redis', 'auth', 'owner', 'customer', 'courier', 'realtime', 'worker', 'gateway'];
+export const SERVICES = ['auth-db', 'store-db', 'redis', 'auth', 'owner', 'customer', 'courier', 'realtime', 'worker', 'gateway', 'auth-gateway'];
 const HOST_PORTS = ['AUTH', 'OWNER', 'CUSTOMER', 'COURIER', 'REALTIME', 'WORKER'];
 
 function composeCommand() {

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { cidrsOverlap } from './cidr.js';
+import { blockAdmits, cidrsOverlap, cidrWithin } from './cidr.js';
 
 it.each([
   ['10.10.1.0/28', '10.10.2.0/28', false],
@@ -14,4 +14,20 @@ it.each([
 
 it('rejects what is not an IPv4 CIDR', () => {
   expect(() => cidrsOverlap('fd00::/8', '10.0.0.0/8')).toThrow(/not an IPv4 CIDR/);
+});
+
+it.each([
+  [{ cidr: '0.0.0.0/0', except: ['10.0.0.0/8'] }, '142.250.185.10', true],
+  [{ cidr: '0.0.0.0/0', except: ['10.0.0.0/8'] }, '10.10.1.0/28', false],
+  [{ cidr: '0.0.0.0/0', except: ['10.10.0.0/16'] }, '10.0.0.0/8', true],
+  [{ cidr: '10.10.1.0/28' }, '10.10.1.3', true],
+  [{ cidr: '10.10.1.0/28' }, '10.10.2.3', false],
+])('the block %j admits %s: %s', (block, target, expected) => {
+  expect(blockAdmits(block, target)).toBe(expected);
+});
+
+it('tells a range inside another from one that only overlaps it', () => {
+  expect(cidrWithin('10.10.1.0/28', '10.0.0.0/8')).toBe(true);
+  expect(cidrWithin('10.0.0.0/8', '10.10.1.0/28')).toBe(false);
+  expect(cidrWithin('10.10.1.7', '10.10.1.0/28')).toBe(true);
 });

@@ -18,3 +18,22 @@ export function cidrsOverlap(a: string, b: string): boolean {
   const y = parse(b);
   return x.start <= y.end && y.start <= x.end;
 }
+
+/** Every address of `inner` lies in `outer` (an address is a /32). */
+export function cidrWithin(inner: string, outer: string): boolean {
+  const x = parse(inner.includes('/') ? inner : `${inner}/32`);
+  const y = parse(outer);
+  return y.start <= x.start && x.end <= y.end;
+}
+
+/** An NetworkPolicy ipBlock: `cidr` minus its `except` ranges. */
+export interface IpBlock {
+  cidr: string;
+  except?: string[];
+}
+
+/** Whether `block` admits the address or range `target` (all of it lying in one excepted range does not count). */
+export function blockAdmits(block: IpBlock, target: string): boolean {
+  const range = target.includes('/') ? target : `${target}/32`;
+  return cidrsOverlap(block.cidr, range) && !(block.except ?? []).some((excepted) => cidrWithin(range, excepted));
+}

@@ -18,6 +18,7 @@ describe('checkComposeFile', () => {
         'store-db: publishes [3306], expected []',
         'store-db: port "3306:3306" is not bound to 127.0.0.1',
         'gateway: service missing',
+        'auth-gateway: service missing',
         'auth: must be on exactly one of the networks auth, store (is on auth, store)',
         'auth: Dockerfile has no target authentication',
         'auth: has no healthcheck',

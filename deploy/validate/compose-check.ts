@@ -2,7 +2,8 @@
 // docker-compose 1.29's own parser when installed, and the platform's rules — build targets exist,
 // auth and store sit on separate networks, only the six app ports reach the host, every app has a
 // healthcheck and starts after its migration; the store apps are reached through the gateway
-// (one entry point, on the `edge` network only), so they publish nothing and can be scaled.
+// (one entry point, on the `edge` network only), so they publish nothing and can be scaled, and
+// auth through its own gateway on `auth-edge` (ADR 0018).
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
@@ -29,8 +30,11 @@ const execFileAsync = promisify(execFile);
 const SIDES = ['auth', 'store'] as const;
 /** The reverse proxy in front of the store apps: on `edge` only, publishing their ports. */
 export const GATEWAY = 'gateway';
+/** auth's own reverse proxy: on `auth-edge` only (never `edge`: the store side must not reach auth). */
+export const AUTH_GATEWAY = 'auth-gateway';
+const GATEWAY_NETWORK: Record<string, string> = { [GATEWAY]: 'edge', [AUTH_GATEWAY]: 'auth-edge' };
 const PUBLISHED: Record<string, number[]> = {
-  auth: [APP_PORTS.auth],
+  [AUTH_GATEWAY]: [APP_PORTS.auth],
   [GATEWAY]: APPS.filter((app) => app !== 'auth').map((app) => APP_PORTS[app]),
 };
 export const MIGRATIONS = { auth: 'migrate-auth', store: 'migrate-store' } as const;
@@ -59,9 +63,10 @@ function platformIssues(compose: ComposeFile, root: string): string[] {
   for (const [name, service] of Object.entries(services)) {
     issues.push(...buildIssues(name, service, root));
     const sides = networksOf(service).filter((n) => (SIDES as readonly string[]).includes(n));
-    if (name === GATEWAY) {
-      if (JSON.stringify(networksOf(service)) !== '["edge"]')
-        issues.push(`${name}: must be on the network edge only (is on ${networksOf(service).join(', ')})`);
+    const gatewayNetwork = GATEWAY_NETWORK[name];
+    if (gatewayNetwork !== undefined) {
+      if (JSON.stringify(networksOf(service)) !== JSON.stringify([gatewayNetwork]))
+        issues.push(`${name}: must be on the network ${gatewayNetwork} only (is on ${networksOf(service).join(', ')})`);
     } else if (sides.length !== 1)
       issues.push(`${name}: must be on exactly one of the networks auth, store (is on ${sides.join(', ') || 'none'})`);
     const published = (service.ports ?? []).map(publishedPort);
@@ -73,7 +78,7 @@ function platformIssues(compose: ComposeFile, root: string): string[] {
       if (hostIp(port) !== '127.0.0.1') issues.push(`${name}: port ${JSON.stringify(port)} is not bound to 127.0.0.1`);
     }
   }
-  if (!services[GATEWAY]) issues.push(`${GATEWAY}: service missing`);
+  for (const gateway of Object.keys(GATEWAY_NETWORK)) if (!services[gateway]) issues.push(`${gateway}: service missing`);
   for (const app of APPS) {
     const service = services[app];
     if (!service) {

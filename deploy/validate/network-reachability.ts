@@ -3,6 +3,7 @@
 // selects (for that direction) is open in that direction.
 import type { INetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import type { INetworkPolicyPeer } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicyPeer';
+import { blockAdmits, type IpBlock } from './cidr.js';
 import { DEFAULT_NAMESPACE, type K8sObject, type PodTemplate } from './k8s-object.js';
 import { selectorMatches } from './label-selector.js';
 
@@ -35,16 +36,41 @@ export class NetworkModel {
     return this.allows('Egress', source, destination) && this.allows('Ingress', destination, source);
   }
 
-  /** CIDRs a pod may open connections to outside the cluster; undefined means "anywhere". */
-  egressCidrs(source: PodEndpoint): string[] | undefined {
+  /** Address blocks a pod may open connections to outside the cluster; undefined means "anywhere". */
+  egressCidrs(source: PodEndpoint): IpBlock[] | undefined {
     const selecting = this.selecting('Egress', source);
     if (selecting.length === 0) return undefined;
-    const cidrs: string[] = [];
+    const blocks: IpBlock[] = [];
     for (const rule of selecting.flatMap((p) => p.spec?.egress ?? [])) {
       if (!rule.to || rule.to.length === 0) return undefined;
-      for (const peer of rule.to) if (peer.ipBlock) cidrs.push(peer.ipBlock.cidr);
+      for (const peer of rule.to) if (peer.ipBlock) blocks.push(peer.ipBlock);
     }
-    return cidrs;
+    return blocks;
+  }
+
+  /**
+   * Whether `source` may open a `protocol` connection to `port` of an address outside the cluster
+   * (`target` an IPv4 address) or of a pod (then the pod's ingress must admit it too). Ports are
+   * compared by number, as these manifests write egress ports.
+   */
+  canOpen(source: PodEndpoint, target: string | PodEndpoint, port: number, protocol: 'TCP' | 'UDP'): boolean {
+    const selecting = this.selecting('Egress', source);
+    const egress =
+      selecting.length === 0 ||
+      selecting.some((policy) =>
+        (policy.spec?.egress ?? []).some(
+          (rule) =>
+            (!rule.ports?.length ||
+              rule.ports.some((p) => (p.protocol ?? 'TCP') === protocol && (p.port === undefined || p.port === port))) &&
+            (!rule.to?.length ||
+              rule.to.some((peer) =>
+                typeof target === 'string'
+                  ? peer.ipBlock !== undefined && blockAdmits(peer.ipBlock, target)
+                  : this.peerMatches(peer, policy, target),
+              )),
+        ),
+      );
+    return egress && (typeof target === 'string' || this.allows('Ingress', target, source));
   }
 
   /** Does `pod`'s side of the connection (its egress or ingress) admit `peer`? */

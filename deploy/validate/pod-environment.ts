@@ -17,8 +17,19 @@ interface Container {
   envFrom?: { configMapRef?: { name: string }; secretRef?: { name: string } }[];
 }
 
-function entriesOf(objects: K8sObject[], kind: 'ConfigMap' | 'Secret', name: string): Record<string, string> {
+/** `withoutSecrets`: for overlays whose Secrets come from outside (prod); their keys are then absent. */
+export interface EnvironmentOptions {
+  withoutSecrets?: boolean;
+}
+
+function entriesOf(
+  objects: K8sObject[],
+  kind: 'ConfigMap' | 'Secret',
+  name: string,
+  options: EnvironmentOptions,
+): Record<string, string> {
   const object = objects.find((o) => o.kind === kind && o.metadata.name === name);
+  if (!object && kind === 'Secret' && options.withoutSecrets) return {};
   if (!object) throw new Error(`${kind}/${name} is referenced but not rendered`);
   if (kind === 'ConfigMap') return { ...((object.data as Record<string, string>) ?? {}) };
   const data = (object.data as Record<string, string>) ?? {};
@@ -26,7 +37,12 @@ function entriesOf(objects: K8sObject[], kind: 'ConfigMap' | 'Secret', name: str
   return { ...Object.fromEntries(decoded), ...((object.stringData as Record<string, string>) ?? {}) };
 }
 
-export function podEnvironment(objects: K8sObject[], kind: string, name: string): Record<string, string> {
+export function podEnvironment(
+  objects: K8sObject[],
+  kind: string,
+  name: string,
+  options: EnvironmentOptions = {},
+): Record<string, string> {
   const workload = objects.find((o) => o.kind === kind && o.metadata.name === name) as
     | (K8sObject & { spec: { template: { spec: { containers: Container[] } } } })
     | undefined;
@@ -34,14 +50,18 @@ export function podEnvironment(objects: K8sObject[], kind: string, name: string)
   const container = workload.spec.template.spec.containers[0]!;
   const env: Record<string, string> = {};
   for (const source of container.envFrom ?? []) {
-    if (source.configMapRef) Object.assign(env, entriesOf(objects, 'ConfigMap', source.configMapRef.name));
-    if (source.secretRef) Object.assign(env, entriesOf(objects, 'Secret', source.secretRef.name));
+    if (source.configMapRef) Object.assign(env, entriesOf(objects, 'ConfigMap', source.configMapRef.name, options));
+    if (source.secretRef) Object.assign(env, entriesOf(objects, 'Secret', source.secretRef.name, options));
   }
   for (const variable of container.env ?? []) {
     const { configMapKeyRef, secretKeyRef } = variable.valueFrom ?? {};
     if (variable.value !== undefined) env[variable.name] = variable.value;
-    else if (configMapKeyRef) env[variable.name] = entriesOf(objects, 'ConfigMap', configMapKeyRef.name)[configMapKeyRef.key]!;
-    else if (secretKeyRef) env[variable.name] = entriesOf(objects, 'Secret', secretKeyRef.name)[secretKeyRef.key]!;
+    else if (configMapKeyRef) {
+      env[variable.name] = entriesOf(objects, 'ConfigMap', configMapKeyRef.name, options)[configMapKeyRef.key]!;
+    } else if (secretKeyRef) {
+      const value = entriesOf(objects, 'Secret', secretKeyRef.name, options)[secretKeyRef.key];
+      if (value !== undefined) env[variable.name] = value;
+    }
   }
   return env;
 }

@@ -25,7 +25,8 @@ describe('HTTP security hygiene of every app', () => {
         probe: probe.label,
         headers: {
           'x-content-type-options': 'nosniff',
-          'x-frame-options': 'SAMEORIGIN',
+          'x-frame-options': 'DENY',
+          'content-security-policy': expect.stringContaining("frame-ancestors 'none'"),
           'strict-transport-security': expect.stringContaining('max-age='),
           'referrer-policy': 'no-referrer',
           'cross-origin-opener-policy': 'same-origin',
@@ -33,6 +34,7 @@ describe('HTTP security hygiene of every app', () => {
         },
       });
       expect(headers['x-powered-by']).toBeUndefined();
+      expect(headers['content-security-policy']).not.toMatch(/script-src[^;]*'unsafe/);
     }
   });
 
@@ -81,5 +83,7 @@ describe('HTTP security hygiene of every app', () => {
     const response = await sendRequest(stack.url('realtime'), { method: 'GET', path: '/', headers: {} });
     expect(response.status).toBe(200);
     expect(response.text).toContain('<html');
+    // The page's own policy (web-app-csp.ts), not the services' default with its inline styles.
+    expect(response.headers['content-security-policy']).toContain("style-src 'self';");
   });
 });

@@ -7,6 +7,7 @@ import { createLocationSubscriber } from './location/customer-location-feed.js';
 import { createLocationPublisher } from './location/location-relay.js';
 import { RealtimeAppModule } from './realtime-app.module.js';
 import type { RealtimeConfig } from './realtime.config.js';
+import { webAppCsp } from './web/web-app-csp.js';
 import { serveWebApp, webAppDir } from './web/web-assets.js';
 
 /**
@@ -15,6 +16,7 @@ import { serveWebApp, webAppDir } from './web/web-assets.js';
  * the web app at /.
  */
 export async function createRealtimeApp(config: RealtimeConfig): Promise<NestFastifyApplication> {
+  const csp = webAppCsp(config); // before anything opens: a tile URL no policy can express stops here
   const dataSource = await openStoreDatabase(config.STORE_DATABASE_URL, config.DB_POOL_SIZE);
   const redis = {
     orderEvents: new OrderEventsSubscriber(config.REDIS_URL),
@@ -29,7 +31,7 @@ export async function createRealtimeApp(config: RealtimeConfig): Promise<NestFas
     trustProxy: config.TRUST_PROXY,
     configure: (app) => {
       app.useWebSocketAdapter(new RealtimeIoAdapter(app, config.CORS_ORIGINS));
-      serveWebApp(app, webAppDir(config.WEB_DIR));
+      serveWebApp(app, webAppDir(config.WEB_DIR), csp);
     },
   });
 }

@@ -13,6 +13,7 @@ import {
   recordHttpRequest,
   requestIdOf,
 } from '@shopwire/observability';
+import { INLINE_STYLES_CSP } from './content-security-policy.js';
 import { ContractExceptionFilter } from './contract-exception.filter.js';
 import { registerLenientBodyParsing } from './lenient-json.js';
 
@@ -78,7 +79,17 @@ export async function createHttpApp(
     }
     done();
   });
-  await app.register(helmet as never, { contentSecurityPolicy: false } as never);
+  // helmet's other defaults (HSTS, nosniff, no-referrer, COOP, CORP...) stay; its CSP is replaced
+  // by ours, and framing is refused outright (nothing here is meant to be framed).
+  // Every response gets this policy; it fits /docs (Swagger UI's inline styles). A page with
+  // needs of its own (the web app) sets its own header on its responses.
+  await app.register(
+    helmet as never,
+    {
+      contentSecurityPolicy: { useDefaults: false, directives: INLINE_STYLES_CSP },
+      frameguard: { action: 'deny' },
+    } as never,
+  );
   await app.register(cors as never, { origin: options.corsOrigins, credentials: false } as never);
   await options.configure?.(app);
 
@@ -91,7 +102,11 @@ export async function createHttpApp(
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'docs-json',
+    // No badge fetched from (and no spec URL sent to) validator.swagger.io.
+    swaggerOptions: { validatorUrl: null },
+  });
   return app;
 }
 

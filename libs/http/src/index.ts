@@ -5,3 +5,4 @@ export * from './create-http-app.js';
 export * from './platform-modules.js';
 export * from './body-cache.js';
 export * from './http-processes.js';
+export * from './content-security-policy.js';

@@ -1,3 +1,5 @@
+import { cspHeader, INLINE_STYLES_CSP } from '@shopwire/http';
+
 /**
  * bull-board's page links web fonts from fonts.googleapis.com. The dashboard must work with no
  * internet and send nothing to third parties, so every stylesheet/script/preconnect link to
@@ -12,14 +14,4 @@ export function withoutExternalResources(html: string): string {
 }
 
 /** Same-origin only; inline styles stay allowed because the board's loading screen uses them. */
-export const DASHBOARD_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const DASHBOARD_CSP = cspHeader(INLINE_STYLES_CSP);

@@ -17,9 +17,11 @@ export function webAppDir(configured?: string): string {
 
 /**
  * Serves the web app at /. Its hashed assets never change, so they may be cached for long;
- * index.html must be revalidated so a new deployment is picked up on the next load.
+ * index.html must be revalidated so a new deployment is picked up on the next load. Every file
+ * carries the page's own `csp` (it replaces the services' default): index.html for the page,
+ * sw.js for the service worker, which takes its policy from its own script's response.
  */
-export function serveWebApp(app: NestFastifyApplication, dir: string): void {
+export function serveWebApp(app: NestFastifyApplication, dir: string, csp: string): void {
   app.useStaticAssets({
     root: dir,
     prefix: '/',
@@ -27,10 +29,9 @@ export function serveWebApp(app: NestFastifyApplication, dir: string): void {
     // @fastify/static 10 hands over the Fastify reply here, though Nest's type says a raw response.
     setHeaders: (reply: unknown, path: string) => {
       const immutable = /[/\\]assets[/\\]/.test(path);
-      (reply as { header(name: string, value: string): void }).header(
-        'cache-control',
-        immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-      );
+      const headers = reply as { header(name: string, value: string): void };
+      headers.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      headers.header('content-security-policy', csp);
     },
   });
 }
