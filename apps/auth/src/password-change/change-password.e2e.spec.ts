@@ -86,21 +86,35 @@ describe('POST /change_password (additive, docs/api.md)', () => {
   it('answers Unknown user. for a token that outlived its deleted account', async () => {
     const { account, token } = await registered();
     expect((await auth.client.post('/delete', undefined, { token })).status).toBe(200);
-    expectMessage(await change(token, { password: account.password, newPassword: 'long-enough' }), 400, 'Unknown user.');
+    expectMessage(
+      await change(token, { password: account.password, newPassword: 'long-enough' }),
+      400,
+      'Unknown user.',
+    );
   });
 
   it('throttles wrong current passwords like logins: 429 even with the right one, per (email, client)', async () => {
     const { account, token } = await registered();
     for (let i = 0; i < 3; i++) {
-      expectMessage(await change(token, { password: 'wrong', newPassword: 'long-enough' }, '10.9.2.1'), 400, 'Invalid credentials.');
+      expectMessage(
+        await change(token, { password: 'wrong', newPassword: 'long-enough' }, '10.9.2.1'),
+        400,
+        'Invalid credentials.',
+      );
     }
     const blocked = await change(token, { password: account.password, newPassword: 'long-enough' }, '10.9.2.1');
     expectMessage(blocked, 429, 'Too many login attempts.');
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
     // The same failures count for /login from that client: one guess budget per email and client.
-    expectMessage(await login(auth.client, account.email, account.password, fromClient('10.9.2.1')), 429, 'Too many login attempts.');
+    expectMessage(
+      await login(auth.client, account.email, account.password, fromClient('10.9.2.1')),
+      429,
+      'Too many login attempts.',
+    );
     expect(await signsIn(account, account.password)).toBe(true);
-    expect((await change(token, { password: account.password, newPassword: 'long-enough' }, '10.9.2.2')).status).toBe(200);
+    expect((await change(token, { password: account.password, newPassword: 'long-enough' }, '10.9.2.2')).status).toBe(
+      200,
+    );
   });
 
   it('lets exactly one of two concurrent changes with the same current password win', async () => {

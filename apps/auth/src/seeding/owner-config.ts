@@ -35,7 +35,9 @@ export interface ConfiguredOwner {
   fromEnvironment: boolean;
 }
 
-type OwnerFields = { NODE_ENV: string } & { [K in keyof typeof ownerConfigShape]: z.output<(typeof ownerConfigShape)[K]> };
+type OwnerFields = { NODE_ENV: string } & {
+  [K in keyof typeof ownerConfigShape]: z.output<(typeof ownerConfigShape)[K]>;
+};
 
 /**
  * Resolves OWNER_*: in production the owner must come from the environment, and the contract's
@@ -54,7 +56,8 @@ export function resolveOwnerConfig<T extends OwnerFields>(
   const given = email !== undefined || password !== undefined || passwordHash !== undefined;
 
   if (!given) {
-    if (production) issue('OWNER_EMAIL', 'is required when NODE_ENV=production (with OWNER_PASSWORD or OWNER_PASSWORD_HASH)');
+    if (production)
+      issue('OWNER_EMAIL', 'is required when NODE_ENV=production (with OWNER_PASSWORD or OWNER_PASSWORD_HASH)');
     return { ...cfg, OWNER: { ...DEFAULT_OWNER, fromEnvironment: false }, WELL_KNOWN_OWNER_PASSWORD_ALLOWED: allowed };
   }
   if (email === undefined || !isValidEmail(email)) issue('OWNER_EMAIL', 'must be a valid email (contract §2.1 rule)');

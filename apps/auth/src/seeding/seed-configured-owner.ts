@@ -32,7 +32,11 @@ export async function seedConfiguredOwner(
   owner: ConfiguredOwner,
   wellKnownAllowed: boolean,
 ): Promise<OwnerSeedOutcome> {
-  if (!wellKnownAllowed && owner.passwordHash && (await passwords.verify(owner.passwordHash, WELL_KNOWN_OWNER_PASSWORD))) {
+  if (
+    !wellKnownAllowed &&
+    owner.passwordHash &&
+    (await passwords.verify(owner.passwordHash, WELL_KNOWN_OWNER_PASSWORD))
+  ) {
     throw new OwnerSeedError('OWNER_PASSWORD_HASH is a hash of the publicly known contract password: choose another');
   }
   const existing = await accounts.findByEmail(owner.email);
