@@ -4,6 +4,7 @@ import { StatisticsAggregates1764547200000 } from './1764547200000-statistics-ag
 import { DeliveryLocation1764633600000 } from './1764633600000-delivery-location.js';
 import { PushSubscriptions1764720000000 } from './1764720000000-push-subscriptions.js';
 import { StoreEpoch1764763200000 } from './1764763200000-store-epoch.js';
+import { AccountIncarnations1765000000001 } from './1765000000001-account-incarnations.js';
 
 /** Every store migration, in order. Listed explicitly: no glob discovery. Append new ones here. */
 export const storeMigrations = [
@@ -13,4 +14,5 @@ export const storeMigrations = [
   DeliveryLocation1764633600000,
   PushSubscriptions1764720000000,
   StoreEpoch1764763200000,
+  AccountIncarnations1765000000001,
 ];
