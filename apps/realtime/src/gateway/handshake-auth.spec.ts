@@ -19,6 +19,16 @@ describe('authenticateHandshake', () => {
     expect(outcome).toMatchObject({ ok: true, data: { role: 'courier', lastEventId: undefined } });
   });
 
+  it('keeps the account incarnation of the token’s jti (ADR 0017), none without one', () => {
+    const incarnation = `${Date.now().toString(16).padStart(12, '0')}0123456789abcdef`;
+    const token = signTestToken('ana@example.org', 'customer', { jti: `${incarnation}.abc` });
+    expect(authenticateHandshake({ auth: { token } }, verify)).toMatchObject({ ok: true, data: { incarnation } });
+    expect(authenticateHandshake({ auth: { token: customer } }, verify)).toMatchObject({
+      ok: true,
+      data: { incarnation: '' },
+    });
+  });
+
   it('accepts an owner token (statistics signals only)', () => {
     const outcome = authenticateHandshake({ auth: { token: signTestToken('onlymoney@gmail.com', 'owner') } }, verify);
     expect(outcome).toMatchObject({ ok: true, data: { role: 'owner' } });

@@ -45,6 +45,20 @@ export class AccountIncarnations {
     return row ? String(row.incarnation) : NO_INCARNATION;
   }
 
+  /** True when a newer incarnation than this one is recorded for `email` (a deleted account's token). */
+  async isSuperseded(email: string, incarnation: string): Promise<boolean> {
+    return (await this.newest(email)) > incarnation;
+  }
+
+  /** Incarnations that became the newest of their email at or after `since` (store DB clock). */
+  async recordedSince(since: Date): Promise<Array<{ email: string; incarnation: string; firstSeenAt: Date }>> {
+    const rows: Array<{ email: string; incarnation: string; first_seen_at: Date }> = await this.dataSource.query(
+      'SELECT email, incarnation, first_seen_at FROM account_incarnations WHERE first_seen_at >= ? ORDER BY first_seen_at',
+      [since],
+    );
+    return rows.map((row) => ({ email: row.email, incarnation: row.incarnation, firstSeenAt: row.first_seen_at }));
+  }
+
   private async record(email: string, incarnation: string): Promise<string> {
     // Assignments run left to right: first_seen_at compares with the old incarnation.
     await this.dataSource.query(

@@ -16,7 +16,8 @@ export class AccountIncarnations1765000000001 implements MigrationInterface {
         email VARCHAR(320) CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci NOT NULL,
         incarnation VARCHAR(28) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
         first_seen_at DATETIME(3) NOT NULL,
-        PRIMARY KEY (email)
+        PRIMARY KEY (email),
+        KEY ix_account_incarnations_seen (first_seen_at)
       ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin`);
     await db.query(`
       ALTER TABLE push_subscriptions
