@@ -69,7 +69,9 @@ describe('POST /login (contract §2.2)', () => {
       exp: nbf + 3600,
       jti: expect.any(String),
     });
-    const [row] = await auth.dataSource.query('SELECT incarnation FROM accounts WHERE email = ?', ['onlymoney@gmail.com']);
+    const [row] = await auth.dataSource.query('SELECT incarnation FROM accounts WHERE email = ?', [
+      'onlymoney@gmail.com',
+    ]);
     expect(payload.jti).toMatch(new RegExp(`^${row.incarnation}\\.[A-Za-z0-9_-]+$`));
     expect(Number.isInteger(nbf)).toBe(true);
     expect(nbf).toBeGreaterThanOrEqual(before);

@@ -6,7 +6,13 @@ import { AccessTokenIssuer } from './access-token-issuer.js';
 const SECRET = 'unit-test-secret-0123456789abcdef0123456789';
 const issuer = new AccessTokenIssuer({ JWT_SECRET: SECRET });
 const incarnation = `${Date.now().toString(16).padStart(12, '0')}0123456789abcdef`;
-const subject = { email: 'Ana@Example.org', forename: 'Ana', surname: 'Petrovic', role: 'courier' as const, incarnation };
+const subject = {
+  email: 'Ana@Example.org',
+  forename: 'Ana',
+  surname: 'Petrovic',
+  role: 'courier' as const,
+  incarnation,
+};
 
 describe('AccessTokenIssuer (contract §1.1)', () => {
   it('signs exactly the contract claims with HS256, verifiable by an independent library', async () => {
