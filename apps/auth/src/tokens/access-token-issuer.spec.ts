@@ -1,11 +1,12 @@
 import { incarnationOfTokenId } from '@shopwire/contracts';
+import { testIncarnation } from '@shopwire/testing';
 import { decodeJwt as jwtDecode, decodeProtectedHeader, jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { AccessTokenIssuer } from './access-token-issuer.js';
 
 const SECRET = 'unit-test-secret-0123456789abcdef0123456789';
 const issuer = new AccessTokenIssuer({ JWT_SECRET: SECRET });
-const incarnation = `${Date.now().toString(16).padStart(12, '0')}0123456789abcdef`;
+const incarnation = testIncarnation(Date.now());
 const subject = {
   email: 'Ana@Example.org',
   forename: 'Ana',

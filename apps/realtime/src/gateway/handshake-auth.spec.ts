@@ -1,5 +1,5 @@
 import { JwtVerifier } from '@shopwire/security';
-import { TEST_JWT_SECRET, signTestToken } from '@shopwire/testing';
+import { TEST_JWT_SECRET, signTestToken, testIncarnation } from '@shopwire/testing';
 import { describe, expect, it } from 'vitest';
 import { authenticateHandshake } from './handshake-auth.js';
 
@@ -20,7 +20,7 @@ describe('authenticateHandshake', () => {
   });
 
   it('keeps the account incarnation of the token’s jti (ADR 0017), none without one', () => {
-    const incarnation = `${Date.now().toString(16).padStart(12, '0')}0123456789abcdef`;
+    const incarnation = testIncarnation(Date.now());
     const token = signTestToken('ana@example.org', 'customer', { jti: `${incarnation}.abc` });
     expect(authenticateHandshake({ auth: { token } }, verify)).toMatchObject({ ok: true, data: { incarnation } });
     expect(authenticateHandshake({ auth: { token: customer } }, verify)).toMatchObject({

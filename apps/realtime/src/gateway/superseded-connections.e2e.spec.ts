@@ -1,9 +1,8 @@
-import { signTestToken } from '@shopwire/testing';
+import { signTestToken, testIncarnation } from '@shopwire/testing';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStoreStack, type StoreStack } from '@shopwire/test-support';
 
-const incarnationAt = (ms: number) => `${ms.toString(16).padStart(12, '0')}${'0123456789abcdef'}`;
 const tokenOf = (email: string, incarnation: string) =>
   signTestToken(email, 'customer', { jti: `${incarnation}.t${Math.random().toString(36).slice(2, 8)}` });
 
@@ -35,9 +34,9 @@ describe('realtime connections of a superseded account incarnation', () => {
 
   it('closes the older incarnation’s socket once the newer one is seen anywhere, and refuses it afterwards', async () => {
     const email = 'ana.rt@example.org';
-    const first = tokenOf(email, incarnationAt(Date.now() - 60_000));
-    const second = tokenOf(email, incarnationAt(Date.now() - 1_000));
-    const bystander = tokenOf('bea.rt@example.org', incarnationAt(Date.now() - 60_000));
+    const first = tokenOf(email, testIncarnation(Date.now() - 60_000));
+    const second = tokenOf(email, testIncarnation(Date.now() - 1_000));
+    const bystander = tokenOf('bea.rt@example.org', testIncarnation(Date.now() - 60_000));
     const old = await connect(stack.urls.realtime[0]!, first);
     const other = await connect(stack.urls.realtime[0]!, bystander);
     const withoutIncarnation = await connect(stack.urls.realtime[0]!, signTestToken(email, 'customer'));

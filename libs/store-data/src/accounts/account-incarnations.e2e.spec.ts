@@ -1,11 +1,8 @@
-import { createTestDatabase } from '@shopwire/testing';
+import { createTestDatabase, testIncarnation } from '@shopwire/testing';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStoreDatabase } from '../store-data-source.js';
 import { AccountIncarnations } from './account-incarnations.js';
-
-/** An incarnation registered at `ms` (the format of @shopwire/contracts account-incarnation). */
-const incarnationAt = (ms: number, random = '0123456789abcdef') => `${ms.toString(16).padStart(12, '0')}${random}`;
 
 describe('AccountIncarnations (ADR 0017) on a real store database', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -54,8 +51,8 @@ describe('AccountIncarnations (ADR 0017) on a real store database', () => {
 
   it('drops an older incarnation’s devices and keys once a newer one is shown, and never the other way', async () => {
     const email = 'ana@example.org';
-    const first = incarnationAt(Date.now() - 60_000);
-    const second = incarnationAt(Date.now() - 1_000, 'fedcba9876543210');
+    const first = testIncarnation(Date.now() - 60_000);
+    const second = testIncarnation(Date.now() - 1_000, 'fedcba9876543210');
     const other = await device('bea@example.org', first);
     const old = await device(email, first);
     await idempotencyKey(email, first, 'k1');
@@ -87,7 +84,7 @@ describe('AccountIncarnations (ADR 0017) on a real store database', () => {
     const own = await device(email, '', new Date(registeredAt + 2_000));
     await idempotencyKey(email, '', 'before', new Date(registeredAt - 5_000));
     await idempotencyKey(email, '', 'after', new Date(registeredAt + 2_000));
-    const incarnation = incarnationAt(registeredAt);
+    const incarnation = testIncarnation(registeredAt);
 
     await new AccountIncarnations(dataSource).observe(email, incarnation);
     expect(await devices(email)).toEqual([[own, incarnation]]);
@@ -104,8 +101,8 @@ describe('AccountIncarnations (ADR 0017) on a real store database', () => {
 
   it('agrees on the newest when replicas record two incarnations at once', async () => {
     const email = 'eve@example.org';
-    const older = incarnationAt(Date.now() - 5_000);
-    const newer = incarnationAt(Date.now() - 4_000);
+    const older = testIncarnation(Date.now() - 5_000);
+    const newer = testIncarnation(Date.now() - 4_000);
     await device(email, older);
     const replicas = Array.from({ length: 6 }, () => new AccountIncarnations(dataSource));
     await Promise.all(replicas.map((replica, i) => replica.observe(email, i % 2 === 0 ? older : newer)));
