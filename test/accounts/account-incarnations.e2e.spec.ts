@@ -1,8 +1,7 @@
 import { createTestDatabase, testIncarnation } from '@shopwire/testing';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStoreDatabase } from '../store-data-source.js';
-import { AccountIncarnations } from './account-incarnations.js';
+import { AccountIncarnations, openStoreDatabase } from '@shopwire/store-data';
 
 describe('AccountIncarnations (ADR 0017) on a real store database', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
