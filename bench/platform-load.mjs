@@ -132,6 +132,10 @@ async function startPlatform(build, workDir, round) {
     AUTH_DATABASE_URL: `mysql://root@127.0.0.1:3306/${auth}`,
     STORE_DATABASE_URL: `mysql://root@127.0.0.1:3306/${store}`,
     BULLMQ_PREFIX: `${BULLMQ_PREFIX}-${build.name}-${round}`,
+    // The contract's owner, as the contract-test stacks run it (ADR 0017).
+    OWNER_EMAIL: 'onlymoney@gmail.com',
+    OWNER_PASSWORD: 'evenmoremoney',
+    OWNER_ALLOW_WELL_KNOWN_PASSWORD: 'true',
     LOGIN_MAX_FAILURES_PER_IP: '1000000000',
     REGISTRATIONS_PER_IP_PER_HOUR: '1000000000',
     ...Object.fromEntries(APPS.map((app) => [`${app.toUpperCase()}_PORT`, String(PORTS[app])])),

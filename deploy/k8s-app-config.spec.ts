@@ -26,4 +26,16 @@ describe('the dev overlay gives every app an environment its production config a
     delete env.VAPID_PRIVATE_KEY;
     expect(() => loadAppConfig('worker', env)).toThrow(/VAPID_PRIVATE_KEY: is required when PUSH_ENABLED/);
   });
+
+  it('and auth without its owner Secret is refused, as is the well-known owner password', () => {
+    const env = podEnvironment(objects, 'Deployment', 'auth');
+    expect(env.OWNER_EMAIL).toBeTruthy();
+    expect(env.OWNER_ALLOW_WELL_KNOWN_PASSWORD).toBeUndefined();
+    expect(() => loadAppConfig('auth', { ...env, OWNER_PASSWORD: 'evenmoremoney' })).toThrow(
+      /OWNER_PASSWORD: is the publicly known contract password/,
+    );
+    delete env.OWNER_EMAIL;
+    delete env.OWNER_PASSWORD;
+    expect(() => loadAppConfig('auth', env)).toThrow(/OWNER_EMAIL: is required when NODE_ENV=production/);
+  });
 });

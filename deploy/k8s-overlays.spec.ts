@@ -65,7 +65,8 @@ it('runs databases and Redis in-cluster, with generated placeholder Secrets, in 
   expect(kinds(dev, 'StatefulSet')).toEqual(['auth-db', 'redis', 'store-db']);
   expect(kinds(prod, 'StatefulSet')).toEqual([]);
   expect(kinds(prod, 'Secret')).toEqual([]);
-  expect(kinds(dev, 'Secret').length).toBe(5);
+  // shopwire-jwt, shopwire-owner, shopwire-push, auth-db, store-db, store-redis
+  expect(kinds(dev, 'Secret').length).toBe(6);
 });
 
 describe.each([

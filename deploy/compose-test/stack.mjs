@@ -43,6 +43,10 @@ export class Stack {
       COURIER_PUBLIC_URL: `http://localhost:${ports.COURIER}`,
       CORS_ORIGINS: `http://localhost:${ports.REALTIME}`,
       LOG_LEVEL: 'warn',
+      // The contract tests sign in as the contract's owner: this stack alone allows its password.
+      OWNER_EMAIL: 'onlymoney@gmail.com',
+      OWNER_PASSWORD: 'evenmoremoney',
+      OWNER_ALLOW_WELL_KNOWN_PASSWORD: 'true',
     };
     writeFileSync(this.envFile, Object.entries(this.env).map(([k, v]) => `${k}=${v}\n`).join(''), { mode: 0o600 });
     this.urls = Object.fromEntries(HOST_PORTS.map((name) => [name.toLowerCase(), `http://127.0.0.1:${ports[name]}`]));

@@ -93,6 +93,9 @@ describe('an HTTP service in two processes behind one port (HTTP_PROCESSES=2, AD
         AUTH_DATABASE_URL: database.url,
         AUTH_PORT: String(port),
         HTTP_PROCESSES: '2',
+        OWNER_EMAIL: 'onlymoney@gmail.com',
+        OWNER_PASSWORD: 'evenmoremoney',
+        OWNER_ALLOW_WELL_KNOWN_PASSWORD: 'true',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

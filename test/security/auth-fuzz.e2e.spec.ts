@@ -50,4 +50,27 @@ describe('fuzzing the authentication service (contract §2)', () => {
     },
     fuzzTestTimeout(),
   );
+
+  // Last: a 200 here changes the password of the account it fuzzes (its own, not the owner).
+  it(
+    'POST /change_password never fails, hangs, leaks or changes anything on a 4xx',
+    async () => {
+      const account = { forename: 'Fuzz', surname: 'Change', email: 'fuzz.change@example.org', password: 's3cretPass' };
+      const registered = await fetch(`${stack.url('auth')}/register_customer`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(account),
+      });
+      expect(registered.status).toBe(200);
+      const authorization = `Bearer ${tokens.customer(account.email)}`;
+      const body = { password: fc.oneof(validPassword, fc.constant(account.password)), newPassword: validPassword };
+      const statuses = await fuzzEndpoint(
+        target(),
+        jsonEndpointRequest('POST', '/change_password', body, authorization),
+      );
+      expect(statuses).toContain(400);
+      expect([...statuses].filter((status) => ![200, 400, 401, 413, 429].includes(status))).toEqual([]);
+    },
+    fuzzTestTimeout(),
+  );
 });

@@ -15,7 +15,8 @@ const CUSTOMER = {
   password: 'Pa55-customer-secret',
 };
 const COURIER = { forename: 'Log', surname: 'Rider', email: 'log.rider@example.org', password: 'Pa55-courier-secret' };
-const OWNER = { email: 'onlymoney@gmail.com', password: 'evenmoremoney' };
+// In production the owner comes from OWNER_* (ADR 0017); its password must never reach a log either.
+const OWNER = { email: 'boss@shop.example', password: `owner-${randomBytes(12).toString('hex')}` };
 const WRONG_PASSWORD = 'Wr0ng-password-attempt';
 
 async function ok(what: string, response: Promise<{ status: number; text: string; body: any }>) {
@@ -62,6 +63,8 @@ describe('logs of the built apps at LOG_LEVEL=info hold no password, token or se
       VAPID_PUBLIC_KEY: VAPID.publicKey,
       VAPID_PRIVATE_KEY: VAPID.privateKey,
       VAPID_SUBJECT: 'mailto:ops@example.org',
+      OWNER_EMAIL: OWNER.email,
+      OWNER_PASSWORD: OWNER.password,
     };
     const ports: Record<BuiltAppName, string> = {
       auth: 'AUTH_PORT',

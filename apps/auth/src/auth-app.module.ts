@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { AUTH_CONFIG, type AuthConfig } from './auth.config.js';
 import { AccountDeletionModule } from './deletion/account-deletion.module.js';
 import { LoginModule } from './login/login.module.js';
+import { ChangePasswordModule } from './password-change/change-password.module.js';
 import { RegistrationModule } from './registration/registration.module.js';
 
 @Module({})
@@ -18,6 +19,7 @@ export class AuthAppModule {
         RegistrationModule,
         LoginModule,
         AccountDeletionModule,
+        ChangePasswordModule,
       ],
       providers: [{ provide: AUTH_CONFIG, useValue: config }],
       exports: [AUTH_CONFIG],

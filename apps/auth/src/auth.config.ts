@@ -1,5 +1,6 @@
 import { httpProcessesConfigShape, platformConfigSchema, port, positiveInt, z } from '@shopwire/config';
 import { DEFAULT_AUTH_DATABASE_URL } from '@shopwire/auth-data';
+import { ownerConfigShape, resolveOwnerConfig } from './seeding/owner-config.js';
 
 export const authConfigSchema = platformConfigSchema({
   AUTH_PORT: port(5000),
@@ -16,7 +17,8 @@ export const authConfigSchema = platformConfigSchema({
   LOGIN_MAX_FAILURES_PER_IP: positiveInt(100),
   /** Registration attempts (that pass validation) allowed per client IP in any hour. */
   REGISTRATIONS_PER_IP_PER_HOUR: positiveInt(50),
-});
+  ...ownerConfigShape,
+}).transform(resolveOwnerConfig);
 
 export type AuthConfig = z.output<typeof authConfigSchema>;
 

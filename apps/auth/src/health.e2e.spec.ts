@@ -29,9 +29,16 @@ describe('auth service health', () => {
     expect(docs.body.info.title).toBe('shopwire auth');
   });
 
-  it('documents the four contract endpoints with their status codes in /docs-json', async () => {
+  it('documents the four contract endpoints (and /change_password) with their status codes in /docs-json', async () => {
     const { body } = await auth.client.get('/docs-json');
-    expect(Object.keys(body.paths).sort()).toEqual(['/delete', '/login', '/register_courier', '/register_customer']);
+    expect(Object.keys(body.paths).sort()).toEqual([
+      '/change_password',
+      '/delete',
+      '/login',
+      '/register_courier',
+      '/register_customer',
+    ]);
+    expect(Object.keys(body.paths['/change_password'].post.responses).sort()).toEqual(['200', '400', '401', '429']);
     for (const path of ['/register_customer', '/register_courier', '/login']) {
       expect(Object.keys(body.paths[path].post.responses).sort()).toEqual(['200', '400', '429']);
     }

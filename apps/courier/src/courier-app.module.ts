@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { platformModules } from '@shopwire/http';
 import { PushSubscriptionsModule } from '@shopwire/push';
+import { AccountIncarnationsModule } from '@shopwire/store-data';
 import type { DataSource } from 'typeorm';
 import type { CourierConfig } from './courier.config.js';
 import { DeliveryModule } from './delivery/delivery.module.js';
@@ -15,6 +16,8 @@ export class CourierAppModule {
           jwtSecret: config.JWT_SECRET,
           dataSource,
         }),
+        // Per-account state is keyed by incarnation: every token's is recorded first (ADR 0017).
+        AccountIncarnationsModule.forRoot(),
         DeliveryModule.forRoot(config),
         PushSubscriptionsModule.forRole({
           role: 'courier',

@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { platformModules } from '@shopwire/http';
-import { StoreEpochFollowers, StoreEpochModule } from '@shopwire/store-data';
+import { AccountIncarnationsModule, StoreEpochFollowers, StoreEpochModule } from '@shopwire/store-data';
 import { PushSubscriptionsModule } from '@shopwire/push';
 import type { DataSource } from 'typeorm';
 import type { CustomerConfig } from './customer.config.js';
@@ -20,6 +20,8 @@ export class CustomerAppModule {
           extraReadinessChecks: [epochs.readinessCheck()],
         }),
         StoreEpochModule.with(epochs),
+        // Per-account state is keyed by incarnation: every token's is recorded first (ADR 0017).
+        AccountIncarnationsModule.forRoot(),
         SearchModule,
         CustomerOrdersModule.forRoot(config),
         PushSubscriptionsModule.forRole({

@@ -10,6 +10,7 @@ import { OrderEventTailer } from './events/order-event-tailer.js';
 import { ReplayService } from './events/replay.service.js';
 import { OwnerSignals } from './events/owner-signals.js';
 import { RealtimeGateway } from './gateway/realtime.gateway.js';
+import { SupersededConnections } from './gateway/superseded-connections.js';
 import { CourierLocationService } from './location/courier-location.service.js';
 import { CourierOrders } from './location/courier-orders.js';
 import { CustomerLocationFeed, LOCATION_SUBSCRIBER } from './location/customer-location-feed.js';
@@ -68,6 +69,7 @@ export class RealtimeAppModule {
         EventFanOut,
         OrderEventTailer,
         ReplayService,
+        SupersededConnections,
         RealtimeGateway,
       ],
     };

@@ -12,3 +12,4 @@ export * from './contract-error.js';
 export * from './push-notifications.js';
 export * from './http-bodies.js';
 export * from './owner-bodies.js';
+export * from './account-incarnation.js';

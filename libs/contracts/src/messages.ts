@@ -13,6 +13,8 @@ export const Messages = {
   unknownUser: 'Unknown user.',
   tooManyLoginAttempts: 'Too many login attempts.',
   tooManyRegistrations: 'Too many registrations.',
+  /** Additive: POST /change_password, the new password fails the §2.1 password rule. */
+  invalidNewPassword: 'Invalid new password.',
 
   incorrectValues: (line: number) => `Incorrect number of values on line ${line}.`,
   incorrectPrice: (line: number) => `Incorrect price on line ${line}.`,

@@ -1,4 +1,5 @@
 export * from './subscriptions/push-subscription.validation.js';
 export * from './subscriptions/push-subscriptions.options.js';
 export * from './subscriptions/push-subscriptions.module.js';
+export * from './subscriptions/deliverable-subscription.js';
 export * from './delivery/push-delivery.store.js';

@@ -26,3 +26,11 @@ export function signTestToken(
   };
   return jwt.sign(claims, secret, { algorithm: 'HS256' });
 }
+
+/**
+ * An account incarnation registered at `ms` (ADR 0017: 12 hex digits of the time, 16 random hex),
+ * for tokens whose `jti` must carry one: `signTestToken(email, role, { jti: `${incarnation}.x` })`.
+ */
+export function testIncarnation(ms: number, random = '0123456789abcdef'): string {
+  return `${ms.toString(16).padStart(12, '0')}${random}`;
+}

@@ -23,7 +23,7 @@ const EXPECTED_CLIENT_ERRORS = new Set([400, 401, 409, 413, 422, 429]);
 const FIXED_MESSAGES = new Set<unknown>(Object.values(Messages).filter((value) => typeof value === 'string'));
 
 const TEMPLATED_MESSAGES = [
-  /^Field (forename|surname|email|password|file|requests|street) is missing\.$/,
+  /^Field (forename|surname|email|password|newPassword|file|requests|street) is missing\.$/,
   /^Incorrect number of values on line (0|[1-9]\d*)\.$/,
   /^Incorrect price on line (0|[1-9]\d*)\.$/,
   /^(Product id is missing|Product quantity is missing) for request number (0|[1-9]\d*)\.$/,

@@ -56,7 +56,8 @@ describe('POST /login (contract §2.2)', () => {
     const { payload, protectedHeader } = await jwtVerify(response.body.accessToken, secret, { algorithms: ['HS256'] });
     expect(protectedHeader.alg).toBe('HS256');
     const nbf = payload.nbf as number;
-    // Exactly these claims: no aud, no password, nothing else (iat = nbf; no jti is issued).
+    // Exactly these claims: no aud, no password, nothing else (iat = nbf). The optional jti of
+    // §1.1 is a string: the account's incarnation and a per-token part (ADR 0017).
     expect(payload).toEqual({
       sub: 'onlymoney@gmail.com',
       forename: 'Scrooge',
@@ -66,7 +67,12 @@ describe('POST /login (contract §2.2)', () => {
       nbf,
       iat: nbf,
       exp: nbf + 3600,
+      jti: expect.any(String),
     });
+    const [row] = await auth.dataSource.query('SELECT incarnation FROM accounts WHERE email = ?', [
+      'onlymoney@gmail.com',
+    ]);
+    expect(payload.jti).toMatch(new RegExp(`^${row.incarnation}\\.[A-Za-z0-9_-]+$`));
     expect(Number.isInteger(nbf)).toBe(true);
     expect(nbf).toBeGreaterThanOrEqual(before);
     expect(nbf).toBeLessThanOrEqual(Math.floor(Date.now() / 1000));

@@ -7,6 +7,7 @@ import {
   type HttpClient,
   type RunningTestApp,
 } from '@shopwire/testing';
+import { DataSource } from 'typeorm';
 import { afterAll, beforeAll } from 'vitest';
 import { authConfigSchema, type AuthConfig } from '../auth.config.js';
 import { createAuthApp } from '../create-auth-app.js';
@@ -16,6 +17,8 @@ export interface AuthTestApp {
   url: string;
   config: AuthConfig;
   databaseUrl: string;
+  /** The app's own connection to its database, for inspecting rows. */
+  dataSource: DataSource;
 }
 
 /**
@@ -33,6 +36,7 @@ export function useAuthTestApp(label: string, env: Record<string, string> = {}):
     context.config = loadConfig(authConfigSchema, testEnv({ AUTH_DATABASE_URL: database.url, ...env }));
     running = await listenForTest(await createAuthApp(context.config));
     context.url = running.url;
+    context.dataSource = running.app.get(DataSource);
     context.client = httpClient(running.url);
   });
   afterAll(async () => {

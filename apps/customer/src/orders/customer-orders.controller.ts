@@ -1,4 +1,4 @@
-import { BadRequestError } from '@shopwire/contracts';
+import { BadRequestError, incarnationOfTokenId } from '@shopwire/contracts';
 import { Body, Controller, Get, Headers, Inject, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -53,7 +53,8 @@ export class CustomerOrdersController {
     @Body() body: unknown,
     @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<PlacedOrder> {
-    return this.placeOrder.handle(claims.sub, bodyObject(body), idempotencyKey);
+    // Keys are scoped to the account incarnation too (ADR 0017).
+    return this.placeOrder.handle(claims.sub, incarnationOfTokenId(claims.jti), bodyObject(body), idempotencyKey);
   }
 
   @Get('status')

@@ -33,13 +33,14 @@ export class PlaceOrderHandler {
 
   async handle(
     customerEmail: string,
+    incarnation: string,
     body: Record<string, unknown>,
     idempotencyKeyHeader: string | undefined,
   ): Promise<PlacedOrder> {
     const key = parseIdempotencyKey(idempotencyKeyHeader);
     let claim: IdempotencyClaim | undefined;
     if (key !== undefined) {
-      const start = await this.idempotency.begin<PlacedOrder>({ customerEmail, key }, body);
+      const start = await this.idempotency.begin<PlacedOrder>({ customerEmail, incarnation, key }, body);
       if (start.kind === 'replay') return start.response;
       claim = start.claim;
     }

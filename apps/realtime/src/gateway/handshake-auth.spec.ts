@@ -1,5 +1,5 @@
 import { JwtVerifier } from '@shopwire/security';
-import { TEST_JWT_SECRET, signTestToken } from '@shopwire/testing';
+import { TEST_JWT_SECRET, signTestToken, testIncarnation } from '@shopwire/testing';
 import { describe, expect, it } from 'vitest';
 import { authenticateHandshake } from './handshake-auth.js';
 
@@ -17,6 +17,16 @@ describe('authenticateHandshake', () => {
     const token = signTestToken('bob@example.org', 'courier');
     const outcome = authenticateHandshake({ auth: {}, authorization: `Bearer ${token}` }, verify);
     expect(outcome).toMatchObject({ ok: true, data: { role: 'courier', lastEventId: undefined } });
+  });
+
+  it('keeps the account incarnation of the token’s jti (ADR 0017), none without one', () => {
+    const incarnation = testIncarnation(Date.now());
+    const token = signTestToken('ana@example.org', 'customer', { jti: `${incarnation}.abc` });
+    expect(authenticateHandshake({ auth: { token } }, verify)).toMatchObject({ ok: true, data: { incarnation } });
+    expect(authenticateHandshake({ auth: { token: customer } }, verify)).toMatchObject({
+      ok: true,
+      data: { incarnation: '' },
+    });
   });
 
   it('accepts an owner token (statistics signals only)', () => {

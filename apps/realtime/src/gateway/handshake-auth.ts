@@ -1,4 +1,5 @@
 import {
+  incarnationOfTokenId,
   REALTIME_INVALID_LAST_EVENT_ID,
   REALTIME_ROLES,
   REALTIME_UNAUTHORIZED,
@@ -49,6 +50,7 @@ export function authenticateHandshake(
       email: claims.sub,
       role: claims.roles,
       exp: claims.exp,
+      incarnation: incarnationOfTokenId(claims.jti),
       lastEventId: typeof lastEventId === 'number' ? lastEventId : undefined,
     },
   };

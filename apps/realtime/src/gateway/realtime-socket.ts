@@ -7,6 +7,8 @@ export interface RealtimeSocketData {
   role: Role;
   /** Token expiry, seconds since the epoch. */
   exp: number;
+  /** The account incarnation of the token's `jti` (ADR 0017); '' when it has none. */
+  incarnation: string;
   /** Highest event id the client already has; undefined on a first connection. */
   lastEventId?: number;
 }

@@ -5,7 +5,7 @@ import {
   type OnGatewayInit,
   WebSocketGateway,
 } from '@nestjs/websockets';
-import { CLOCK_LEEWAY_SECONDS } from '@shopwire/contracts';
+import { CLOCK_LEEWAY_SECONDS, REALTIME_UNAUTHORIZED } from '@shopwire/contracts';
 import { JwtVerifier } from '@shopwire/security';
 import { EventFanOut } from '../events/event-fan-out.js';
 import { ReplayService } from '../events/replay.service.js';
@@ -15,6 +15,7 @@ import { CustomerLocationFeed } from '../location/customer-location-feed.js';
 import { realtimeMetrics } from '../realtime.metrics.js';
 import { authenticateHandshake } from './handshake-auth.js';
 import type { RealtimeServer, RealtimeSocket } from './realtime-socket.js';
+import { SupersededConnections } from './superseded-connections.js';
 
 /** setTimeout's largest delay; a longer one would fire at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -36,6 +37,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     @Inject(CourierOrders) private readonly courierOrders: CourierOrders,
     @Inject(CourierLocationService) private readonly locations: CourierLocationService,
     @Inject(CustomerLocationFeed) private readonly locationFeed: CustomerLocationFeed,
+    @Inject(SupersededConnections) private readonly superseded: SupersededConnections,
   ) {}
 
   afterInit(server: RealtimeServer): void {
@@ -45,13 +47,18 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
         { auth: socket.handshake.auth, authorization: typeof header === 'string' ? header : undefined },
         (token) => this.verifier.verify(token),
       );
-      if (!outcome.ok) {
-        const error = new Error(outcome.message) as Error & { data?: unknown };
-        error.data = { reason: outcome.reason };
-        return next(error);
-      }
-      socket.data = outcome.data;
-      next();
+      const refuse = (message: string, reason: string) => {
+        const error = new Error(message) as Error & { data?: unknown };
+        error.data = { reason };
+        next(error);
+      };
+      if (!outcome.ok) return refuse(outcome.message, outcome.reason);
+      // A deleted account's token whose email registered again (ADR 0017): same answer as a bad token.
+      void this.superseded.refuses(outcome.data).then((superseded) => {
+        if (superseded) return refuse(REALTIME_UNAUTHORIZED, 'account superseded');
+        socket.data = outcome.data;
+        next();
+      });
     });
     this.fanOut.attach(server);
     this.locationFeed.attachServer(server);
@@ -63,6 +70,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     const timer = setTimeout(() => socket.disconnect(true), Math.max(0, Math.min(expiresInMs, MAX_TIMER_MS)));
     timer.unref();
     this.expiryTimers.set(socket.id, timer);
+    this.superseded.track(socket);
     const courierOrdersLoaded = this.listenForLocations(socket);
     try {
       await Promise.all([this.replay.start(socket), courierOrdersLoaded]);
@@ -78,6 +86,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     clearTimeout(this.expiryTimers.get(socket.id));
     this.expiryTimers.delete(socket.id);
     this.fanOut.forget(socket);
+    this.superseded.forget(socket);
     if (socket.data.role === 'courier') this.courierOrders.detach(socket.data.email);
     else this.locationFeed.detach(socket);
   }

@@ -26,6 +26,14 @@ export class AccountEntity {
   @Column({ type: 'enum', enum: ['owner', 'customer', 'courier'] })
   role!: Role;
 
+  /** Which registration of this email the account is (ADR 0017); carried in the token's `jti`. */
+  @Column({ type: 'char', length: 28 })
+  incarnation!: string;
+
+  /** The hash last applied from OWNER_PASSWORD / OWNER_PASSWORD_HASH (seeded owners only). */
+  @Column({ name: 'owner_seed_hash', type: 'varchar', length: 255, nullable: true })
+  ownerSeedHash!: string | null;
+
   @Column({ name: 'created_at', type: 'datetime' })
   createdAt!: Date;
 }

@@ -4,9 +4,14 @@ import type { SqlExecutor } from '@shopwire/database';
 import { DataSource } from 'typeorm';
 import { ORDERING_OPTIONS, DEFAULT_IDEMPOTENCY_OPTIONS, type OrderingOptions } from '../ordering-options.js';
 
-/** A key as the customer used it: keys are scoped to the token's subject. */
+/**
+ * A key as the customer used it: keys are scoped to the token's subject and its account
+ * incarnation (ADR 0017: a later account with the same email never replays an earlier one's).
+ */
 export interface IdempotencyScope {
   customerEmail: string;
+  /** The token's account incarnation; '' for a token without one. */
+  incarnation: string;
   key: string;
 }
 
@@ -76,8 +81,8 @@ export class IdempotencyKeyStore {
   async complete(sql: SqlExecutor, scope: IdempotencyScope, owner: Buffer, response: StoredResponse): Promise<boolean> {
     const result = await sql.query(
       `UPDATE idempotency_keys SET state = 'DONE', response_status = ?, response_body = ?
-       WHERE customer_email = ? AND idem_key = ? AND owner_token = ?`,
-      [response.status, JSON.stringify(response.body), scope.customerEmail, scope.key, owner],
+       WHERE customer_email = ? AND customer_incarnation = ? AND idem_key = ? AND owner_token = ?`,
+      [response.status, JSON.stringify(response.body), scope.customerEmail, scope.incarnation, scope.key, owner],
     );
     return Number(result.affectedRows) === 1;
   }
@@ -85,8 +90,8 @@ export class IdempotencyKeyStore {
   /** Forgets an unfinished claim (the request failed in a way a retry may fix). */
   async release(scope: IdempotencyScope, owner: Buffer): Promise<void> {
     await this.dataSource.query(
-      `DELETE FROM idempotency_keys WHERE customer_email = ? AND idem_key = ? AND owner_token = ? AND state = 'IN_FLIGHT'`,
-      [scope.customerEmail, scope.key, owner],
+      `DELETE FROM idempotency_keys WHERE customer_email = ? AND customer_incarnation = ? AND idem_key = ? AND owner_token = ? AND state = 'IN_FLIGHT'`,
+      [scope.customerEmail, scope.incarnation, scope.key, owner],
     );
   }
 
@@ -95,10 +100,11 @@ export class IdempotencyKeyStore {
     // Affected rows: 1 = inserted, 2 = the existing row's counter was bumped. No failing
     // INSERT, so a replay leaves no error in the logs.
     const result = await this.dataSource.query(
-      `INSERT INTO idempotency_keys (customer_email, idem_key, request_hash, state, owner_token, created_at)
-       VALUES (?, ?, ?, 'IN_FLIGHT', ?, UTC_TIMESTAMP(3))
+      `INSERT INTO idempotency_keys
+         (customer_email, customer_incarnation, idem_key, request_hash, state, owner_token, created_at)
+       VALUES (?, ?, ?, ?, 'IN_FLIGHT', ?, UTC_TIMESTAMP(3))
        ON DUPLICATE KEY UPDATE repeats = repeats + 1`,
-      [scope.customerEmail, scope.key, fingerprint, owner],
+      [scope.customerEmail, scope.incarnation, scope.key, fingerprint, owner],
     );
     return Number(result.affectedRows) === 1;
   }
@@ -107,8 +113,8 @@ export class IdempotencyKeyStore {
     const rows: KeyRow[] = await this.dataSource.query(
       `SELECT request_hash, state, owner_token, response_status, response_body,
               created_at < UTC_TIMESTAMP(3) - INTERVAL IF(state = 'IN_FLIGHT', ?, ?) SECOND AS stale
-       FROM idempotency_keys WHERE customer_email = ? AND idem_key = ?`,
-      [this.inFlightTimeout, this.retention, scope.customerEmail, scope.key],
+       FROM idempotency_keys WHERE customer_email = ? AND customer_incarnation = ? AND idem_key = ?`,
+      [this.inFlightTimeout, this.retention, scope.customerEmail, scope.incarnation, scope.key],
     );
     return rows[0];
   }
@@ -123,8 +129,8 @@ export class IdempotencyKeyStore {
       `UPDATE idempotency_keys
        SET request_hash = ?, state = 'IN_FLIGHT', owner_token = ?, response_status = NULL, response_body = NULL,
            created_at = UTC_TIMESTAMP(3)
-       WHERE customer_email = ? AND idem_key = ? AND owner_token = ?`,
-      [fingerprint, owner, scope.customerEmail, scope.key, previous],
+       WHERE customer_email = ? AND customer_incarnation = ? AND idem_key = ? AND owner_token = ?`,
+      [fingerprint, owner, scope.customerEmail, scope.incarnation, scope.key, previous],
     );
     return Number(result.affectedRows) === 1;
   }

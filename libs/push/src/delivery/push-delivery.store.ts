@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { SqlExecutor } from '@shopwire/database';
 import { OrderEventMarks } from '@shopwire/ordering';
 import { DataSource } from 'typeorm';
+import { DELIVERABLE_SUBSCRIPTION_SQL } from '../subscriptions/deliverable-subscription.js';
 
 /** A device to push to, with its cursor on the new-order stream. */
 export interface PushDevice {
@@ -33,7 +34,7 @@ export class PushDeliveryStore {
   async courierDevice(id: number): Promise<(PushDevice & { notify: number }) | undefined> {
     const [row] = await this.dataSource.query(
       `SELECT id, endpoint, p256dh, auth, notify, new_orders_seen FROM push_subscriptions
-        WHERE id = ? AND role = 'courier'`,
+        WHERE id = ? AND role = 'courier' AND ${DELIVERABLE_SUBSCRIPTION_SQL}`,
       [id],
     );
     return row;
@@ -43,7 +44,7 @@ export class PushDeliveryStore {
   customerDevices(email: string): Promise<PushDevice[]> {
     return this.dataSource.query(
       `SELECT id, endpoint, p256dh, auth, new_orders_seen FROM push_subscriptions
-        WHERE account_email = ? AND role = 'customer' AND notify = 1 ORDER BY id`,
+        WHERE account_email = ? AND role = 'customer' AND notify = 1 AND ${DELIVERABLE_SUBSCRIPTION_SQL} ORDER BY id`,
       [email],
     );
   }
@@ -65,7 +66,7 @@ export class PushDeliveryStore {
     const [{ newest }] = await this.dataSource.query('SELECT COALESCE(MAX(seq), 0) AS newest FROM push_new_orders');
     const rows: Array<{ id: number }> = await this.dataSource.query(
       `SELECT id FROM push_subscriptions
-        WHERE role = 'courier' AND notify = 1 AND new_orders_seen < ?`,
+        WHERE role = 'courier' AND notify = 1 AND new_orders_seen < ? AND ${DELIVERABLE_SUBSCRIPTION_SQL}`,
       [newest],
     );
     return rows.map((row) => Number(row.id));

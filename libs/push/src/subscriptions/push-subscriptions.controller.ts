@@ -7,7 +7,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { BadRequestError, type AccessTokenClaims } from '@shopwire/contracts';
+import { BadRequestError, incarnationOfTokenId, type AccessTokenClaims } from '@shopwire/contracts';
 import { ContractPost, bodyObject } from '@shopwire/http';
 import { Claims, RequireRole } from '@shopwire/security';
 import { validatePushSubscribe, validatePushUnsubscribe } from './push-subscription.validation.js';
@@ -16,7 +16,13 @@ import {
   type PushRole,
   type PushSubscriptionsOptions,
 } from './push-subscriptions.options.js';
-import { PushSubscriptionsStore, type PushSubscriptionView } from './push-subscriptions.store.js';
+import { PushSubscriptionsStore, type PushAccount, type PushSubscriptionView } from './push-subscriptions.store.js';
+
+/** The token's account: its email and incarnation (ADR 0017). */
+const accountOf = (claims: AccessTokenClaims): PushAccount => ({
+  email: claims.sub,
+  incarnation: incarnationOfTokenId(claims.jti),
+});
 
 /**
  * `POST /push_subscribe`, `POST /push_unsubscribe`, `GET /push_subscriptions` for one role: the
@@ -44,7 +50,7 @@ export function pushSubscriptionsController(role: PushRole): Type<unknown> {
     async subscribe(@Claims() claims: AccessTokenClaims, @Body() body: unknown): Promise<PushSubscriptionView> {
       const input = validatePushSubscribe(bodyObject(body), this.options.allowedHosts);
       if (!input.ok) throw new BadRequestError(input.message);
-      return this.store.upsert(claims.sub, role, input.value);
+      return this.store.upsert(accountOf(claims), role, input.value);
     }
 
     @ContractPost('push_unsubscribe')
@@ -53,14 +59,14 @@ export function pushSubscriptionsController(role: PushRole): Type<unknown> {
     async unsubscribe(@Claims() claims: AccessTokenClaims, @Body() body: unknown): Promise<void> {
       const endpoint = validatePushUnsubscribe(bodyObject(body));
       if (!endpoint.ok) throw new BadRequestError(endpoint.message);
-      await this.store.remove(claims.sub, role, endpoint.value);
+      await this.store.remove(accountOf(claims), role, endpoint.value);
     }
 
     @Get('push_subscriptions')
     @ApiOperation({ summary: 'This account’s registered devices' })
     @ApiOkResponse({ description: '{"subscriptions": [{"id", "endpoint", "notify"}]}' })
     async list(@Claims() claims: AccessTokenClaims): Promise<{ subscriptions: PushSubscriptionView[] }> {
-      return { subscriptions: await this.store.list(claims.sub, role) };
+      return { subscriptions: await this.store.list(accountOf(claims), role) };
     }
   }
   return PushSubscriptionsController;

@@ -4,6 +4,7 @@ import { StatisticsAggregates1764547200000 } from './1764547200000-statistics-ag
 import { DeliveryLocation1764633600000 } from './1764633600000-delivery-location.js';
 import { PushSubscriptions1764720000000 } from './1764720000000-push-subscriptions.js';
 import { StoreEpoch1764763200000 } from './1764763200000-store-epoch.js';
+import { AccountIncarnations1765000000001 } from './1765000000001-account-incarnations.js';
 import { OrderDeliveryAddresses1765100000000 } from './1765100000000-order-delivery-addresses.js';
 import { ProductSaleState1765200000000 } from './1765200000000-product-sale-state.js';
 import { RevenueAggregates1765200050000 } from './1765200050000-revenue-aggregates.js';
@@ -16,6 +17,7 @@ export const storeMigrations = [
   DeliveryLocation1764633600000,
   PushSubscriptions1764720000000,
   StoreEpoch1764763200000,
+  AccountIncarnations1765000000001,
   OrderDeliveryAddresses1765100000000,
   ProductSaleState1765200000000,
   RevenueAggregates1765200050000,
