@@ -81,7 +81,9 @@ async function fakePushManager(context: BrowserContext, push: LocalPushService) 
  */
 describe('push after a VAPID key change (Chromium, local push service, worker process)', () => {
   const email = 'rotated.rider@example.org';
-  const token = signTestToken(email, 'courier');
+  // The account's real token: a test token has no incarnation (ADR 0017), and the page's sign-in
+  // would supersede it and drop what it registered.
+  let token: string;
   let push: LocalPushService;
   let platform: WebPlatform;
   let browser: Browser;
@@ -105,6 +107,7 @@ describe('push after a VAPID key change (Chromium, local push service, worker pr
     await importCatalogue(platform, 'Fruit,Apple,1.25\n');
     worker = await spawnWorkerProcess({ ...platform.stack.env, NODE_EXTRA_CA_CERTS: push.caFile });
     await platform.register('courier', email);
+    token = await platform.login(email);
   }, 180_000);
   afterAll(async () => {
     await worker?.stop('SIGKILL');

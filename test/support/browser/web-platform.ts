@@ -36,6 +36,8 @@ export interface WebPlatform {
   auth: RunningTestApp;
   stack: StoreStack;
   register(role: 'customer' | 'courier', email: string): Promise<void>;
+  /** A real access token of a registered account (with its incarnation in `jti`, as the page has). */
+  login(email: string): Promise<string>;
   /** Stops the realtime app, runs `meanwhile`, starts it again on the same port. */
   withRealtimeDown(meanwhile: () => Promise<void>): Promise<void>;
   close(): Promise<void>;
@@ -85,6 +87,11 @@ export async function startWebPlatform(label: string, env: Record<string, string
       const body = { forename: 'Test', surname: 'User', email, password: PASSWORD };
       const response = await authHttp.post(`/register_${role}`, body);
       if (response.status !== 200) throw new Error(`register ${email}: ${response.status} ${response.text}`);
+    },
+    async login(email) {
+      const response = await authHttp.post('/login', { email, password: PASSWORD });
+      if (response.status !== 200) throw new Error(`login ${email}: ${response.status} ${response.text}`);
+      return response.body.accessToken as string;
     },
     async withRealtimeDown(meanwhile) {
       await realtime?.close();
