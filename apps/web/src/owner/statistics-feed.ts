@@ -1,4 +1,8 @@
-import type { CategoryStatisticsResponse, ProductStatisticsResponse } from '@shopwire/contracts';
+import type {
+  CategoryStatisticsResponse,
+  ProductStatisticsResponse,
+  RevenueStatisticsResponse,
+} from '@shopwire/contracts';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { useApi } from '../shared/app-context';
 import { explainError, type ExplainedError } from '../shared/errors';
@@ -8,6 +12,8 @@ import { createStore, useStore } from '../shared/store';
 export interface Statistics {
   products: ProductStatisticsResponse['statistics'];
   categories: CategoryStatisticsResponse['statistics'];
+  /** Money per product (same products as `products`), exact as the service summed it. */
+  revenue: RevenueStatisticsResponse['statistics'];
   /** When this answer was fetched (ms since the epoch). */
   fetchedAt: number;
 }
@@ -17,7 +23,7 @@ const staleness = createStore(0);
 export const statisticsStale = (): void => staleness.update((count) => count + 1);
 
 /**
- * The two statistics endpoints, kept current: fetched on mount, after every (re)connect of the
+ * The three statistics endpoints (units, categories, revenue), kept current: fetched on mount, after every (re)connect of the
  * live connection (no replay for owners: the refetch is the catch-up), on each
  * `statistics.changed` (≤ 1/s, see docs/realtime.md) and after an import. Calls never overlap;
  * a signal during a fetch causes exactly one more.
@@ -41,12 +47,18 @@ export function useStatistics() {
       do {
         again.current = false;
         try {
-          const [products, categories] = await Promise.all([
-            api.owner.get<ProductStatisticsResponse>('/product_statistics'),
-            api.owner.get<CategoryStatisticsResponse>('/category_statistics'),
+          const [products, categories, revenue] = await Promise.all([
+            api.owner.productStatistics(),
+            api.owner.categoryStatistics(),
+            api.owner.revenueStatistics(),
           ]);
           if (!mounted.current) return;
-          setStatistics({ products: products.statistics, categories: categories.statistics, fetchedAt: Date.now() });
+          setStatistics({
+            products: products.statistics,
+            categories: categories.statistics,
+            revenue: revenue.statistics,
+            fetchedAt: Date.now(),
+          });
           setError(null);
         } catch (failure) {
           if (mounted.current) setError(explainError(failure, 'load'));

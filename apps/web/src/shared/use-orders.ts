@@ -41,9 +41,9 @@ export function useOrders(fetchOrders: () => Promise<{ orders: OrderDetails[] }>
 
 /**
  * The fetched list, reusing the current object of every order that did not change, so memoised
- * rows of a long list (the board) do not render again on every refetch.
+ * rows of a long list (the board, the owner's orders) do not render again on every refetch.
  */
-export function keepUnchanged(current: OrderDetails[] | null, fetched: OrderDetails[]): OrderDetails[] {
+export function keepUnchanged<T extends { id: number }>(current: readonly T[] | null, fetched: T[]): T[] {
   if (!current) return fetched;
   const byId = new Map(current.map((order) => [order.id, order]));
   return fetched.map((order) => {
