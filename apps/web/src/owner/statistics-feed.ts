@@ -3,11 +3,11 @@ import type {
   ProductStatisticsResponse,
   RevenueStatisticsResponse,
 } from '@shopwire/contracts';
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { useApi } from '../shared/app-context';
-import { explainError, type ExplainedError } from '../shared/errors';
 import { useBaseline, useLiveEvent } from '../shared/live';
 import { createStore, useStore } from '../shared/store';
+import { useFeed } from '../shared/use-feed';
 
 export interface Statistics {
   products: ProductStatisticsResponse['statistics'];
@@ -23,55 +23,30 @@ const staleness = createStore(0);
 export const statisticsStale = (): void => staleness.update((count) => count + 1);
 
 /**
- * The three statistics endpoints (units, categories, revenue), kept current: fetched on mount, after every (re)connect of the
- * live connection (no replay for owners: the refetch is the catch-up), on each
+ * The three statistics endpoints (units, categories, revenue), kept current: fetched on mount,
+ * after every (re)connect of the live connection (no replay for owners: the refetch is the catch-up), on each
  * `statistics.changed` (≤ 1/s, see docs/realtime.md) and after an import. Calls never overlap;
  * a signal during a fetch causes exactly one more.
  */
 export function useStatistics() {
   const api = useApi();
-  const [statistics, setStatistics] = useState<Statistics | null>(null);
-  const [error, setError] = useState<ExplainedError | null>(null);
-  const running = useRef(false);
-  const again = useRef(false);
-  const mounted = useRef(true);
-  useEffect(() => () => void (mounted.current = false), []);
-
-  const refetch = useCallback(async () => {
-    if (running.current) {
-      again.current = true;
-      return;
-    }
-    running.current = true;
-    try {
-      do {
-        again.current = false;
-        try {
-          const [products, categories, revenue] = await Promise.all([
-            api.owner.productStatistics(),
-            api.owner.categoryStatistics(),
-            api.owner.revenueStatistics(),
-          ]);
-          if (!mounted.current) return;
-          setStatistics({
-            products: products.statistics,
-            categories: categories.statistics,
-            revenue: revenue.statistics,
-            fetchedAt: Date.now(),
-          });
-          setError(null);
-        } catch (failure) {
-          if (mounted.current) setError(explainError(failure, 'load'));
-        }
-      } while (again.current);
-    } finally {
-      running.current = false;
-    }
-  }, [api]);
-
+  const feed = useFeed(async (): Promise<Statistics> => {
+    const [products, categories, revenue] = await Promise.all([
+      api.owner.productStatistics(),
+      api.owner.categoryStatistics(),
+      api.owner.revenueStatistics(),
+    ]);
+    return {
+      products: products.statistics,
+      categories: categories.statistics,
+      revenue: revenue.statistics,
+      fetchedAt: Date.now(),
+    };
+  });
+  const { refetch } = feed;
   useBaseline(refetch);
   useLiveEvent('statistics.changed', refetch);
   const stale = useStore(staleness);
   useEffect(() => void (stale > 0 && refetch()), [stale, refetch]);
-  return { statistics, error, refetch };
+  return { statistics: feed.data, error: feed.error, refetch };
 }

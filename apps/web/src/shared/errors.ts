@@ -21,7 +21,8 @@ export type Action =
   | 'pick-up'
   | 'load'
   | 'import'
-  | 'update-product';
+  | 'update-product'
+  | 'notifications';
 
 export interface ErrorLike {
   status?: number;
