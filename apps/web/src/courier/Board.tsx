@@ -42,13 +42,7 @@ const BoardCard = memo(function BoardCard({ order, fresh, now, error, busy, onPi
       <BoardDestination order={order} />
       {order.items.length > 0 ? <OrderLines order={order} /> : <p class="muted">Loading items…</p>}
       <ErrorNotice error={error} />
-      <button
-        type="button"
-        class="primary"
-        aria-describedby={title}
-        disabled={busy}
-        onClick={() => onPickUp(order.id)}
-      >
+      <button type="button" class="primary" aria-describedby={title} disabled={busy} onClick={() => onPickUp(order.id)}>
         Pick up
       </button>
     </li>

@@ -36,9 +36,7 @@ export function MyOrders() {
     setTarget(id);
     const confirmed = await confirming.run(id);
     if (confirmed) setNote(`Thank you! Order #${id} is delivered.`);
-    requestAnimationFrame(() =>
-      (confirmed ? outcome.current : document.getElementById(`order-${id}-title`))?.focus(),
-    );
+    requestAnimationFrame(() => (confirmed ? outcome.current : document.getElementById(`order-${id}-title`))?.focus());
     refetch();
   }
 

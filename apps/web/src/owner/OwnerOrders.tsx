@@ -126,7 +126,9 @@ export function OwnerOrders() {
         </EmptyState>
       )}
       <ul class="orders owner-orders">
-        {shown?.orders.map((order) => <OwnerOrderCard key={order.id} order={order} />)}
+        {shown?.orders.map((order) => (
+          <OwnerOrderCard key={order.id} order={order} />
+        ))}
       </ul>
       {shown?.more && (
         <button type="button" class="wide" onClick={older}>

@@ -31,9 +31,7 @@ const ProductRow = memo(function ProductRow({ product, onChanged, announce }: Ro
   const ids = { name: `product-${product.id}-name`, edit: `product-${product.id}-edit` };
   const priceField = `product-${product.id}-price`;
   const pricing = useAction('update-product', (price: number) => api.owner.updateProduct({ id: product.id, price }));
-  const selling = useAction('update-product', (onSale: boolean) =>
-    api.owner.updateProduct({ id: product.id, onSale }),
-  );
+  const selling = useAction('update-product', (onSale: boolean) => api.owner.updateProduct({ id: product.id, onSale }));
 
   const open = () => {
     setTyped(String(product.price));

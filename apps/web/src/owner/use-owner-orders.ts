@@ -35,7 +35,9 @@ export function useOwnerOrders(status: OrderStatus | '') {
       return { status, orders, more };
     },
     (current, fetched) =>
-      current?.status === fetched.status ? { ...fetched, orders: keepUnchanged(current.orders, fetched.orders) } : fetched,
+      current?.status === fetched.status
+        ? { ...fetched, orders: keepUnchanged(current.orders, fetched.orders) }
+        : fetched,
   );
   const { refetch } = feed;
   useBaseline(refetch);

@@ -148,8 +148,7 @@ export function createApi(config: WebConfig) {
       products: () => call<OwnerProductsResponse>(config.ownerUrl, '/products'),
       updateProduct: (body: UpdateProductBody) =>
         call<OwnerProduct>(config.ownerUrl, '/update_product', { method: 'POST', body }),
-      queueTicket: () =>
-        call<QueueDashboardTicketResponse>(config.ownerUrl, '/queues/ticket', { method: 'POST' }),
+      queueTicket: () => call<QueueDashboardTicketResponse>(config.ownerUrl, '/queues/ticket', { method: 'POST' }),
     },
   };
 }

@@ -8,7 +8,10 @@ import { explainError, type ExplainedError } from './errors';
  * (a changed filter included). The last data stays on screen while a refetch runs, and `merge`
  * can keep unchanged parts of it, so a live list does not flicker.
  */
-export function useFeed<T>(load: () => Promise<T>, merge: (current: T | null, fetched: T) => T = (_, fetched) => fetched) {
+export function useFeed<T>(
+  load: () => Promise<T>,
+  merge: (current: T | null, fetched: T) => T = (_, fetched) => fetched,
+) {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<ExplainedError | null>(null);
   const latest = useRef({ load, merge });
