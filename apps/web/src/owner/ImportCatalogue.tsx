@@ -5,7 +5,6 @@ import { summariseImport, type ImportSummary } from './csv-file';
 import { explainImportError, type ImportError } from './import-errors';
 import { statisticsStale } from './statistics-feed';
 import { useAction } from '../shared/use-action';
-import './owner.css';
 
 interface Outcome {
   fileName: string;

@@ -5,7 +5,6 @@ import { EmptyState, ErrorNotice, StatusNotice } from '../shared/components';
 import { formatTime } from '../shared/format';
 import { OrderLines, STATUS_LABELS, StatusBadge } from '../shared/order-parts';
 import { useOwnerOrders } from './use-owner-orders';
-import './owner.css';
 
 const FILTERS: { value: OrderStatus | ''; label: string }[] = [
   { value: '', label: 'All orders' },

@@ -7,7 +7,6 @@ import { formatExactMoney } from '../shared/format';
 import { useAction } from '../shared/use-action';
 import { useFeed } from '../shared/use-feed';
 import { parsePrice } from './price-input';
-import './owner.css';
 
 interface RowProps {
   product: OwnerProduct;

@@ -6,7 +6,6 @@ import { exactSum } from './exact-sum';
 import { QueueDashboardButton } from './QueueDashboardButton';
 import { SalesChart } from './SalesChart';
 import { useStatistics } from './statistics-feed';
-import './owner.css';
 
 const HIGHLIGHT_MS = 2500;
 const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
