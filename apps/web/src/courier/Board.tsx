@@ -42,7 +42,14 @@ const BoardCard = memo(function BoardCard({ order, fresh, now, error, busy, onPi
       <BoardDestination order={order} />
       {order.items.length > 0 ? <OrderLines order={order} /> : <p class="muted">Loading items…</p>}
       <ErrorNotice error={error} />
-      <button type="button" class="primary" aria-describedby={title} disabled={busy} onClick={() => onPickUp(order.id)}>
+      <button
+        type="button"
+        class="primary"
+        aria-describedby={title}
+        // Not disabled: a disabled button drops the focus; useAction runs one pick-up at a time.
+        aria-disabled={busy || undefined}
+        onClick={() => onPickUp(order.id)}
+      >
         Pick up
       </button>
     </li>

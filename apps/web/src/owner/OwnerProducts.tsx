@@ -87,7 +87,8 @@ const ProductRow = memo(function ProductRow({ product, onChanged, announce }: Ro
         <button
           type="button"
           aria-describedby={ids.name}
-          disabled={selling.busy}
+          // Not disabled while busy: a disabled button drops the focus (useAction runs it once at a time).
+          aria-disabled={selling.busy || undefined}
           aria-busy={selling.busy}
           onClick={toggleSale}
         >
