@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
+import { OWNER_ORDERS_LIMIT } from '@shopwire/contracts';
 import { signTestToken } from '@shopwire/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -365,6 +366,35 @@ describe.each([
     );
     expect(apple.soldRevenue).toBe(5); // 4 delivered at the price they were ordered at, 1.25
     await checkView(owner.page, 'owner-revenue', width);
+    expect(owner.errors).toEqual([]);
+  });
+  it('pages back with "Load older orders" past the newest 200, focus on the first older one', async () => {
+    const customer = signTestToken(`gus.${width}@example.org`, 'customer');
+    const bread = (await platform.stack.customer.get('/search?name=Bread', { token: customer })).body.products[0];
+    for (let batch = 0; batch < OWNER_ORDERS_LIMIT / 10; batch++) {
+      const placed = await Promise.all(
+        Array.from({ length: 10 }, () =>
+          platform.stack.customer.post('/order', { requests: [{ id: bread.id, quantity: 1 }] }, { token: customer }),
+        ),
+      );
+      expect(placed.map((order) => order.status)).toEqual(Array(10).fill(200));
+    }
+    const all = (await platform.stack.owner.get('/orders', { token: OWNER_TOKEN })).body.orders as { id: number }[];
+    expect(all).toHaveLength(OWNER_ORDERS_LIMIT);
+    const older = (await platform.stack.owner.get(`/orders?before=${all.at(-1)!.id}`, { token: OWNER_TOKEN })).body
+      .orders as { id: number }[];
+    expect(older.length).toBeGreaterThan(0);
+
+    await navLink(owner.page, 'Orders').click();
+    await expect
+      .poll(() => owner.page.locator('li[data-order-id]').count(), { timeout: 10_000 })
+      .toBe(OWNER_ORDERS_LIMIT);
+    await owner.page.getByRole('button', { name: 'Load older orders' }).click();
+    await expect
+      .poll(() => owner.page.locator('li[data-order-id]').count(), { timeout: 10_000 })
+      .toBe(OWNER_ORDERS_LIMIT + older.length);
+    await expect.poll(async () => (await focused(owner.page)).id).toBe(`owner-order-${older[0]!.id}-title`);
+    expect(await owner.page.getByRole('button', { name: 'Load older orders' }).count()).toBe(0);
     expect(owner.errors).toEqual([]);
   });
 });
