@@ -65,7 +65,7 @@ const ProductRow = memo(function ProductRow({ product, onChanged, announce }: Ro
   };
 
   return (
-    <li class={`owner-product${product.onSale ? '' : ' off-sale'}`} data-product-id={product.id}>
+    <li class={`product owner-product${product.onSale ? '' : ' off-sale'}`} data-product-id={product.id}>
       <div class="product-info">
         <h2 class="product-name" id={ids.name}>
           {product.name}
