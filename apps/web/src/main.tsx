@@ -3,7 +3,14 @@ import { App } from './App';
 import { createApi } from './shared/api';
 import { AppContext } from './shared/app-context';
 import { loadWebConfig } from './shared/config';
-import './styles.css';
+// The style sheets, after the components' own (Leaflet's): shared first, then one per feature.
+import './shared/base.css';
+import './layout/layout.css';
+import './auth/auth.css';
+import './delivery/delivery.css';
+import './customer/customer.css';
+import './courier/courier.css';
+import './owner/owner.css';
 
 const root = document.getElementById('app')!;
 try {

@@ -2,27 +2,19 @@ import { useState } from 'preact/hooks';
 import { useApi } from '../shared/app-context';
 import { ErrorNotice, Field, StatusNotice } from '../shared/components';
 import { CurrentPasswordField } from './CurrentPasswordField';
-import { explainError, type ExplainedError } from '../shared/errors';
+import { useAction } from '../shared/use-action';
 import { startSession } from '../shared/session';
 
 export function SignIn({ notice }: { notice: string | null }) {
   const api = useApi();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ExplainedError | null>(null);
+  const signIn = useAction('sign-in', async () => startSession((await api.auth.login(email, password)).accessToken));
+  const { busy, error } = signIn;
 
-  async function submit(event: Event) {
+  function submit(event: Event) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const { accessToken } = await api.auth.login(email, password);
-      startSession(accessToken);
-    } catch (failure) {
-      setError(explainError(failure, 'sign-in'));
-      setBusy(false);
-    }
+    void signIn.run();
   }
 
   return (

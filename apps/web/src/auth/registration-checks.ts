@@ -1,4 +1,4 @@
-import { isPresentString, isValidEmail, type RegistrationBody } from '@shopwire/contracts';
+import { isPresentString, isValidEmail, Messages, type RegistrationBody } from '@shopwire/contracts';
 
 export type RegistrationField = keyof RegistrationBody;
 export type RegistrationErrors = Partial<Record<RegistrationField, string>>;
@@ -29,9 +29,10 @@ export function checkRegistration(form: RegistrationBody): RegistrationErrors {
 
 /** The field a service message is about ("Field email is missing.", "Invalid password.", …). */
 export function fieldOfRegistrationMessage(message: string): RegistrationField | undefined {
-  const missing = /^Field (forename|surname|email|password) is missing\.$/.exec(message);
-  if (missing) return missing[1] as RegistrationField;
-  if (message === 'Invalid email.' || message === 'Email already exists.') return 'email';
-  if (message === 'Invalid password.') return 'password';
+  const fields: RegistrationField[] = ['forename', 'surname', 'email', 'password'];
+  const missing = fields.find((field) => message === Messages.fieldMissing(field));
+  if (missing) return missing;
+  if (message === Messages.invalidEmail || message === Messages.emailExists) return 'email';
+  if (message === Messages.invalidPassword) return 'password';
   return undefined;
 }

@@ -8,6 +8,7 @@ import { formatAge } from '../shared/format';
 import { useLiveEvent } from '../shared/live';
 import { OrderLines } from '../shared/order-parts';
 import { useNow } from '../shared/use-now';
+import { useAction } from '../shared/use-action';
 import { useOrders } from '../shared/use-orders';
 import { chime } from './chime';
 
@@ -19,11 +20,13 @@ interface BoardCardProps {
   fresh: boolean;
   now: number;
   error: ExplainedError | null;
+  /** A pick-up is running (one at a time). */
+  busy: boolean;
   onPickUp: (id: number) => void;
 }
 
 /** One waiting order. Memoised: a busy board re-renders only the cards that changed. */
-const BoardCard = memo(function BoardCard({ order, fresh, now, error, onPickUp }: BoardCardProps) {
+const BoardCard = memo(function BoardCard({ order, fresh, now, error, busy, onPickUp }: BoardCardProps) {
   const title = `board-${order.id}-title`;
   return (
     <li class={`order${fresh ? ' fresh' : ''}`} data-order-id={order.id} aria-labelledby={title}>
@@ -39,7 +42,14 @@ const BoardCard = memo(function BoardCard({ order, fresh, now, error, onPickUp }
       <BoardDestination order={order} />
       {order.items.length > 0 ? <OrderLines order={order} /> : <p class="muted">Loading items…</p>}
       <ErrorNotice error={error} />
-      <button type="button" class="primary" aria-describedby={title} onClick={() => onPickUp(order.id)}>
+      <button
+        type="button"
+        class="primary"
+        aria-describedby={title}
+        // Not disabled: a disabled button drops the focus; useAction runs one pick-up at a time.
+        aria-disabled={busy || undefined}
+        onClick={() => onPickUp(order.id)}
+      >
         Pick up
       </button>
     </li>
@@ -67,7 +77,10 @@ export function Board() {
   const now = useNow(30_000);
   const [fresh, setFresh] = useState<ReadonlySet<number>>(new Set());
   const [note, setNote] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<{ id: number; error: ExplainedError } | null>(null);
+  // The order the last pick-up was for (its error shows on its card), as a ref for the failure
+  // handler and as state for the render.
+  const target = useRef<number | null>(null);
+  const [errorFor, setErrorFor] = useState<number | null>(null);
   const [sound, setSound] = useState(localStorage.getItem(SOUND_KEY) === 'on');
   const pickingUp = useRef(new Set<number>());
   // The picked-up card goes away with its button: focus moves to what happened.
@@ -112,28 +125,33 @@ export function Board() {
     remove(event.orderId);
   });
 
-  // Stable across renders, so memoised cards are not re-rendered for a new callback.
-  const pickUp = useCallback(
+  const picking = useAction(
+    'pick-up',
     async (id: number) => {
       pickingUp.current.add(id);
-      setActionError(null);
       try {
         await api.courier.pickUp(id);
-        setNote(`Picked up order #${id}. It is now in My deliveries.`);
-        remove(id);
-        requestAnimationFrame(() => outcome.current?.focus());
-      } catch (failure) {
-        const explained = explainError(failure, 'pick-up');
-        if ((failure as { status?: number }).status === 400) {
-          setNote(`Order #${id} was taken by another courier.`);
-          remove(id);
-        } else setActionError({ id, error: explained });
       } finally {
         pickingUp.current.delete(id);
       }
+      setNote(`Picked up order #${id}. It is now in My deliveries.`);
+      remove(id);
+      requestAnimationFrame(() => outcome.current?.focus());
     },
-    [api],
+    (failure) => {
+      // A 400 is the race with another courier: the card goes, and nothing went wrong for this one.
+      if ((failure as { status?: number }).status !== 400) return explainError(failure, 'pick-up');
+      setNote(`Order #${target.current} was taken by another courier.`);
+      remove(target.current!);
+      return null;
+    },
   );
+  // Stable across renders, so memoised cards are not re-rendered for a new callback.
+  const pickUp = useCallback((id: number) => {
+    target.current = id;
+    setErrorFor(id);
+    void picking.run(id);
+  }, []);
 
   return (
     <section class="card" aria-labelledby="board-title">
@@ -159,7 +177,8 @@ export function Board() {
             order={order}
             fresh={fresh.has(order.id)}
             now={now}
-            error={actionError?.id === order.id ? actionError.error : null}
+            error={errorFor === order.id ? picking.error : null}
+            busy={picking.busy}
             onPickUp={pickUp}
           />
         ))}

@@ -3,7 +3,7 @@ import { DeliveryDestination } from '../delivery/DeliveryDestination';
 import { useApi } from '../shared/app-context';
 import { applyStatus } from '../shared/apply-status';
 import { EmptyState, ErrorNotice, StatusNotice } from '../shared/components';
-import { explainError, type ExplainedError } from '../shared/errors';
+import { useAction } from '../shared/use-action';
 import { useLiveEvent } from '../shared/live';
 import { OrderLines, StatusBadge } from '../shared/order-parts';
 import { useOrders } from '../shared/use-orders';
@@ -14,8 +14,12 @@ import { OrderTimeline } from './OrderTimeline';
 export function MyOrders() {
   const api = useApi();
   const { orders, setOrders, error, refetch } = useOrders(api.customer.myOrders);
-  const [confirming, setConfirming] = useState<number | null>(null);
-  const [actionError, setActionError] = useState<{ id: number; error: ExplainedError } | null>(null);
+  // The order the last "Confirm delivery" was for: its error shows there.
+  const [target, setTarget] = useState<number | null>(null);
+  const confirming = useAction('confirm', async (id: number) => {
+    await api.customer.confirmDelivery(id);
+    return true;
+  });
   const [note, setNote] = useState<string | null>(null);
   // Focus follows "Confirm delivery" (its button goes away): to the thank-you, or to the order.
   const outcome = useRef<HTMLDivElement>(null);
@@ -29,20 +33,11 @@ export function MyOrders() {
   });
 
   async function confirm(id: number) {
-    setConfirming(id);
-    setActionError(null);
-    try {
-      await api.customer.confirmDelivery(id);
-      setNote(`Thank you! Order #${id} is delivered.`);
-      requestAnimationFrame(() => outcome.current?.focus());
-      refetch();
-    } catch (failure) {
-      setActionError({ id, error: explainError(failure, 'confirm') });
-      requestAnimationFrame(() => document.getElementById(`order-${id}-title`)?.focus());
-      refetch();
-    } finally {
-      setConfirming(null);
-    }
+    setTarget(id);
+    const confirmed = await confirming.run(id);
+    if (confirmed) setNote(`Thank you! Order #${id} is delivered.`);
+    requestAnimationFrame(() => (confirmed ? outcome.current : document.getElementById(`order-${id}-title`))?.focus());
+    refetch();
   }
 
   return (
@@ -71,12 +66,12 @@ export function MyOrders() {
             <DeliveryDestination order={order} />
             <OrderTimeline order={order} />
             {order.status === 'PENDING' && <LiveTracking order={order} />}
-            {actionError?.id === order.id && <ErrorNotice error={actionError.error} />}
+            {target === order.id && <ErrorNotice error={confirming.error} />}
             {order.status === 'PENDING' && (
               <button
                 type="button"
                 class="primary"
-                disabled={confirming === order.id}
+                disabled={confirming.busy}
                 aria-describedby={`order-${order.id}-title`}
                 onClick={() => confirm(order.id)}
               >

@@ -2,7 +2,7 @@ import type { SearchResponse } from '@shopwire/contracts';
 import { useEffect, useState } from 'preact/hooks';
 import { useApi } from '../shared/app-context';
 import { EmptyState, ErrorNotice, Field } from '../shared/components';
-import { explainError, type ExplainedError } from '../shared/errors';
+import { useAction } from '../shared/use-action';
 import { formatMoney } from '../shared/format';
 import { addToCart } from './cart';
 import { noMatchAdvice } from './no-match-advice';
@@ -19,23 +19,16 @@ export function Shop() {
   const [category, setCategory] = useState('');
   const [result, setResult] = useState<SearchResponse | null>(null);
   const [searched, setSearched] = useState({ name: '', category: '' });
-  const [busy, setBusy] = useState(true);
-  const [error, setError] = useState<ExplainedError | null>(null);
   const [added, setAdded] = useState('');
-
-  async function search(criteria = { name, category }) {
-    setBusy(true);
-    setError(null);
-    try {
-      setResult(await api.customer.search(criteria.name, criteria.category));
-      setSearched(criteria);
-    } catch (failure) {
-      setError(explainError(failure, 'search'));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const searching = useAction('search', async (criteria: { name: string; category: string }) => {
+    setResult(await api.customer.search(criteria.name, criteria.category));
+    setSearched(criteria);
+  });
+  const { error } = searching;
+  const search = (criteria = { name, category }) => searching.run(criteria);
   useEffect(() => void search({ name: '', category: '' }), []);
+  // Loading until the first answer (or failure): the shop is never an empty page meanwhile.
+  const busy = searching.busy || (result === null && error === null);
 
   const filtered = searched.name !== '' || searched.category !== '';
   return (

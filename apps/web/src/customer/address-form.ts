@@ -1,4 +1,4 @@
-import type { DeliveryAddressInput } from '@shopwire/contracts';
+import { Messages, type DeliveryAddressInput } from '@shopwire/contracts';
 
 /** The address fields as typed (issue 20); all optional until one of them is filled. */
 export interface AddressForm {
@@ -55,11 +55,18 @@ export function addressBody(form: AddressForm): DeliveryAddressInput | undefined
   return body;
 }
 
+const ADDRESS_MESSAGES: Record<string, AddressField> = {
+  [Messages.invalidStreet]: 'street',
+  [Messages.fieldMissing('street')]: 'street',
+  [Messages.invalidAddressDetails]: 'details',
+  [Messages.invalidPhone]: 'phone',
+  [Messages.invalidNote]: 'note',
+};
+
 /**
  * The address field a service message is about ("Invalid phone.", "Field street is missing.",
  * the customer service's `deliveryAddress` answers): that is where the message is shown.
  */
 export function fieldOfMessage(message: string): AddressField | undefined {
-  const match = /^(?:Invalid (street|details|phone|note)\.|Field (street) is missing\.)$/.exec(message);
-  return (match?.[1] ?? match?.[2]) as AddressField | undefined;
+  return ADDRESS_MESSAGES[message];
 }

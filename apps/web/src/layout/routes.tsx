@@ -5,6 +5,8 @@ import { MyDeliveries } from '../courier/MyDeliveries';
 import { MyOrders } from '../customer/MyOrders';
 import { Shop } from '../customer/Shop';
 import { ImportCatalogue } from '../owner/ImportCatalogue';
+import { OwnerOrders } from '../owner/OwnerOrders';
+import { OwnerProducts } from '../owner/OwnerProducts';
 import { StatisticsDashboard } from '../owner/StatisticsDashboard';
 
 /** A page of a signed-in role: its hash path, its name in the navigation, its component. */
@@ -31,6 +33,8 @@ export const ROUTES: Record<Role, RouteDef[]> = {
   ],
   owner: [
     { path: '/owner', label: 'Statistics', component: StatisticsDashboard },
+    { path: '/owner/orders', label: 'Orders', component: OwnerOrders },
+    { path: '/owner/products', label: 'Products', component: OwnerProducts },
     { path: '/owner/import', label: 'Import products', component: ImportCatalogue },
   ],
 };

@@ -4,7 +4,7 @@ import { ErrorNotice, StatusNotice } from '../shared/components';
 import { summariseImport, type ImportSummary } from './csv-file';
 import { explainImportError, type ImportError } from './import-errors';
 import { statisticsStale } from './statistics-feed';
-import './owner.css';
+import { useAction } from '../shared/use-action';
 
 interface Outcome {
   fileName: string;
@@ -59,36 +59,33 @@ export function ImportCatalogue() {
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [dragging, setDragging] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ImportError | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-
-  const choose = (next: File | null | undefined) => {
-    setFile(next ?? null);
-    setError(null);
-    setOutcome(null);
-  };
-
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (!file || busy) return;
-    setBusy(true);
-    setError(null);
-    setOutcome(null);
-    const text = await file.text();
-    const form = new FormData();
-    form.append('file', file, file.name);
-    try {
-      await api.owner.post<null>('/update', form);
-      setOutcome({ fileName: file.name, summary: summariseImport(text) });
+  // The file's text, for the error to quote the line the service names.
+  const fileText = useRef('');
+  const importing = useAction(
+    'import',
+    async (chosen: File) => {
+      setOutcome(null);
+      fileText.current = await chosen.text();
+      await api.owner.importCatalogue(chosen);
+      setOutcome({ fileName: chosen.name, summary: summariseImport(fileText.current) });
       setFile(null);
       if (input.current) input.current.value = '';
       statisticsStale(); // new categories appear in the statistics without an order event
-    } catch (failure) {
-      setError(explainImportError(failure, text));
-    } finally {
-      setBusy(false);
-    }
+    },
+    (failure): ImportError => explainImportError(failure, fileText.current),
+  );
+  const { busy, error } = importing;
+
+  const choose = (next: File | null | undefined) => {
+    setFile(next ?? null);
+    importing.setError(null);
+    setOutcome(null);
+  };
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    if (file) void importing.run(file);
   };
 
   return (

@@ -1,8 +1,6 @@
-import type { QueueDashboardTicketResponse } from '@shopwire/contracts';
-import { useState } from 'preact/hooks';
 import { useServices } from '../shared/app-context';
 import { ErrorNotice } from '../shared/components';
-import { explainError, type ExplainedError } from '../shared/errors';
+import { useAction } from '../shared/use-action';
 
 /**
  * Opens bull-board in a new tab. A navigation cannot carry the bearer token, so the page asks
@@ -10,13 +8,9 @@ import { explainError, type ExplainedError } from '../shared/errors';
  */
 export function QueueDashboardButton() {
   const { api, config } = useServices();
-  const [error, setError] = useState<ExplainedError | null>(null);
-  const open = async () => {
-    setError(null);
-    // Opened inside the click, before any await: a tab opened later counts as a pop-up.
-    const tab = window.open('', '_blank');
+  const opening = useAction('load', async (tab: Window | null) => {
     try {
-      const { url } = await api.owner.post<QueueDashboardTicketResponse>('/queues/ticket', undefined);
+      const { url } = await api.owner.queueTicket();
       const target = `${config.ownerUrl}${url}`;
       if (tab) {
         tab.opener = null;
@@ -24,16 +18,18 @@ export function QueueDashboardButton() {
       } else location.assign(target);
     } catch (failure) {
       tab?.close();
-      setError(explainError(failure, 'load'));
+      throw failure;
     }
-  };
+  });
+  // The tab is opened inside the click, before any await: a tab opened later counts as a pop-up.
+  const open = () => void opening.run(window.open('', '_blank'));
   return (
     <div class="queue-link">
-      <button type="button" onClick={open}>
+      <button type="button" onClick={open} disabled={opening.busy}>
         Queue dashboard
       </button>
       <p class="hint">The statistics worker's jobs (opens in a new tab, valid 15 minutes).</p>
-      <ErrorNotice error={error} />
+      <ErrorNotice error={opening.error} />
     </div>
   );
 }

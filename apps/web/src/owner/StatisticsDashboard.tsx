@@ -1,10 +1,11 @@
 import type { ProductStatisticsEntry } from '@shopwire/contracts';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { EmptyState, ErrorNotice } from '../shared/components';
+import { formatExactMoney } from '../shared/format';
+import { exactSum } from './exact-sum';
 import { QueueDashboardButton } from './QueueDashboardButton';
 import { SalesChart } from './SalesChart';
 import { useStatistics } from './statistics-feed';
-import './owner.css';
 
 const HIGHLIGHT_MS = 2500;
 const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
@@ -32,18 +33,28 @@ function useChangedProducts(products: ProductStatisticsEntry[] | undefined): Set
   return changed;
 }
 
-function Tile({ label, value, id }: { label: string; value: number; id: string }) {
+function Tile({ label, value, id }: { label: string; value: string; id: string }) {
   return (
     <div class="tile" data-testid={id}>
-      <span class="tile-value">{count.format(value)}</span>
+      <span class="tile-value">{value}</span>
       <span class="tile-label">{label}</span>
     </div>
   );
 }
 
+/** A product's revenue under its units (the units stay the cell's first figure). */
+function Money({ amount, col }: { amount: number | undefined; col: string }) {
+  if (amount === undefined) return null;
+  return (
+    <span class="money" data-col={col}>
+      {formatExactMoney(amount)}
+    </span>
+  );
+}
+
 /**
- * Sales statistics (contract §3.2–3.3) that follow the store live: tiles, a chart, a table per
- * endpoint. Updates arrive as `statistics.changed` signals; no reload, no polling.
+ * Sales statistics (contract §3.2–3.3, and revenue in money) that follow the store live: tiles,
+ * a chart, a table per endpoint. Updates arrive as `statistics.changed` signals; no reload, no polling.
  */
 export function StatisticsDashboard() {
   const { statistics, error } = useStatistics();
@@ -54,6 +65,9 @@ export function StatisticsDashboard() {
     : [];
   const sold = byUnits.reduce((sum, p) => sum + p.sold, 0);
   const waiting = byUnits.reduce((sum, p) => sum + p.waiting, 0);
+  const revenue = new Map(statistics?.revenue.map((entry) => [entry.name, entry]));
+  const soldRevenue = exactSum(statistics?.revenue.map((entry) => entry.soldRevenue) ?? []);
+  const waitingRevenue = exactSum(statistics?.revenue.map((entry) => entry.waitingRevenue) ?? []);
 
   return (
     <>
@@ -72,10 +86,12 @@ export function StatisticsDashboard() {
         {statistics && (
           <>
             <div class="tiles">
-              <Tile id="tile-sold" label="units sold" value={sold} />
-              <Tile id="tile-waiting" label="units waiting" value={waiting} />
-              <Tile id="tile-products" label="products ordered" value={byUnits.length} />
-              <Tile id="tile-categories" label="categories" value={statistics.categories.length} />
+              <Tile id="tile-revenue" label="revenue delivered" value={formatExactMoney(soldRevenue)} />
+              <Tile id="tile-revenue-waiting" label="revenue waiting" value={formatExactMoney(waitingRevenue)} />
+              <Tile id="tile-sold" label="units sold" value={count.format(sold)} />
+              <Tile id="tile-waiting" label="units waiting" value={count.format(waiting)} />
+              <Tile id="tile-products" label="products ordered" value={count.format(byUnits.length)} />
+              <Tile id="tile-categories" label="categories" value={count.format(statistics.categories.length)} />
             </div>
             {byUnits.length === 0 ? (
               <EmptyState title="No orders yet.">Figures appear here as soon as a customer orders.</EmptyState>
@@ -90,11 +106,12 @@ export function StatisticsDashboard() {
         <div class="stats-grid">
           <section class="card" aria-labelledby="products-title">
             <h2 id="products-title">Products</h2>
+            <p class="hint">Units, and under them the money they bring, at the price each order was placed with.</p>
             {byUnits.length === 0 ? (
               <EmptyState title="No product has been ordered yet." />
             ) : (
               <table class="stats-table" data-testid="product-table">
-                <caption class="visually-hidden">Units per product, most sold first</caption>
+                <caption class="visually-hidden">Units and revenue per product, most sold first</caption>
                 <thead>
                   <tr>
                     <th scope="col">Product</th>
@@ -114,11 +131,13 @@ export function StatisticsDashboard() {
                       class={changed.has(product.name) ? 'changed' : undefined}
                     >
                       <th scope="row">{product.name}</th>
-                      <td class="num" data-col="sold">
-                        {count.format(product.sold)}
+                      <td class="num">
+                        <span data-col="sold">{count.format(product.sold)}</span>
+                        <Money amount={revenue.get(product.name)?.soldRevenue} col="sold-revenue" />
                       </td>
-                      <td class="num" data-col="waiting">
-                        {count.format(product.waiting)}
+                      <td class="num">
+                        <span data-col="waiting">{count.format(product.waiting)}</span>
+                        <Money amount={revenue.get(product.name)?.waitingRevenue} col="waiting-revenue" />
                       </td>
                     </tr>
                   ))}

@@ -1,3 +1,5 @@
+import { Messages } from '@shopwire/contracts';
+import { numberIn, valueIn } from '../shared/contract-messages';
 import { explainError, type ExplainedError } from '../shared/errors';
 import { csvLines, lineOfProduct } from './csv-file';
 
@@ -18,36 +20,35 @@ export function explainImportError(error: unknown, fileText: string): ImportErro
     const text = index === undefined ? undefined : csvLines(fileText)[index];
     return index === undefined || text === undefined ? undefined : { number: index + 1, text };
   };
-  let match = /^Incorrect number of values on line (\d+)\.$/.exec(detail);
-  if (match) {
-    const line = at(Number(match[1]));
+  const values = numberIn(detail, Messages.incorrectValues);
+  if (values !== undefined) {
     return {
       message:
-        `Line ${Number(match[1]) + 1} does not have the three values an import needs: categories (separated by |), ` +
+        `Line ${values + 1} does not have the three values an import needs: categories (separated by |), ` +
         `a product name and a price, separated by commas — e.g. Fruit|Organic,Apple,1.25. ${NOTHING_IMPORTED}`,
       detail,
-      line,
+      line: at(values),
     };
   }
-  match = /^Incorrect price on line (\d+)\.$/.exec(detail);
-  if (match) {
+  const price = numberIn(detail, Messages.incorrectPrice);
+  if (price !== undefined) {
     return {
-      message: `Line ${Number(match[1]) + 1} has a price that is not a number above 0 (write it like 4.5). ${NOTHING_IMPORTED}`,
+      message: `Line ${price + 1} has a price that is not a number above 0 (write it like 4.5). ${NOTHING_IMPORTED}`,
       detail,
-      line: at(Number(match[1])),
+      line: at(price),
     };
   }
-  match = /^Product (.*) already exists\.$/s.exec(detail);
-  if (match) {
-    const line = at(lineOfProduct(fileText, match[1]!));
+  const name = valueIn(detail, Messages.productExists);
+  if (name !== undefined) {
+    const line = at(lineOfProduct(fileText, name));
     return {
       message:
-        `“${match[1]}” is already in the catalogue, or listed twice in this file` +
+        `“${name}” is already in the catalogue, or listed twice in this file` +
         `${line ? ` (line ${line.number})` : ''}. Product names must be unique. ${NOTHING_IMPORTED}`,
       detail,
       line,
     };
   }
-  if (detail === 'Field file is missing.') return { message: 'Choose a CSV file to import first.', detail };
+  if (detail === Messages.fieldMissing('file')) return { message: 'Choose a CSV file to import first.', detail };
   return explainError(error, 'import');
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useServices } from '../shared/app-context';
+import { useAction } from '../shared/use-action';
 import { currentPushState, disablePush, enablePush, refreshPush, type PushRole, type PushState } from './web-push';
 
 const LABELS: Record<PushState, string> = {
@@ -20,8 +21,14 @@ const HINTS: Record<PushState, string> = {
 export function NotificationsToggle({ role }: { role: PushRole }) {
   const { api, config } = useServices();
   const [state, setState] = useState<PushState | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [refreshError, setRefreshError] = useState<string | null>(null);
+  const toggling = useAction(
+    'notifications',
+    async (from: PushState) =>
+      setState(from === 'on' ? await disablePush(api, role) : await enablePush(api, role, config.vapidPublicKey!)),
+    (failure) => ({ message: `Could not change notifications: ${(failure as Error).message}` }),
+  );
+  const error = toggling.error?.message ?? refreshError;
 
   // On each open: re-subscribes after a VAPID key rotation and re-registers this device (docs/push.md).
   useEffect(() => {
@@ -31,7 +38,7 @@ export function NotificationsToggle({ role }: { role: PushRole }) {
         setState(found);
         if (key === null) return;
         refreshPush(api, role, key, found).catch((failure: Error) =>
-          setError(`Could not refresh notifications: ${failure.message}`),
+          setRefreshError(`Could not refresh notifications: ${failure.message}`),
         );
       },
       () => setState('unsupported'),
@@ -40,16 +47,9 @@ export function NotificationsToggle({ role }: { role: PushRole }) {
 
   if (state === null) return null;
   const actionable = state === 'on' || state === 'off';
-  const toggle = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      setState(state === 'on' ? await disablePush(api, role) : await enablePush(api, role, config.vapidPublicKey!));
-    } catch (failure) {
-      setError(`Could not change notifications: ${(failure as Error).message}`);
-    } finally {
-      setBusy(false);
-    }
+  const toggle = () => {
+    setRefreshError(null);
+    void toggling.run(state);
   };
   return (
     <span class="push-toggle" data-push-state={state}>
@@ -57,7 +57,7 @@ export function NotificationsToggle({ role }: { role: PushRole }) {
         type="button"
         class="link-button"
         aria-pressed={actionable ? state === 'on' : undefined}
-        disabled={!actionable || busy}
+        disabled={!actionable || toggling.busy}
         title={HINTS[state]}
         onClick={toggle}
       >

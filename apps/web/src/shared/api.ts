@@ -1,12 +1,21 @@
 import type {
+  CategoryStatisticsResponse,
   DeliveryAddressInput,
   GeoPoint,
   LoginResponse,
   OrderDetailsResponse,
   OrderRequestLine,
+  OrderStatus,
+  OwnerOrdersResponse,
+  OwnerProduct,
+  OwnerProductsResponse,
   PlaceOrderResponse,
+  ProductStatisticsResponse,
+  QueueDashboardTicketResponse,
   RegistrationBody,
+  RevenueStatisticsResponse,
   SearchResponse,
+  UpdateProductBody,
   WebConfig,
 } from '@shopwire/contracts';
 import { currentToken, sessionRefused } from './session';
@@ -117,10 +126,29 @@ export function createApi(config: WebConfig) {
       unsubscribe: (role: 'customer' | 'courier', endpoint: string) =>
         call<null>(pushUrl(config, role), '/push_unsubscribe', { method: 'POST', body: { endpoint } }),
     },
-    /** The owner service (CSV import, statistics): the owner views add their calls here. */
+    /** The owner service: one typed call per endpoint (contract §3 and docs/api.md "The owner runs the shop"). */
     owner: {
-      get: <T>(path: string) => call<T>(config.ownerUrl, path),
-      post: <T>(path: string, body: unknown) => call<T>(config.ownerUrl, path, { method: 'POST', body }),
+      /** `POST /update`: a CSV file, imported completely or not at all. */
+      importCatalogue: (file: File) => {
+        const form = new FormData();
+        form.append('file', file, file.name);
+        return call<null>(config.ownerUrl, '/update', { method: 'POST', body: form });
+      },
+      productStatistics: () => call<ProductStatisticsResponse>(config.ownerUrl, '/product_statistics'),
+      categoryStatistics: () => call<CategoryStatisticsResponse>(config.ownerUrl, '/category_statistics'),
+      revenueStatistics: () => call<RevenueStatisticsResponse>(config.ownerUrl, '/revenue_statistics'),
+      /** Newest first, one page (`OWNER_ORDERS_LIMIT`); `before`: the last id of the previous page. */
+      orders: (filter: { status?: OrderStatus; before?: number } = {}) => {
+        const query = new URLSearchParams();
+        if (filter.status) query.set('status', filter.status);
+        if (filter.before !== undefined) query.set('before', String(filter.before));
+        const search = query.toString();
+        return call<OwnerOrdersResponse>(config.ownerUrl, `/orders${search ? `?${search}` : ''}`);
+      },
+      products: () => call<OwnerProductsResponse>(config.ownerUrl, '/products'),
+      updateProduct: (body: UpdateProductBody) =>
+        call<OwnerProduct>(config.ownerUrl, '/update_product', { method: 'POST', body }),
+      queueTicket: () => call<QueueDashboardTicketResponse>(config.ownerUrl, '/queues/ticket', { method: 'POST' }),
     },
   };
 }

@@ -59,3 +59,18 @@ describe('explainError: contract messages in a shopper’s words', () => {
     }
   });
 });
+
+describe('explainError: the owner running the shop', () => {
+  it('words the update_product refusals, the unknown id as a product (not an order)', () => {
+    expect(explainError(failure(400, Messages.invalidUpdatePrice), 'update-product')).toEqual({
+      message: 'The price must be a number above 0, like 4.50.',
+      detail: Messages.invalidUpdatePrice,
+    });
+    expect(explainError(failure(400, Messages.invalidUpdateProductId), 'update-product').message).toMatch(
+      /no longer in the catalogue/,
+    );
+    for (const message of [Messages.missingProductId, Messages.nothingToUpdate, Messages.invalidStatus]) {
+      expect(explainError(failure(400, message), 'load').message).not.toBe('Something went wrong. Please try again.');
+    }
+  });
+});

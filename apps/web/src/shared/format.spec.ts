@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatMoney, lineTotal } from './format';
+import { formatAge, formatExactMoney, formatMoney, lineTotal } from './format';
 
 describe('format', () => {
   it('shows totals as money without floating-point noise', () => {
@@ -17,5 +17,13 @@ describe('format', () => {
     expect(formatAge('2026-12-01T09:56:00Z', now)).toBe('4 min ago');
     expect(formatAge('2026-12-01T07:00:00Z', now)).toBe('3 h ago');
     expect(formatAge('2026-11-28T10:00:00Z', now)).toBe('3 days ago');
+  });
+});
+
+describe('formatExactMoney', () => {
+  it('keeps every decimal the service sent, and at least cents', () => {
+    expect(formatExactMoney(0.125)).toMatch(/0[.,]125/);
+    expect(formatExactMoney(4.5)).toMatch(/4[.,]50/);
+    expect(formatExactMoney(12)).toMatch(/12[.,]00/);
   });
 });

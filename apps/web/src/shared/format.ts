@@ -7,6 +7,16 @@ export function formatMoney(amount: number): string {
   return money.format(amount);
 }
 
+const exactMoney = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'EUR', maximumFractionDigits: 20 });
+
+/**
+ * An amount the service summed exactly (a price, revenue), with every decimal it has: €0.125
+ * stays €0.125 where `formatMoney` would round it; at least cents, like every amount.
+ */
+export function formatExactMoney(amount: number): string {
+  return exactMoney.format(amount);
+}
+
 /** "14:05" today, "1 Dec 2026, 14:05" on another day. */
 export function formatTime(iso: string, now = new Date()): string {
   const at = new Date(iso);
