@@ -8,3 +8,4 @@ export * from './private-redis.js';
 export * from './queue-keys.js';
 export * from './seed-products.js';
 export * from './order-tables.js';
+export * from './private-sentinel.js';
