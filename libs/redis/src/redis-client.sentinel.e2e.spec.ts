@@ -69,7 +69,11 @@ describe('createRedisClient through Sentinel (a private primary, replica and Sen
   });
 
   it('a plain redis:// URL still connects directly (the single-node default)', async () => {
-    const direct = createRedisClient(`redis://127.0.0.1:${await group.currentPrimaryPort()}`, 'sentinel-test-direct', 'wait');
+    const direct = createRedisClient(
+      `redis://127.0.0.1:${await group.currentPrimaryPort()}`,
+      'sentinel-test-direct',
+      'wait',
+    );
     clients.push(direct);
     expect(await direct.ping()).toBe('PONG');
   });

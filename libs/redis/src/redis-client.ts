@@ -26,7 +26,9 @@ export function createRedisClient(url: string, name: string, mode: RedisMode): R
   const common = { connectionName: name, retryStrategy: reconnectWithinASecond };
   const options: RedisOptions = { ...common, ...modeOptions[mode] };
   const sentinel = parseSentinelUrl(url);
-  return sentinel ? new Redis({ ...sentinelOptions(sentinel, reconnectWithinASecond), ...options }) : new Redis(url, options);
+  return sentinel
+    ? new Redis({ ...sentinelOptions(sentinel, reconnectWithinASecond), ...options })
+    : new Redis(url, options);
 }
 
 const modeOptions: Record<RedisMode, RedisOptions> = {

@@ -3,7 +3,9 @@ import { isRedisLocation, parseSentinelUrl } from './redis-location.js';
 
 describe('parseSentinelUrl', () => {
   it('reads every Sentinel, the primary name, the password and the database', () => {
-    expect(parseSentinelUrl('redis-sentinel://:s%40cret@sentinel-1:26379,sentinel-2,10.0.0.3:26380/shopwire/2')).toEqual({
+    expect(
+      parseSentinelUrl('redis-sentinel://:s%40cret@sentinel-1:26379,sentinel-2,10.0.0.3:26380/shopwire/2'),
+    ).toEqual({
       sentinels: [
         { host: 'sentinel-1', port: 26379 },
         { host: 'sentinel-2', port: 26379 },
@@ -23,7 +25,11 @@ describe('parseSentinelUrl', () => {
       password: 'pw',
       db: 0,
     });
-    expect(parseSentinelUrl('redis-sentinel://s1:1/m')).toEqual({ sentinels: [{ host: 's1', port: 1 }], name: 'm', db: 0 });
+    expect(parseSentinelUrl('redis-sentinel://s1:1/m')).toEqual({
+      sentinels: [{ host: 's1', port: 1 }],
+      name: 'm',
+      db: 0,
+    });
   });
 
   it.each([

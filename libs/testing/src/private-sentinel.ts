@@ -15,7 +15,8 @@ function command(port: number, ...args: string[]): Promise<string> {
       reply += chunk.toString();
       // A bulk reply is complete once it holds its declared length (enough for INFO and SENTINEL).
       const bulk = /^\$(-?\d+)\r\n/.exec(reply);
-      if (!bulk || Number(bulk[1]) < 0 || Buffer.byteLength(reply) >= bulk[0].length + Number(bulk[1]) + 2) socket.end();
+      if (!bulk || Number(bulk[1]) < 0 || Buffer.byteLength(reply) >= bulk[0].length + Number(bulk[1]) + 2)
+        socket.end();
     });
     socket.on('end', () => resolve(reply));
     socket.on('error', reject);
@@ -56,7 +57,9 @@ export class PrivateSentinelGroup {
     };
     group.spawn(group.primaryPort, data(group.primaryPort));
     group.spawn(group.replicaPort, [...data(group.replicaPort), '--replicaof', '127.0.0.1', String(group.primaryPort)]);
-    await until('the replica in sync', async () => (await group.info(group.replicaPort)).includes('master_link_status:up'));
+    await until('the replica in sync', async () =>
+      (await group.info(group.replicaPort)).includes('master_link_status:up'),
+    );
     const config = join(dir, 'sentinel.conf');
     writeFileSync(
       config,
@@ -98,7 +101,10 @@ export class PrivateSentinelGroup {
    */
   async losePrimary(): Promise<void> {
     this.processes.get(this.primaryPort)?.kill('SIGSTOP');
-    await until('the Sentinel to promote the replica', async () => (await this.currentPrimaryPort()) === this.replicaPort);
+    await until(
+      'the Sentinel to promote the replica',
+      async () => (await this.currentPrimaryPort()) === this.replicaPort,
+    );
   }
 
   async stop(): Promise<void> {
