@@ -100,6 +100,7 @@ export function haFaults() {
         traffic.positions
           .filter((p) => Date.now() - p.sent >= 2000)
           .map((p) => ({ started: p.sent, ended: p.delivered ?? p.sent + 2000, ok: p.ok && p.delivered !== undefined && p.delivered - p.sent <= 2000 })),
+      diagnose: ['realtime'],
       rejoined: (id) => async ({ stack }) => {
         const info = await stack.exec(id, ['redis-cli', 'INFO', 'replication']);
         return /role:slave/.test(info) && /master_link_status:up/.test(info);
@@ -161,9 +162,23 @@ export async function injectFault(fault, ctx, { beforeMs = 3000, afterMs = 4000 
     .catch(() => undefined);
   const during = traffic.log.slice(firstLog).filter((r) => r.started >= killedAt && r.started <= restartedAt);
   const failed = during.filter((r) => r.status === 0 || r.status >= 500 || r.status === 409);
+  // What the path's services logged, when it did not answer again in time (a CI run has only this).
+  let logs = '';
+  const final = recoverySeconds(records(), killedAt);
+  if (final === undefined || final > fault.targetSeconds) {
+    for (const service of fault.diagnose ?? []) {
+      for (const container of await stack.containers(service)) {
+        const tail = await docker(['logs', '--tail', '15', container], { allowFail: true });
+        logs += `--- ${service} ${container.slice(0, 12)}\n${tail.stdout ?? ''}${tail.stderr ?? ''}\n`;
+      }
+    }
+  }
+  const outcomes = fault.records ? Object.entries(Object.groupBy(traffic.positions.filter((p) => p.sent >= killedAt && p.sent <= restartedAt), (p) => p.outcome ?? 'none')).map(([k, v]) => `${k}×${v.length}`).join(', ') : '';
   return {
     container: name,
-    recovered: recoverySeconds(records(), killedAt),
+    logs,
+    outcomes,
+    recovered: final,
     rejoined,
     requests: during.length,
     failed: failed.length,

@@ -49,6 +49,8 @@ await runComposeScenario({
         const audit = await settleAndAudit(ctx);
         const label = `kill ${fault.name} (${result.container})`;
         verdict.check(`${label}: ${fault.path} answers again within ${fault.targetSeconds} s`, result.recovered !== undefined && result.recovered <= fault.targetSeconds, `${result.recovered ?? 'never'} s`);
+        if (result.logs) console.log(`${label}: did not answer again in time; last log lines:\n${result.logs}`);
+        if (result.outcomes) verdict.note(`${fault.name}: position reports from kill to restart`, result.outcomes);
         verdict.check(`${label}: back after docker start and rejoined`, result.rejoined !== undefined, `${result.rejoined ?? 'not'} s`);
         verdict.check(`${label}: acknowledged orders lost 0`, audit.lost === 0, `${audit.lost} of ${audit.acked}`);
         verdict.check(`${label}: no Idempotency-Key ordered twice`, audit.secondOrders === 0, `${audit.secondOrders}`);

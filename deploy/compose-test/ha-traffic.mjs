@@ -160,7 +160,10 @@ export class HaTraffic {
       const entry = { sent: at, at, ok: false, delivered: undefined };
       this.positions.push(entry);
       const report = { lat: 48.85 + (step++ % 100) / 10_000, lng: 2.35, at };
-      courier.timeout(2000).emit('courier.location', report, (error, ack) => (entry.ok = !error && ack?.ok === true));
+      courier.timeout(2000).emit('courier.location', report, (error, ack) => {
+        entry.ok = !error && ack?.ok === true;
+        entry.outcome = error ? 'no ack' : ack?.ok ? 'ok' : ack?.error;
+      });
       await sleep(1050);
     }
   }
