@@ -18,7 +18,7 @@ import {
   noteRealtimeStreams,
 } from '../scripts/lib/realtime-listener.mjs';
 import { log, runScenario } from './lib/scenario.mjs';
-import { waitForWorker } from './lib/statistics-audit.mjs';
+import { waitForWorker } from '../scripts/lib/statistics-audit.mjs';
 import { latencySummary } from '../scripts/lib/stats.mjs';
 import { connectStore, readOrders, seedCatalogue, throwawayDatabase } from '../scripts/lib/store-database.mjs';
 import { auditStoreInvariants, checkStoreInvariants, waitForStoreStreams } from './lib/store-invariants.mjs';

@@ -5,7 +5,7 @@
 import { serviceClient } from '../../scripts/lib/http-client.mjs';
 import { auditIntegrity, checkNothingHalfWritten } from './order-audit.mjs';
 import { auditStreams, waitForStreams } from '../../scripts/lib/realtime-listener.mjs';
-import { auditAggregates, auditStatisticsApi } from './statistics-audit.mjs';
+import { auditAggregates, auditStatisticsApi } from '../../scripts/lib/statistics-audit.mjs';
 import { readOrderEvents } from '../../scripts/lib/store-database.mjs';
 import { auditTrafficModel } from './store-traffic.mjs';
 import { signToken } from '../../scripts/lib/tokens.mjs';

@@ -20,10 +20,18 @@ function composeCommand() {
 }
 
 export class Stack {
-  constructor(root, runDir) {
+  /**
+   * `files`: the compose files, base first (the HA test adds docker-compose.ha.yml); `project`:
+   * the compose project name; `services`: what must be healthy; `extraEnv`: more generated values.
+   */
+  constructor(root, runDir, { files = ['docker-compose.yml'], project = PROJECT, services = SERVICES, extraEnv = {} } = {}) {
     this.root = root;
     this.envFile = join(runDir, 'compose.env');
     this.command = composeCommand();
+    this.files = files;
+    this.project = project;
+    this.services = services;
+    this.extraEnv = extraEnv;
   }
 
   /** Random secrets and free loopback ports, written where only this run reads them. */
@@ -47,6 +55,7 @@ export class Stack {
       OWNER_EMAIL: 'onlymoney@gmail.com',
       OWNER_PASSWORD: 'evenmoremoney',
       OWNER_ALLOW_WELL_KNOWN_PASSWORD: 'true',
+      ...Object.fromEntries(Object.entries(this.extraEnv).map(([key, bytes]) => [key, secret(bytes)])),
     };
     writeFileSync(this.envFile, Object.entries(this.env).map(([k, v]) => `${k}=${v}\n`).join(''), { mode: 0o600 });
     this.urls = Object.fromEntries(HOST_PORTS.map((name) => [name.toLowerCase(), `http://127.0.0.1:${ports[name]}`]));
@@ -54,7 +63,8 @@ export class Stack {
 
   compose(args, options = {}) {
     const [binary, ...prefix] = this.command;
-    return run(binary, [...prefix, '-p', PROJECT, '--env-file', this.envFile, '-f', join(this.root, 'docker-compose.yml'), ...args], {
+    const files = this.files.flatMap((file) => ['-f', join(this.root, file)]);
+    return run(binary, [...prefix, '-p', this.project, '--env-file', this.envFile, ...files, ...args], {
       cwd: this.root,
       ...options,
     });
@@ -62,7 +72,7 @@ export class Stack {
 
   /** Container ids of a service (one per replica), in replica order. */
   async containers(service) {
-    const ids = await docker(['ps', '-aq', '--filter', `label=com.docker.compose.project=${PROJECT}`,
+    const ids = await docker(['ps', '-aq', '--filter', `label=com.docker.compose.project=${this.project}`,
       '--filter', `label=com.docker.compose.service=${service}`]);
     const list = ids.split('\n').filter(Boolean);
     const numbered = await Promise.all(list.map(async (id) => [Number(await docker(['inspect', '-f', '{{index .Config.Labels "com.docker.compose.container-number"}}', id])), id]));
@@ -81,7 +91,7 @@ export class Stack {
   }
 
   /** Waits until every container of `services` is healthy; returns ms, throws naming the laggards. */
-  async waitHealthy(services = SERVICES, timeoutMs = Number(process.env.COMPOSE_TEST_HEALTHY_TIMEOUT_S ?? 420) * 1000) {
+  async waitHealthy(services = this.services, timeoutMs = Number(process.env.COMPOSE_TEST_HEALTHY_TIMEOUT_S ?? 420) * 1000) {
     const began = Date.now();
     let pending = [];
     while (Date.now() - began < timeoutMs) {
@@ -103,7 +113,7 @@ export class Stack {
   /** The address of a container on one of the project's networks (`store`, `auth`, `edge`). */
   async address(id, network) {
     const { NetworkSettings } = await this.inspect(id);
-    return NetworkSettings.Networks[`${PROJECT}_${network}`]?.IPAddress;
+    return NetworkSettings.Networks[`${this.project}_${network}`]?.IPAddress;
   }
 
   exec(id, command, options = {}) {

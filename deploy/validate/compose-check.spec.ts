@@ -43,6 +43,10 @@ describe.runIf(dockerCompose !== undefined).concurrent('docker-compose config', 
     expect(await dockerComposeConfig(dockerCompose!, 'docker-compose.yml', '.env.example')).toBe('');
   });
 
+  it('accepts the high-availability overlay on top of it (ADR 0022)', async () => {
+    expect(await dockerComposeConfig(dockerCompose!, ['docker-compose.yml', 'docker-compose.ha.yml'], '.env.example')).toBe('');
+  });
+
   it('rejects the broken fixture', async () => {
     expect(await dockerComposeConfig(dockerCompose!, BROKEN, '.env.example')).toContain(
       "Unsupported config option for services.auth: 'healthchek'",

@@ -159,10 +159,14 @@ export function findOnPath(binary: string): string | undefined {
     .find((candidate) => existsSync(candidate));
 }
 
-/** `docker-compose config -q` (Debian's 1.29, offline): its stderr, '' when the file is valid. */
-export async function dockerComposeConfig(binary: string, file: string, envFile: string): Promise<string> {
+/**
+ * `docker-compose config -q` (Debian's 1.29, offline) of one file or of a base file and its
+ * overlays: its stderr, '' when valid.
+ */
+export async function dockerComposeConfig(binary: string, file: string | string[], envFile: string): Promise<string> {
+  const files = (Array.isArray(file) ? file : [file]).flatMap((f) => ['-f', f]);
   try {
-    await execFileAsync(binary, ['--env-file', envFile, '-f', file, 'config', '-q']);
+    await execFileAsync(binary, ['--env-file', envFile, ...files, 'config', '-q']);
     return '';
   } catch (error) {
     return String((error as { stderr?: string }).stderr || error);

@@ -3,7 +3,8 @@
 # password printed once, or MARIADB_ROOT_PASSWORD), MARIADB_DATABASE, MARIADB_USER with all
 # privileges on it, a `healthcheck` account for healthcheck.sh, then run
 # /docker-entrypoint-initdb.d/*.sql|*.sql.gz|*.sh — all on a server that listens on no network
-# port, so nothing can connect (and healthcheck.sh --connect fails) until initialisation is done.
+# port and without Galera replication (as the official image), so nothing can connect (and
+# healthcheck.sh --connect fails) until initialisation is done.
 # Later starts find the data directory initialised and only start the server.
 set -euo pipefail
 DATADIR=/var/lib/mysql
@@ -36,7 +37,7 @@ initialise() {
   as_mysql mariadb-install-db --datadir="$DATADIR" --skip-test-db --auth-root-authentication-method=normal \
     --skip-name-resolve >/dev/null
   # Started directly (not through a function, which would fork a subshell): $! is the server.
-  setpriv --reuid=mysql --regid=mysql --init-groups mariadbd --skip-networking --socket="$SOCKET" --datadir="$DATADIR" &
+  setpriv --reuid=mysql --regid=mysql --init-groups mariadbd --skip-networking --wsrep-on=OFF --socket="$SOCKET" --datadir="$DATADIR" &
   local pid=$!
   for _ in $(seq 60); do mariadb --protocol=socket --socket="$SOCKET" -uroot -e 'SELECT 1' >/dev/null 2>&1 && break; sleep 1; done
   mariadb --protocol=socket --socket="$SOCKET" -uroot -e 'SELECT 1' >/dev/null

@@ -11,6 +11,9 @@ const UNAVAILABLE_CODES = new Set([
   'ER_SERVER_SHUTDOWN',
   'PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR',
   'ER_CONNECTION_KILLED',
+  // 1047 "WSREP has not yet prepared node for application use": a Galera node that is not (yet) a
+  // synced member of the primary component (ADR 0022); the proxy moves to another node.
+  'ER_UNKNOWN_COM_ERROR',
 ]);
 
 function codeOf(error: unknown): string | undefined {

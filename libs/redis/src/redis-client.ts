@@ -1,4 +1,5 @@
-import { Redis } from 'ioredis';
+import { Redis, type RedisOptions } from 'ioredis';
+import { parseSentinelUrl, sentinelOptions } from './redis-location.js';
 
 /**
  * How a connection behaves while Redis is away — the three ways this system uses Redis:
@@ -16,26 +17,25 @@ export type RedisMode = 'fail-fast' | 'wait' | 'lazy';
 const reconnectWithinASecond = (attempt: number) => Math.min(attempt * 100, 1000);
 
 /**
- * The one place a Redis connection is made. `name` shows in `CLIENT LIST`. The caller owns the
- * connection: it listens for `error` (ioredis reports an unlistened one on the console) and closes it.
+ * The one place a Redis connection is made. `url` is a redis:// URL or the redis-sentinel:// form
+ * (redis-location.ts): through Sentinel, every connection — BullMQ's, subscribers, publishers —
+ * follows the current primary. `name` shows in `CLIENT LIST`. The caller owns the connection: it
+ * listens for `error` (ioredis reports an unlistened one on the console) and closes it.
  */
 export function createRedisClient(url: string, name: string, mode: RedisMode): Redis {
   const common = { connectionName: name, retryStrategy: reconnectWithinASecond };
-  switch (mode) {
-    case 'fail-fast':
-      return new Redis(url, {
-        ...common,
-        enableOfflineQueue: false,
-        maxRetriesPerRequest: 0,
-        commandTimeout: 1000,
-        connectTimeout: 2000,
-      });
-    case 'wait':
-      return new Redis(url, { ...common, maxRetriesPerRequest: null });
-    case 'lazy':
-      return new Redis(url, { ...common, lazyConnect: true, maxRetriesPerRequest: 3 });
-  }
+  const options: RedisOptions = { ...common, ...modeOptions[mode] };
+  const sentinel = parseSentinelUrl(url);
+  return sentinel
+    ? new Redis({ ...sentinelOptions(sentinel, reconnectWithinASecond), ...options })
+    : new Redis(url, options);
 }
+
+const modeOptions: Record<RedisMode, RedisOptions> = {
+  'fail-fast': { enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: 1000, connectTimeout: 2000 },
+  wait: { maxRetriesPerRequest: null },
+  lazy: { lazyConnect: true, maxRetriesPerRequest: 3 },
+};
 
 /** The part of a Nest Logger `reportOutages` uses. */
 export interface OutageLog {

@@ -9,3 +9,4 @@ export * from './queue-keys.js';
 export * from './seed-products.js';
 export * from './order-tables.js';
 export * from './sql-statements.js';
+export * from './private-sentinel.js';

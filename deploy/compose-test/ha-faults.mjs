@@ -1,0 +1,187 @@
+// The faults of `npm run compose:ha-test` (issue 19): each `docker kill`s one part under traffic,
+// probes the path that part serves until it answers again, brings the part back, checks that it
+// rejoined, lets the store settle and audits it. One part at a time.
+import { io } from 'socket.io-client';
+import { call } from '../../scripts/lib/http-client.mjs';
+import { sleep, waitFor } from '../../scripts/lib/ports.mjs';
+import { docker } from '../lib/docker-cli.mjs';
+
+/** How long a fault may take to show its recovery before the probe gives up. */
+const PROBE_LIMIT_MS = 60_000;
+
+/** Calls `probe()` every `everyMs` until `stop()`; each record: {started, ended, ok}. */
+function startProbe(probe, everyMs) {
+  const records = [];
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      const started = Date.now();
+      const ok = await probe().catch(() => false);
+      records.push({ started, ended: Date.now(), ok });
+      await sleep(everyMs);
+    }
+  })();
+  return { records, stop: async () => ((stopped = true), await loop) };
+}
+
+/**
+ * Seconds from the kill until the path answered again: the end of the first success that started
+ * after the last failure (with no failure: the first success after the kill, which includes any
+ * stall). undefined when it never answered again.
+ */
+export function recoverySeconds(records, killedAt) {
+  const after = records.filter((r) => r.started >= killedAt);
+  const lastFailure = after.filter((r) => !r.ok).at(-1);
+  const success = after.find((r) => r.ok && (!lastFailure || r.started > lastFailure.started));
+  return success ? (success.ended - killedAt) / 1000 : undefined;
+}
+
+/** A fresh socket through the gateway gets its `ready` (its replay done) within 3 s. */
+function socketProbe(url, token) {
+  return () =>
+    new Promise((resolve) => {
+      const socket = io(url, { transports: ['websocket'], auth: { token, lastEventId: 0 }, reconnection: false, timeout: 3000 });
+      const done = (ok) => (clearTimeout(timer), socket.disconnect(), resolve(ok));
+      const timer = setTimeout(() => done(false), 3000);
+      socket.once('ready', () => done(true));
+      socket.once('connect_error', () => done(false));
+    });
+}
+
+/**
+ * The six faults. `part(ctx)` finds the container to kill at that moment; `probe(ctx)` is the path
+ * it serves, called every 250 ms (or `records(ctx)` reads the path's outcomes from the traffic's
+ * own log); `rejoined(id)(ctx)` says whether the part is back in its role after `docker start`.
+ */
+export function haFaults() {
+  const galeraRejoined = (id) => async ({ stack, db }) =>
+    (await stack.state(id)) === 'healthy' && Number((await db.scalar("SHOW STATUS LIKE 'wsrep_cluster_size'", 1)) ?? 0) === 3;
+  const writerProbe = ({ stack, traffic }) => {
+    const customer = traffic.customers[0];
+    return async () => {
+      const order = await call('POST', `${stack.urls.customer}/order`, { token: customer.token, timeoutMs: 5000, body: { requests: [{ id: traffic.products.milk, quantity: 1 }] } });
+      if (order.status === 200) traffic.probeOrders.push(order.body.id); // acknowledged: audited like the rest
+      return order.status === 200;
+    };
+  };
+  const appRejoined = (id) => async ({ stack }) => (await stack.state(id)) === 'healthy';
+  return [
+    {
+      name: 'the Galera node taking writes',
+      path: 'database writes (POST /order)',
+      targetSeconds: 15,
+      part: async ({ stack, db }) => stack.containers(String(await db.scalar('SELECT @@hostname', 0))).then((ids) => ids[0]),
+      probe: writerProbe,
+      rejoined: galeraRejoined,
+    },
+    {
+      name: 'another Galera node',
+      path: 'database writes (POST /order)',
+      targetSeconds: 15,
+      part: async ({ stack, db }) => {
+        const writer = String(await db.scalar('SELECT @@hostname', 0));
+        return (await stack.containers(['galera-1', 'galera-2', 'galera-3'].find((n) => n !== writer && n !== 'galera-1') ?? 'galera-3'))[0];
+      },
+      probe: writerProbe,
+      rejoined: galeraRejoined,
+    },
+    {
+      name: 'the Redis primary',
+      path: "a courier's position reaching its customer (Redis pub/sub and rate gate)",
+      targetSeconds: 10,
+      part: async ({ stack }) => {
+        const [sentinel] = await stack.containers('sentinel-1');
+        const host = (await stack.exec(sentinel, ['redis-cli', '-p', '26379', 'SENTINEL', 'GET-MASTER-ADDR-BY-NAME', 'shopwire'])).split('\n')[0];
+        return (await stack.containers(host))[0];
+      },
+      // Read from the tracking courier's own reports (one a second): each one acknowledged and
+      // delivered to the customer within 2 s is a success, timed by its delivery.
+      records: ({ traffic }) =>
+        traffic.positions
+          .filter((p) => Date.now() - p.sent >= 2000)
+          .map((p) => ({ started: p.sent, ended: p.delivered ?? p.sent + 2000, ok: p.ok && p.delivered !== undefined && p.delivered - p.sent <= 2000 })),
+      diagnose: ['realtime'],
+      rejoined: (id) => async ({ stack }) => {
+        const info = await stack.exec(id, ['redis-cli', 'INFO', 'replication']);
+        return /role:slave/.test(info) && /master_link_status:up/.test(info);
+      },
+    },
+    {
+      name: 'one realtime replica',
+      path: 'a new socket through the gateway gets ready',
+      targetSeconds: 5,
+      part: async ({ stack }) => (await stack.containers('realtime'))[0],
+      probe: ({ stack, traffic }) => socketProbe(stack.urls.realtime, traffic.customers[1].token),
+      rejoined: appRejoined,
+    },
+    {
+      name: 'one worker',
+      path: 'the worker answers /health/ready through the gateway',
+      targetSeconds: 5,
+      part: async ({ stack }) => (await stack.containers('worker'))[0],
+      probe: ({ stack }) => async () => (await call('GET', `${stack.urls.worker}/health/ready`, { timeoutMs: 2000 })).status === 200,
+      rejoined: appRejoined,
+    },
+    {
+      name: 'one customer replica',
+      path: 'GET /status through the gateway',
+      targetSeconds: 5,
+      part: async ({ stack }) => (await stack.containers('customer'))[0],
+      probe: ({ stack, traffic }) => async () => (await call('GET', `${stack.urls.customer}/status`, { token: traffic.customers[2].token, timeoutMs: 2000 })).status === 200,
+      rejoined: appRejoined,
+    },
+  ];
+}
+
+/** Kills the fault's part under traffic, measures, restarts it; returns what the audit reports. */
+export async function injectFault(fault, ctx, { beforeMs = 3000, afterMs = 4000 } = {}) {
+  const { stack, traffic } = ctx;
+  const id = await fault.part(ctx);
+  if (!id) throw new Error(`${fault.name}: no container found`);
+  const name = (await stack.inspect(id)).Name.replace(/^\//, '');
+  await sleep(beforeMs);
+  const probe = fault.probe ? startProbe(fault.probe(ctx), 250) : undefined;
+  const records = () => (fault.records ? fault.records(ctx) : probe.records);
+  const firstLog = traffic.log.length;
+  const killedAt = Date.now();
+  await docker(['kill', id]);
+  let recovered;
+  while (Date.now() - killedAt < PROBE_LIMIT_MS) {
+    await sleep(500);
+    recovered = recoverySeconds(records(), killedAt);
+    // Answering again, and seen to keep answering for a moment (not one lucky probe).
+    if (recovered !== undefined && Date.now() - killedAt > recovered * 1000 + 2000) break;
+  }
+  await sleep(afterMs);
+  await probe?.stop();
+  await docker(['start', id]);
+  const restartedAt = Date.now();
+  const rejoin = fault.rejoined(id);
+  const rejoined = await waitFor(`${name} rejoined`, () => rejoin(ctx).catch(() => false), { timeoutMs: 240_000, everyMs: 1000 })
+    .then(() => (Date.now() - restartedAt) / 1000)
+    .catch(() => undefined);
+  const during = traffic.log.slice(firstLog).filter((r) => r.started >= killedAt && r.started <= restartedAt);
+  const failed = during.filter((r) => r.status === 0 || r.status >= 500 || r.status === 409);
+  // What the path's services logged, when it did not answer again in time (a CI run has only this).
+  let logs = '';
+  const final = recoverySeconds(records(), killedAt);
+  if (final === undefined || final > fault.targetSeconds) {
+    for (const service of fault.diagnose ?? []) {
+      for (const container of await stack.containers(service)) {
+        const tail = await docker(['logs', '--tail', '15', container], { allowFail: true });
+        logs += `--- ${service} ${container.slice(0, 12)}\n${tail.stdout ?? ''}${tail.stderr ?? ''}\n`;
+      }
+    }
+  }
+  const outcomes = fault.records ? Object.entries(Object.groupBy(traffic.positions.filter((p) => p.sent >= killedAt && p.sent <= restartedAt), (p) => p.outcome ?? 'none')).map(([k, v]) => `${k}×${v.length}`).join(', ') : '';
+  return {
+    container: name,
+    logs,
+    outcomes,
+    recovered: final,
+    rejoined,
+    requests: during.length,
+    failed: failed.length,
+    failedKinds: Object.entries(Object.groupBy(failed, (r) => `${r.kind} ${r.status || r.error}`)).map(([k, v]) => `${k}×${v.length}`).join(', '),
+  };
+}
