@@ -1,7 +1,7 @@
 import { PrivateSentinelGroup } from '@shopwire/testing';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRedisClient, type RedisMode } from './redis-client.js';
+import { createRedisClient, type RedisMode } from '@shopwire/redis';
 
 /** Retries `action` until it succeeds or the deadline passes; returns the elapsed ms. */
 async function eventually(action: () => Promise<unknown>, timeoutMs = 20_000): Promise<number> {
