@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The whole platform as a user runs it (`npm run start:built` of a build directory: all six apps,
 // NODE_ENV=production, default log level, output to a file), loaded endpoint by endpoint with wrk,
-// then this machine's ceilings (../shared/limits/ceilings.sh) in the same sitting, printed as
+// then this machine's ceilings (bench/ceilings.mjs) in the same sitting, printed as
 // ratios. Several builds can be measured in one sitting, interleaved round by round (A B, B A, …),
 // e.g. a checkout of main as "before" and this tree as "after"; each round starts each build on
 // fresh databases. Reports the median and range over rounds.
@@ -11,16 +11,16 @@
 // 10,000 product_sales entries for /product_statistics (c=20). POST /order runs last in a round
 // (it grows the board).
 //
-// Usage: [BUILDS=before=/work/wt/perf-base,after=.] [ROUNDS=3] [DURATION=10] [CONNECTIONS=50]
+// Usage: [BUILDS=after=. or e.g. before=../base,after=.] [ROUNDS=3] [DURATION=10] [CONNECTIONS=50]
 //        [PORT_BASE=5700] [DB_PREFIX=shopwire_perf] [BULLMQ_PREFIX=perf] [CEILINGS=1] [SECONDS_EACH=DURATION]
 //        [READY_TIMEOUT=600 s] [ONLY=order,status,…] [LOG_DIR=dir to keep the platform's output] [PROFILE_DIR=dir: node --cpu-prof of every app] node bench/platform-load.mjs
 /* global FormData, Blob -- Node 20 globals the shared lint config does not list */
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import mysql from 'mysql2/promise';
 import webPush from 'web-push';
+import { measureCeilings } from './ceilings.mjs';
 import { envNumber, onCleanup, runBench, signToken, sleep, waitFor } from './lib/harness.mjs';
 import { cpuSeconds, fixed, load } from './lib/load.mjs';
 import { printTable } from './lib/markdown.mjs';
@@ -36,7 +36,7 @@ const SERVER = { host: '127.0.0.1', port: 3306, user: 'root' };
 const APPS = ['auth', 'owner', 'customer', 'courier', 'realtime', 'worker'];
 const PORTS = Object.fromEntries(APPS.map((app, i) => [app, PORT_BASE + i]));
 const url = (app) => `http://127.0.0.1:${PORTS[app]}`;
-const BUILDS = (process.env.BUILDS ?? `before=/work/wt/perf-base,after=.`).split(',').map((entry) => {
+const BUILDS = (process.env.BUILDS ?? 'after=.').split(',').map((entry) => {
   const [name, dir] = entry.split('=');
   return { name, dir: resolve(dir) };
 });
@@ -329,34 +329,8 @@ async function runRound(build, workDir, round) {
   }
 }
 
-/** Argon2id verifications per second on every core (the login ceiling), with the auth app's parameters. */
-async function argon2Ceiling(seconds) {
-  const { hash, verify } = await import('@node-rs/argon2');
-  const options = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
-  const stored = await hash('bench-password', options);
-  let done = 0;
-  const until = Date.now() + seconds * 1000;
-  const worker = async () => {
-    while (Date.now() < until) {
-      await verify(stored, 'bench-password');
-      done++;
-    }
-  };
-  await Promise.all(Array.from({ length: 4 }, worker));
-  return done / seconds;
-}
-
-async function ceilings() {
-  const seconds = envNumber('SECONDS_EACH', DURATION);
-  const { stdout } = await promisify(execFile)('bash', ['/work/shared/limits/ceilings.sh'], {
-    env: { ...process.env, SECONDS_EACH: String(seconds) },
-    cwd: process.cwd(),
-    timeout: 600_000,
-  });
-  const found = Object.fromEntries([...stdout.matchAll(/^CEILING (\S+) ([\d.]+)/gm)].map((m) => [m[1], Number(m[2])]));
-  found.argon2_verify = await argon2Ceiling(seconds);
-  return found;
-}
+/** This machine's ceilings now (bench/ceilings.mjs), each run as long as a platform row. */
+const ceilings = () => measureCeilings({ seconds: envNumber('SECONDS_EACH', DURATION), connections: CONNECTIONS });
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
