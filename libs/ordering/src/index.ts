@@ -6,6 +6,7 @@ export * from './events/order-events-channel.js';
 export * from './events/order-events.repository.js';
 export * from './placement/order-request.js';
 export * from './placement/place-order.js';
+export * from './placement/order-group-commit.js';
 export * from './writes/order-writer.js';
 export * from './transitions/order-id.validation.js';
 export * from './transitions/order-transitions.service.js';

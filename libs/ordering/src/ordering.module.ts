@@ -5,6 +5,7 @@ import { IdempotencyKeyStore } from './idempotency/idempotency-key.store.js';
 import { IdempotencyService } from './idempotency/idempotency.service.js';
 import { ORDERING_OPTIONS, type OrderingOptions } from './ordering-options.js';
 import { OrderPlacementService } from './placement/order-placement.service.js';
+import { OrderGroupCommit } from './placement/order-group-commit.js';
 import { PlaceOrder } from './placement/place-order.js';
 import { CustomerOrderHistory } from './queries/customer-order-history.js';
 import { OrderDetailsQuery } from './queries/order-details.js';
@@ -16,6 +17,7 @@ const services = [
   OrderEventsRepository,
   OrderWriter,
   OrderPlacementService,
+  OrderGroupCommit,
   PlaceOrder,
   OrderTransitionsService,
   CustomerOrderHistory,

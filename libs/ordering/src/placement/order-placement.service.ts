@@ -66,6 +66,20 @@ export class OrderPlacementService {
     }
   }
 
+  /**
+   * Writes several orders in one round trip (a group commit, ADR 0026); returns their ids in
+   * order. Any failure fails them all and writes nothing of them once the transaction rolls back:
+   * the caller then writes each alone (`insertOrder`), which re-prices after a catalogue change.
+   */
+  async insertOrders(tx: QueryRunner, orders: readonly PreparedOrder[]): Promise<number[]> {
+    try {
+      return await insertOrderRows(tx, orders);
+    } catch (error) {
+      if (error instanceof PricesOfOtherEpochError) this.knownPrices.forget();
+      throw error;
+    }
+  }
+
   private async readPrices(db: SqlExecutor, ids: readonly number[]): Promise<EpochPrices> {
     const prices = await productPrices(db, ids);
     this.knownPrices.remember(prices);

@@ -2,8 +2,8 @@ import { BadRequestError } from '@shopwire/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { parseIdempotencyKey } from '../idempotency/idempotency-key.js';
 import { type IdempotencyClaim, IdempotencyService } from '../idempotency/idempotency.service.js';
-import { OrderWriter } from '../writes/order-writer.js';
-import { OrderPlacementService, type PreparedOrder } from './order-placement.service.js';
+import { OrderGroupCommit } from './order-group-commit.js';
+import { OrderPlacementService } from './order-placement.service.js';
 import { validatePlaceOrderBody } from './place-order.validation.js';
 
 export interface PlacedOrder {
@@ -13,8 +13,9 @@ export interface PlacedOrder {
 /**
  * `POST /order` (contract §4.2, Idempotency-Key §8), top to bottom: claim the key if one was
  * sent (a repeat is answered here); checks 1–2; placement's check 3, delivery location and
- * address, total (prices from memory when known, ADR 0014); one `OrderWriter` transaction —
- * order and items, the idempotent reply, the CREATED event last; the nudge after COMMIT. A
+ * address, total (prices from memory when known, ADR 0014); the write, grouped with concurrent
+ * requests' (`OrderGroupCommit`, ADR 0026) in one `OrderWriter` transaction — order and items,
+ * the idempotent reply, the CREATED event last; the nudge after COMMIT. A
  * refused request's 400 is stored under its key and replays; any other failure frees the key.
  */
 @Injectable()
@@ -22,7 +23,7 @@ export class PlaceOrder {
   constructor(
     @Inject(OrderPlacementService) private readonly placement: OrderPlacementService,
     @Inject(IdempotencyService) private readonly idempotency: IdempotencyService,
-    @Inject(OrderWriter) private readonly writer: OrderWriter,
+    @Inject(OrderGroupCommit) private readonly groupCommit: OrderGroupCommit,
   ) {}
 
   async place(
@@ -44,18 +45,10 @@ export class PlaceOrder {
         location: body.deliveryLocation,
         address: body.deliveryAddress,
       });
-      return { id: await this.write(order, claim) };
+      return { id: await this.groupCommit.write(order, claim) };
     } catch (error) {
       if (claim) await this.idempotency.settleFailure(claim, error);
       throw error;
     }
-  }
-
-  private write(order: PreparedOrder, claim: IdempotencyClaim | undefined): Promise<number> {
-    return this.writer.write(async (tx) => {
-      const id = await this.placement.insertOrder(tx, order);
-      if (claim) await this.idempotency.complete(tx, claim, { id });
-      return { result: id, changed: [id], status: 'CREATED' };
-    });
   }
 }
