@@ -101,10 +101,13 @@ function cpuByRole(platformPid) {
       .filter((d) => /^\d+$/.test(d))
       .map(Number),
   ];
+  const platform = new Set(processTree(platformPid));
   const totals = {};
   for (const pid of new Set(pids)) {
     const role = roleOf(pid);
-    if (role) totals[role] = (totals[role] ?? 0) + (cpuSeconds(pid) || 0);
+    // An app's role counts only inside this platform: others on the box may run the same apps.
+    if (role && (platform.has(pid) || !APPS.includes(role)))
+      totals[role] = (totals[role] ?? 0) + (cpuSeconds(pid) || 0);
   }
   // wrk has exited when the load ends: its CPU is in this process's reaped-children times.
   const own = readFileSync('/proc/self/stat', 'utf8');
