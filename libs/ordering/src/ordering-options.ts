@@ -12,11 +12,18 @@ export interface GroupCommitOptions {
   windowMs: number;
   /** The most orders in one batch. */
   maxSize: number;
+  /** The most order lines in one batch (a bigger order alone still makes a batch). */
+  maxLines: number;
   /** Batches written at once before new orders wait for one of them (or the window). */
   maxInFlight: number;
 }
 
-export const DEFAULT_GROUP_COMMIT_OPTIONS: GroupCommitOptions = { windowMs: 2, maxSize: 50, maxInFlight: 1 };
+export const DEFAULT_GROUP_COMMIT_OPTIONS: GroupCommitOptions = {
+  windowMs: 2,
+  maxSize: 50,
+  maxLines: 5_000,
+  maxInFlight: 1,
+};
 
 export interface IdempotencyOptions {
   /** An IN_FLIGHT claim older than this is considered abandoned (its process crashed). */

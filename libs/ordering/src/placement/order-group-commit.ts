@@ -19,7 +19,8 @@ interface Waiting {
  * idempotent replies, one statement for all their CREATED events, one COMMIT, one nudge.
  *
  * A batch starts at once while fewer than `maxInFlight` batches are being written (an idle
- * server adds no wait), else when one of them commits, when it is full (`maxSize`), or at the
+ * server adds no wait), else when one of them commits, when it is full (`maxSize` orders, or
+ * `maxLines` items: the compound statement stays far below max_allowed_packet), or at the
  * latest `windowMs` after its first order arrived. Each order still gets its own answer: when a
  * batch fails, nothing of it was written (one transaction) and every order of it is written
  * again alone, so only the culprit (bad product, foreign key, lost idempotency claim) fails.
@@ -28,6 +29,7 @@ interface Waiting {
 export class OrderGroupCommit {
   private readonly windowMs: number;
   private readonly maxSize: number;
+  private readonly maxLines: number;
   private readonly maxInFlight: number;
   private waiting: Waiting[] = [];
   private timer?: NodeJS.Timeout;
@@ -42,6 +44,7 @@ export class OrderGroupCommit {
     const settings = { ...DEFAULT_GROUP_COMMIT_OPTIONS, ...options.groupCommit };
     this.windowMs = settings.windowMs;
     this.maxSize = settings.maxSize;
+    this.maxLines = settings.maxLines;
     this.maxInFlight = settings.maxInFlight;
   }
 
@@ -57,11 +60,14 @@ export class OrderGroupCommit {
   private startBatch(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const batch = this.waiting.splice(0, this.maxSize);
+    const batch = this.waiting.splice(0, this.batchLength());
     if (batch.length === 0) return;
-    if (this.waiting.length > 0) this.timer = setTimeout(() => this.startBatch(), this.windowMs);
-    this.inFlight++;
     const now = performance.now();
+    // Left over (batch full): their window still runs from the first one's arrival.
+    if (this.waiting.length > 0) {
+      this.timer = setTimeout(() => this.startBatch(), Math.max(0, this.windowMs - (now - this.waiting[0].since)));
+    }
+    this.inFlight++;
     for (const entry of batch) groupCommitMetrics.waitSeconds.observe((now - entry.since) / 1000);
     groupCommitMetrics.size.observe(batch.length);
     void this.writeBatch(batch).finally(() => {
@@ -69,6 +75,18 @@ export class OrderGroupCommit {
       // What queued behind this batch goes now rather than at its window's end.
       if (this.waiting.length > 0) this.startBatch();
     });
+  }
+
+  /** How many waiting orders fit one batch: `maxSize`, fewer when their lines exceed `maxLines` (at least one). */
+  private batchLength(): number {
+    let lines = 0;
+    let length = 0;
+    for (const { order } of this.waiting.slice(0, this.maxSize)) {
+      lines += order.lines.length;
+      if (length > 0 && lines > this.maxLines) break;
+      length++;
+    }
+    return length;
   }
 
   private async writeBatch(batch: Waiting[]): Promise<void> {
