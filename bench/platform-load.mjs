@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The whole platform as a user runs it (`npm run start:built` of a build directory: all six apps,
 // NODE_ENV=production, default log level, output to a file), loaded endpoint by endpoint with wrk,
-// then this machine's ceilings (CEILINGS_SCRIPT, see STACK.md's ceilings.sh) in the same sitting, printed as
+// then this machine's ceilings (bench/ceilings.mjs) in the same sitting, printed as
 // ratios. Several builds can be measured in one sitting, interleaved round by round (A B, B A, …),
 // e.g. a checkout of main as "before" and this tree as "after"; each round starts each build on
 // fresh databases. Reports the median and range over rounds.
@@ -11,23 +11,21 @@
 // 10,000 product_sales entries for /product_statistics (c=20). POST /order runs last in a round
 // (it grows the board).
 //
-// Usage: [BUILDS=after=. or e.g. before=../baseline,after=.] [CEILINGS_SCRIPT=../shared/limits/ceilings.sh] [ROUNDS=3] [DURATION=10] [CONNECTIONS=50]
+// Usage: [BUILDS=after=. or e.g. before=../base,after=.] [ROUNDS=3] [DURATION=10] [CONNECTIONS=50]
 //        [PORT_BASE=5700] [DB_PREFIX=shopwire_perf] [BULLMQ_PREFIX=perf] [CEILINGS=1] [SECONDS_EACH=DURATION]
 //        [READY_TIMEOUT=600 s] [ONLY=order,status,…] [LOG_DIR=dir to keep the platform's output] [PROFILE_DIR=dir: node --cpu-prof of every app] node bench/platform-load.mjs
 /* global FormData, Blob -- Node 20 globals the shared lint config does not list */
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import mysql from 'mysql2/promise';
 import webPush from 'web-push';
+import { measureCeilings } from './ceilings.mjs';
 import { envNumber, onCleanup, runBench, signToken, sleep, waitFor } from './lib/harness.mjs';
 import { cpuSeconds, fixed, load } from './lib/load.mjs';
 import { printTable } from './lib/markdown.mjs';
 
 const ROUNDS = envNumber('ROUNDS', 3);
-/** The machine's ceilings script (STACK.md), by default beside the clone as on the project's machines. */
-const CEILINGS_SCRIPT = resolve(process.env.CEILINGS_SCRIPT ?? '../shared/limits/ceilings.sh');
 const DURATION = envNumber('DURATION', 10);
 const CONNECTIONS = envNumber('CONNECTIONS', 50);
 const PORT_BASE = envNumber('PORT_BASE', 5700);
@@ -103,10 +101,13 @@ function cpuByRole(platformPid) {
       .filter((d) => /^\d+$/.test(d))
       .map(Number),
   ];
+  const platform = new Set(processTree(platformPid));
   const totals = {};
   for (const pid of new Set(pids)) {
     const role = roleOf(pid);
-    if (role) totals[role] = (totals[role] ?? 0) + (cpuSeconds(pid) || 0);
+    // An app's role counts only inside this platform: others on the box may run the same apps.
+    if (role && (platform.has(pid) || !APPS.includes(role)))
+      totals[role] = (totals[role] ?? 0) + (cpuSeconds(pid) || 0);
   }
   // wrk has exited when the load ends: its CPU is in this process's reaped-children times.
   const own = readFileSync('/proc/self/stat', 'utf8');
@@ -335,34 +336,8 @@ async function runRound(build, workDir, round) {
   }
 }
 
-/** Argon2id verifications per second on every core (the login ceiling), with the auth app's parameters. */
-async function argon2Ceiling(seconds) {
-  const { hash, verify } = await import('@node-rs/argon2');
-  const options = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
-  const stored = await hash('bench-password', options);
-  let done = 0;
-  const until = Date.now() + seconds * 1000;
-  const worker = async () => {
-    while (Date.now() < until) {
-      await verify(stored, 'bench-password');
-      done++;
-    }
-  };
-  await Promise.all(Array.from({ length: 4 }, worker));
-  return done / seconds;
-}
-
-async function ceilings() {
-  const seconds = envNumber('SECONDS_EACH', DURATION);
-  const { stdout } = await promisify(execFile)('bash', [CEILINGS_SCRIPT], {
-    env: { ...process.env, SECONDS_EACH: String(seconds) },
-    cwd: process.cwd(),
-    timeout: 600_000,
-  });
-  const found = Object.fromEntries([...stdout.matchAll(/^CEILING (\S+) ([\d.]+)/gm)].map((m) => [m[1], Number(m[2])]));
-  found.argon2_verify = await argon2Ceiling(seconds);
-  return found;
-}
+/** This machine's ceilings now (bench/ceilings.mjs), each run as long as a platform row. */
+const ceilings = () => measureCeilings({ seconds: envNumber('SECONDS_EACH', DURATION), connections: CONNECTIONS });
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -403,11 +378,7 @@ await runBench(
           console.log(`    cpu ms/req by process: ${byRole}`);
         }
       }
-      if (process.env.CEILINGS !== '0' && !existsSync(CEILINGS_SCRIPT)) {
-        console.log(
-          `round ${round + 1}: no ceilings (${CEILINGS_SCRIPT} not found; set CEILINGS_SCRIPT or CEILINGS=0)`,
-        );
-      } else if (process.env.CEILINGS !== '0') {
+      if (process.env.CEILINGS !== '0') {
         const c = await ceilings();
         ceilingRounds.push(c);
         console.log(`round ${round + 1} ceilings: ${JSON.stringify(c)} (load ${loadAverage()})`);

@@ -1,13 +1,10 @@
+import { Global, Module, type INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { parseMysqlUrl } from '@shopwire/database';
-import {
-  InvalidOrderIdError,
-  OrderEventsPublisher,
-  OrderPlacementService,
-  OrderTransitionsService,
-} from '@shopwire/ordering';
+import { InvalidOrderIdError, OrderingModule, OrderTransitionsService, PlaceOrder } from '@shopwire/ordering';
 import { openStoreDatabase } from '@shopwire/store-data';
 import mysql, { type Pool, type PoolConnection, type ResultSetHeader, type RowDataPacket } from 'mysql2/promise';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 
 export interface ProductSpec {
   name: string;
@@ -22,14 +19,16 @@ export interface ItemSpec {
 
 interface OrderServices {
   dataSource: DataSource;
-  placement: OrderPlacementService;
+  context: INestApplicationContext;
+  placement: PlaceOrder;
   transitions: OrderTransitionsService;
 }
 
 /**
  * Writes the store for tests and benchmarks of the statistics without the other services: orders
- * and their transitions through the real ordering services (one event per transition, in the
- * transition's transaction, published after commit on the order-events channel of `redisUrl`);
+ * and their transitions through the customer and courier apps' own path (`OrderingModule`: one
+ * event per transition, in the transition's transaction, published after commit on the
+ * order-events channel of `redisUrl`);
  * products straight into the tables, as bulk seeding.
  */
 export class StoreFixtures {
@@ -38,30 +37,39 @@ export class StoreFixtures {
   private constructor(
     readonly pool: Pool,
     private readonly databaseUrl: string,
-    private readonly orderEvents: OrderEventsPublisher,
+    private readonly redisUrl: string,
   ) {}
 
   /** `redisUrl`: where the services publish; a worker on another Redis hears nothing of these orders. */
   static open(databaseUrl: string, redisUrl = 'redis://127.0.0.1:6379'): StoreFixtures {
     const { host, port, user, password, database } = parseMysqlUrl(databaseUrl);
     const pool = mysql.createPool({ host, port, user, password, database, connectionLimit: 4, timezone: 'Z' });
-    return new StoreFixtures(pool, databaseUrl, new OrderEventsPublisher(redisUrl, 'store-fixtures'));
+    return new StoreFixtures(pool, databaseUrl, redisUrl);
   }
 
   async close(): Promise<void> {
     await this.pool.end();
-    await this.orderEvents.close();
     const services = await this.services?.catch(() => undefined);
+    await services?.context.close();
     await services?.dataSource.destroy();
   }
 
   /** The ordering services on a connection of their own, opened on first use. */
   private orderServices(): Promise<OrderServices> {
-    this.services ??= openStoreDatabase(this.databaseUrl, 4).then((dataSource) => ({
-      dataSource,
-      placement: new OrderPlacementService(dataSource, this.orderEvents),
-      transitions: new OrderTransitionsService(dataSource, this.orderEvents),
-    }));
+    this.services ??= openStoreDatabase(this.databaseUrl, 4).then(async (dataSource) => {
+      @Global()
+      @Module({ providers: [{ provide: DataSource, useValue: dataSource }], exports: [DataSource] })
+      class StoreDatabase {}
+      @Module({ imports: [StoreDatabase, OrderingModule.forRoot({ redisUrl: this.redisUrl })] })
+      class Ordering {}
+      const context = await NestFactory.createApplicationContext(Ordering, { logger: false });
+      return {
+        dataSource,
+        context,
+        placement: context.get(PlaceOrder),
+        transitions: context.get(OrderTransitionsService),
+      };
+    });
     return this.services;
   }
 
@@ -90,7 +98,8 @@ export class StoreFixtures {
 
   /** `POST /order`'s service: order CREATED + items + CREATED event in one transaction. */
   async placeOrder(customerEmail: string, items: ItemSpec[]): Promise<number> {
-    return (await this.orderServices()).placement.place(customerEmail, items);
+    const requests = items.map((item) => ({ id: item.productId, quantity: item.quantity }));
+    return (await (await this.orderServices()).placement.place(customerEmail, '', { requests }, undefined)).id;
   }
 
   /** `POST /pick_up_order`'s service: CREATED → PENDING if still CREATED; false otherwise. */

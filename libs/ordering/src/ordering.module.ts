@@ -5,14 +5,20 @@ import { IdempotencyKeyStore } from './idempotency/idempotency-key.store.js';
 import { IdempotencyService } from './idempotency/idempotency.service.js';
 import { ORDERING_OPTIONS, type OrderingOptions } from './ordering-options.js';
 import { OrderPlacementService } from './placement/order-placement.service.js';
+import { OrderGroupCommit } from './placement/order-group-commit.js';
+import { PlaceOrder } from './placement/place-order.js';
 import { CustomerOrderHistory } from './queries/customer-order-history.js';
 import { OrderDetailsQuery } from './queries/order-details.js';
 import { OrdersToDeliver } from './queries/orders-to-deliver.js';
 import { OrderTransitionsService } from './transitions/order-transitions.service.js';
+import { OrderWriter } from './writes/order-writer.js';
 
 const services = [
   OrderEventsRepository,
+  OrderWriter,
   OrderPlacementService,
+  OrderGroupCommit,
+  PlaceOrder,
   OrderTransitionsService,
   CustomerOrderHistory,
   OrdersToDeliver,

@@ -14,7 +14,13 @@ import {
 } from '@nestjs/swagger';
 import type { AccessTokenClaims, OrderDetailsResponse } from '@shopwire/contracts';
 import { ContractPost, bodyObject, sendJsonBytes } from '@shopwire/http';
-import { OrderDetailsQuery, OrderTransitionsService, validateOrderIdBody } from '@shopwire/ordering';
+import {
+  OrderDetailsQuery,
+  OrderTransitionsService,
+  PlaceOrder,
+  type PlacedOrder,
+  validateOrderIdBody,
+} from '@shopwire/ordering';
 import { Claims, RequireRole } from '@shopwire/security';
 import type { FastifyReply } from 'fastify';
 import {
@@ -24,7 +30,6 @@ import {
   PlaceOrderBodyDoc,
   PlacedOrderDoc,
 } from './customer-orders.api.js';
-import { PlaceOrderHandler, type PlacedOrder } from './place-order.handler.js';
 import { StatusResponses } from './status-responses.js';
 
 @ApiTags('orders')
@@ -34,7 +39,7 @@ import { StatusResponses } from './status-responses.js';
 @Controller()
 export class CustomerOrdersController {
   constructor(
-    @Inject(PlaceOrderHandler) private readonly placeOrder: PlaceOrderHandler,
+    @Inject(PlaceOrder) private readonly placeOrder: PlaceOrder,
     @Inject(StatusResponses) private readonly statusResponses: StatusResponses,
     @Inject(OrderTransitionsService) private readonly transitions: OrderTransitionsService,
     @Inject(OrderDetailsQuery) private readonly details: OrderDetailsQuery,
@@ -54,7 +59,7 @@ export class CustomerOrdersController {
     @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<PlacedOrder> {
     // Keys are scoped to the account incarnation too (ADR 0017).
-    return this.placeOrder.handle(claims.sub, incarnationOfTokenId(claims.jti), bodyObject(body), idempotencyKey);
+    return this.placeOrder.place(claims.sub, incarnationOfTokenId(claims.jti), bodyObject(body), idempotencyKey);
   }
 
   @Get('status')

@@ -2,7 +2,6 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { OrderingModule } from '@shopwire/ordering';
 import type { CustomerConfig } from '../customer.config.js';
 import { CustomerOrdersController } from './customer-orders.controller.js';
-import { PlaceOrderHandler } from './place-order.handler.js';
 import { StatusResponses } from './status-responses.js';
 
 /** `POST /order`, `GET /status`, `POST /delivered` (contract §4.2–§4.4). */
@@ -21,7 +20,7 @@ export class CustomerOrdersModule {
         }),
       ],
       controllers: [CustomerOrdersController],
-      providers: [PlaceOrderHandler, StatusResponses],
+      providers: [StatusResponses],
     };
   }
 }

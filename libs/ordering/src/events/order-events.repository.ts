@@ -15,17 +15,20 @@ export class OrderEventsRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   /**
-   * Appends the row of a state change, copying customer and courier from the order row as it now
-   * stands. Call it as the LAST statement before COMMIT: consumers read events by id, and the
-   * window between allocating an id and committing it must stay tiny. Returns the new event id.
+   * Appends the rows of one state change of `orderIds` (one statement, ascending order id),
+   * copying customer and courier from the order rows as they now stand. Only `OrderWriter` calls
+   * it, as the LAST statement before COMMIT: consumers read events by id, and the window between
+   * allocating an id and committing it must stay tiny. Returns the highest new event id
+   * (RETURNING: exact whatever the auto-increment lock mode, e.g. interleaved under Galera).
    */
-  static async append(tx: SqlExecutor, orderId: number, status: OrderStatus): Promise<number> {
-    const result = await tx.query(
+  static async append(tx: SqlExecutor, orderIds: readonly number[], status: OrderStatus): Promise<number> {
+    const rows: Array<{ id: number | string }> = await tx.query(
       `INSERT INTO order_events (order_id, customer_email, status, courier_email, occurred_at)
-       SELECT id, customer_email, ?, courier_email, UTC_TIMESTAMP(3) FROM orders WHERE id = ?`,
-      [status, orderId],
+       SELECT id, customer_email, ?, courier_email, UTC_TIMESTAMP(3) FROM orders WHERE id IN (?) ORDER BY id
+       RETURNING id`,
+      [status, orderIds],
     );
-    return Number(result.insertId);
+    return rows.reduce((highest, row) => Math.max(highest, Number(row.id)), 0);
   }
 
   // --- Versions --------------------------------------------------------------------------

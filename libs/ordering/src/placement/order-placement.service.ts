@@ -1,10 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { BadRequestError, parseGeoPoint, type DeliveryAddress, type GeoPoint } from '@shopwire/contracts';
-import { runInTransaction, type SqlExecutor } from '@shopwire/database';
+import type { SqlExecutor } from '@shopwire/database';
 import { InvalidDeliveryLocationError, InvalidProductError, InvalidProductQuantityError } from '../errors.js';
-import { appendOrderEvent } from '../events/append-order-event.js';
-import { OrderEventsPublisher } from '../events/order-events-channel.js';
 import { exactTotal } from '../money/exact-total.js';
 import { parseDeliveryAddress } from './delivery-address.js';
 import { KnownPrices, type EpochPrices } from './known-prices.js';
@@ -27,19 +25,15 @@ export interface PreparedOrder extends OrderRows {
 }
 
 /**
- * Places orders (contract §4.2 check 3, then the delivery location and address, then success) in
- * steps a use case calls in order: `prepare` before the transaction (prices from memory when
- * known, else one query), then inside it `insertOrder` (one round trip) and `appendCreatedEvent`
- * (last before COMMIT). `place` runs the three for callers without an idempotency key.
+ * Prices and writes orders (contract §4.2 check 3, then the delivery location and address) in the
+ * two steps `PlaceOrder` calls: `prepare` before the transaction (prices from memory when known,
+ * else one query), then `insertOrder` inside the `OrderWriter`'s transaction (one round trip).
  */
 @Injectable()
 export class OrderPlacementService {
   private readonly knownPrices = new KnownPrices();
 
-  constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(OrderEventsPublisher) private readonly orderEvents: OrderEventsPublisher,
-  ) {}
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   /**
    * Check 3, then `deliveryLocation` as received (issue 12, additive: absent/null = none, else
@@ -62,30 +56,28 @@ export class OrderPlacementService {
    */
   async insertOrder(tx: QueryRunner, order: PreparedOrder): Promise<number> {
     try {
-      return await insertOrderRows(tx, order);
+      return (await insertOrderRows(tx, [order]))[0];
     } catch (error) {
       if (!(error instanceof PricesOfOtherEpochError)) throw error;
       this.knownPrices.forget();
       const ids = order.requests.map((request) => request.productId);
       const fresh = priceOrder(order.customerEmail, order.requests, order.delivery, await this.readPrices(tx, ids));
-      return insertOrderRows(tx, fresh);
+      return (await insertOrderRows(tx, [fresh]))[0];
     }
   }
 
-  /** The CREATED event: call it last before COMMIT (see `appendOrderEvent`). Returns its id. */
-  appendCreatedEvent(tx: QueryRunner, orderId: number): Promise<number> {
-    return appendOrderEvent(tx, orderId, 'CREATED');
-  }
-
-  /** Prepare, write in one transaction, then nudge after COMMIT. Returns the new order id. */
-  async place(customerEmail: string, requests: readonly OrderRequest[], delivery?: DeliveryInput): Promise<number> {
-    const order = await this.prepare(customerEmail, requests, delivery);
-    const { orderId, eventId } = await runInTransaction(this.dataSource, async (tx) => {
-      const orderId = await this.insertOrder(tx, order);
-      return { orderId, eventId: await this.appendCreatedEvent(tx, orderId) };
-    });
-    this.orderEvents.publish(eventId);
-    return orderId;
+  /**
+   * Writes several orders in one round trip (a group commit, ADR 0026); returns their ids in
+   * order. Any failure fails them all and writes nothing of them once the transaction rolls back:
+   * the caller then writes each alone (`insertOrder`), which re-prices after a catalogue change.
+   */
+  async insertOrders(tx: QueryRunner, orders: readonly PreparedOrder[]): Promise<number[]> {
+    try {
+      return await insertOrderRows(tx, orders);
+    } catch (error) {
+      if (error instanceof PricesOfOtherEpochError) this.knownPrices.forget();
+      throw error;
+    }
   }
 
   private async readPrices(db: SqlExecutor, ids: readonly number[]): Promise<EpochPrices> {

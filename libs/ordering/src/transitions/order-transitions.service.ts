@@ -1,23 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { OrderStatus } from '@shopwire/contracts';
-import { DataSource } from 'typeorm';
 import { InvalidOrderIdError } from '../errors.js';
-import { OrderEventsRepository } from '../events/order-events.repository.js';
-import { OrderEventsPublisher } from '../events/order-events-channel.js';
 import { isStorableId } from '../id-range.js';
-import { runInTransaction } from '@shopwire/database';
+import { OrderWriter } from '../writes/order-writer.js';
 
 /**
  * The two later transitions of contract §6. Each is ONE conditional UPDATE (the WHERE clause
  * holds the whole precondition, so concurrent attempts get exactly one winner) plus its event
- * row in the same transaction; no row changed → `Invalid order id.` and nothing written.
+ * row in the same transaction (`OrderWriter`); no row changed → `Invalid order id.` and nothing written.
  */
 @Injectable()
 export class OrderTransitionsService {
-  constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(OrderEventsPublisher) private readonly orderEvents: OrderEventsPublisher,
-  ) {}
+  constructor(@Inject(OrderWriter) private readonly writer: OrderWriter) {}
 
   /** CREATED → PENDING by a courier, who is recorded on the order (contract §5.2). */
   pickUp(orderId: number, courierEmail: string): Promise<void> {
@@ -42,11 +36,10 @@ export class OrderTransitionsService {
 
   private async transition(orderId: number, to: OrderStatus, update: string, parameters: unknown[]): Promise<void> {
     if (!isStorableId(orderId)) throw new InvalidOrderIdError();
-    const eventId = await runInTransaction(this.dataSource, async (tx) => {
+    await this.writer.write(async (tx) => {
       const result = await tx.query(update, parameters, true);
       if (result.affected !== 1) throw new InvalidOrderIdError();
-      return OrderEventsRepository.append(tx, orderId, to);
+      return { result: undefined, changed: [orderId], status: to };
     });
-    this.orderEvents.publish(eventId);
   }
 }

@@ -1,5 +1,5 @@
 import { Messages, isPositiveInteger } from '@shopwire/contracts';
-import type { OrderRequest } from '@shopwire/ordering';
+import type { OrderRequest } from './order-request.js';
 
 export type PlaceOrderValidation = { ok: true; requests: OrderRequest[] } | { ok: false; message: string };
 

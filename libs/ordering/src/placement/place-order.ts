@@ -1,14 +1,9 @@
 import { BadRequestError } from '@shopwire/contracts';
-import { runInTransaction } from '@shopwire/database';
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  type IdempotencyClaim,
-  IdempotencyService,
-  OrderEventsPublisher,
-  OrderPlacementService,
-  parseIdempotencyKey,
-} from '@shopwire/ordering';
-import { DataSource } from 'typeorm';
+import { parseIdempotencyKey } from '../idempotency/idempotency-key.js';
+import { type IdempotencyClaim, IdempotencyService } from '../idempotency/idempotency.service.js';
+import { OrderGroupCommit } from './order-group-commit.js';
+import { OrderPlacementService } from './order-placement.service.js';
 import { validatePlaceOrderBody } from './place-order.validation.js';
 
 export interface PlacedOrder {
@@ -17,21 +12,21 @@ export interface PlacedOrder {
 
 /**
  * `POST /order` (contract §4.2, Idempotency-Key §8), top to bottom: claim the key if one was
- * sent (a repeat is answered here); checks 1–2; placement's check 3, delivery location and address, total
- * (prices from memory when known, ADR 0014); one transaction — order and items, the idempotent
- * reply, the CREATED event last; the nudge after COMMIT. A refused request's 400 is stored
- * under its key and replays; any other failure frees the key.
+ * sent (a repeat is answered here); checks 1–2; placement's check 3, delivery location and
+ * address, total (prices from memory when known, ADR 0014); the write, grouped with concurrent
+ * requests' (`OrderGroupCommit`, ADR 0026) in one `OrderWriter` transaction — order and items,
+ * the idempotent reply, the CREATED event last; the nudge after COMMIT. A
+ * refused request's 400 is stored under its key and replays; any other failure frees the key.
  */
 @Injectable()
-export class PlaceOrderHandler {
+export class PlaceOrder {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(OrderPlacementService) private readonly placement: OrderPlacementService,
     @Inject(IdempotencyService) private readonly idempotency: IdempotencyService,
-    @Inject(OrderEventsPublisher) private readonly orderEvents: OrderEventsPublisher,
+    @Inject(OrderGroupCommit) private readonly groupCommit: OrderGroupCommit,
   ) {}
 
-  async handle(
+  async place(
     customerEmail: string,
     incarnation: string,
     body: Record<string, unknown>,
@@ -51,13 +46,7 @@ export class PlaceOrderHandler {
         location: body.deliveryLocation,
         address: body.deliveryAddress,
       });
-      const placed = await runInTransaction(this.dataSource, async (tx) => {
-        const id = await this.placement.insertOrder(tx, order);
-        if (claim) await this.idempotency.complete(tx, claim, { id });
-        return { id, eventId: await this.placement.appendCreatedEvent(tx, id) };
-      });
-      this.orderEvents.publish(placed.eventId);
-      return { id: placed.id };
+      return { id: await this.groupCommit.write(order, claim) };
     } catch (error) {
       if (claim) await this.idempotency.settleFailure(claim, error);
       throw error;
