@@ -14,7 +14,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SCRIPT = join(ROOT, 'scripts/setup-env.mjs');
-const GENERATED = ['JWT_SECRET', 'AUTH_DB_PASSWORD', 'STORE_DB_PASSWORD', 'OWNER_PASSWORD', 'VAPID_PUBLIC_KEY', 'VAPID_PRIVATE_KEY'];
+const GENERATED = ['JWT_SECRET', 'AUTH_DB_PASSWORD', 'STORE_DB_PASSWORD', 'GALERA_CHECK_PASSWORD', 'OWNER_PASSWORD', 'VAPID_PUBLIC_KEY', 'VAPID_PRIVATE_KEY'];
 
 const directories: string[] = [];
 function directoryWithExample(): string {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run setup:env`: writes .env from .env.example (both in the current directory) with fresh
-// random secrets — JWT_SECRET (48 random bytes), both database passwords, the owner's password —
+// random secrets — JWT_SECRET (48 random bytes), both database passwords, the HA overlay's Galera
+// health-check password, the owner's password —
 // and a fresh VAPID pair (scripts/push-keys.mjs). Never overwrites an existing .env: it exits 1.
 // The owner password is not printed; the message says where it is.
 import { randomBytes } from 'node:crypto';
@@ -16,6 +17,7 @@ const values = {
   JWT_SECRET: random(48),
   AUTH_DB_PASSWORD: random(24),
   STORE_DB_PASSWORD: random(24),
+  GALERA_CHECK_PASSWORD: random(24),
   OWNER_PASSWORD: random(18),
   ...vapidEnv(),
 };
