@@ -3,6 +3,7 @@
 
 /** Run by `npm run bench`, in this order, each with its own full defaults. */
 export const BENCHES = [
+  'ceilings',
   'auth-login',
   'catalogue-import',
   'catalogue-search',
