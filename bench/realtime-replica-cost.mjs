@@ -11,6 +11,7 @@
 //        node bench/realtime-replica-cost.mjs
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { call } from '../scripts/lib/http-client.mjs';
 import { PrivateRedis } from '../scripts/lib/private-redis.mjs';
 import { connectStore } from '../scripts/lib/store-database.mjs';
 import { benchDatabase, envNumber, onCleanup, runBench, signToken, sleep, waitFor } from './lib/harness.mjs';
@@ -23,15 +24,11 @@ const IDLE_S = envNumber('IDLE', 10);
 /** Time for the tailers to read the last events before the window closes. */
 const SETTLE_MS = 1500;
 
-async function post(url, body, bearer) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
-    body: JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (response.status !== 200) throw new Error(`${url} → ${response.status} ${text}`);
-  return text ? JSON.parse(text) : null;
+/** POSTs and resolves to the parsed body; rejects unless 200. */
+async function post(url, body, token) {
+  const response = await call('POST', url, { token, body });
+  if (response.status !== 200) throw new Error(`${url} → ${response.status || response.error} ${response.text ?? ''}`);
+  return response.body;
 }
 
 /** A MariaDB user for the replicas only; dropped (and `userstat` restored) at the end. */
@@ -50,11 +47,11 @@ async function replicaUser(db, database) {
 /** The replicas' statements so far (every command the server counted for their user). */
 async function statements(db, user) {
   const [rows] = await db.query(
-    `SELECT SELECT_COMMANDS + UPDATE_COMMANDS + OTHER_COMMANDS AS total, SELECT_COMMANDS AS selects
+    `SELECT SELECT_COMMANDS + UPDATE_COMMANDS + OTHER_COMMANDS AS total
        FROM information_schema.USER_STATISTICS WHERE USER = ?`,
     [user],
   );
-  return { total: Number(rows[0]?.total ?? 0), selects: Number(rows[0]?.selects ?? 0) };
+  return Number(rows[0]?.total ?? 0);
 }
 
 await runBench('realtime-replica-cost', { timeoutSeconds: 300 }, async ({ workDir, startApp }) => {
@@ -82,8 +79,7 @@ await runBench('realtime-replica-cost', { timeoutSeconds: 300 }, async ({ workDi
     const after = await statements(db, user);
     const events = (await latestEventId()) - firstEvent;
     return {
-      perSecond: (after.total - before.total) / seconds,
-      selects: after.selects - before.selects,
+      perSecond: (after - before) / seconds,
       events,
       seconds,
       failures,
