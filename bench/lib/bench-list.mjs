@@ -9,6 +9,7 @@ export const BENCHES = [
   'catalogue-search',
   'orders-load',
   'realtime-load',
+  'realtime-replica-cost',
   'courier-location-load',
   'statistics-load',
   'web-app',
