@@ -20,7 +20,20 @@ export class RealtimeIoAdapter extends IoAdapter {
       cors: { origin: this.corsOrigins },
       // Serves /socket.io/socket.io.esm.min.js, which the web page imports.
       serveClient: true,
+      // Stated, not left to defaults: a per-connection zlib context would cost ~tens of KB per socket.
+      perMessageDeflate: false,
     };
     return super.createIOServer(port, { ...options, ...overrides } as ServerOptions);
   }
+
+  /**
+   * Nest calls this for every connection, and builds an rxjs disconnect stream for the socket even
+   * when the gateway has no @SubscribeMessage handlers (ours has none: `courier.location` is a raw
+   * listener). Skipping the empty case saves four observables per idle socket.
+   */
+  override bindMessageHandlers(...args: Parameters<IoAdapter['bindMessageHandlers']>): void {
+    const [, handlers] = args;
+    if (handlers.length > 0) super.bindMessageHandlers(...args);
+  }
 }
+
