@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
-import type { ServerOptions } from 'socket.io';
+import type { Server, ServerOptions } from 'socket.io';
+import { releaseUpgradeRequests } from './upgrade-request-release.js';
 
 /**
  * Socket.IO server options that depend on config. WebSocket transport only: every message of a
@@ -23,7 +24,9 @@ export class RealtimeIoAdapter extends IoAdapter {
       // Stated, not left to defaults: a per-connection zlib context would cost ~tens of KB per socket.
       perMessageDeflate: false,
     };
-    return super.createIOServer(port, { ...options, ...overrides } as ServerOptions);
+    const server: Server = super.createIOServer(port, { ...options, ...overrides } as ServerOptions);
+    releaseUpgradeRequests(server);
+    return server;
   }
 
   /**
