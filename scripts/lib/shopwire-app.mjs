@@ -45,7 +45,8 @@ export class ShopwireApp {
     this.name = name;
     this.port = port;
     this.url = `http://127.0.0.1:${port}`;
-    this.process = new ChildProcess(name, process.execPath, ['--enable-source-maps', ...(APP_NODE_FLAGS[name] ?? []), main], {
+    const args = ['--enable-source-maps', ...(APP_NODE_FLAGS[name] ?? []), main];
+    this.process = new ChildProcess(name, process.execPath, args, {
       logFile: join(workDir, `${name}.log`),
       env: {
         ...process.env,

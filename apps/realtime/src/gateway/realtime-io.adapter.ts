@@ -39,4 +39,3 @@ export class RealtimeIoAdapter extends IoAdapter {
     if (handlers.length > 0) super.bindMessageHandlers(...args);
   }
 }
-

@@ -39,9 +39,7 @@ describe('upgrade requests of connected sockets (releaseUpgradeRequests)', () =>
       });
       expect(ready).toEqual({ lastEventId: 0, replayed: 0 });
       expect(upgrades).toHaveLength(1);
-      await expect
-        .poll(() => (gc(), upgrades[0]!.deref() === undefined), { timeout: 5000, interval: 100 })
-        .toBe(true);
+      await expect.poll(() => (gc(), upgrades[0]!.deref() === undefined), { timeout: 5000, interval: 100 }).toBe(true);
       expect(socket.connected).toBe(true);
     } finally {
       socket.disconnect();
