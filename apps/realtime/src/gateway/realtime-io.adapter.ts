@@ -21,7 +21,7 @@ export class RealtimeIoAdapter extends IoAdapter {
       cors: { origin: this.corsOrigins },
       // Serves /socket.io/socket.io.esm.min.js, which the web page imports.
       serveClient: true,
-      // Stated, not left to defaults: a per-connection zlib context would cost ~tens of KB per socket.
+      // Stated, not left to a default: compression would keep a zlib context per connection.
       perMessageDeflate: false,
     };
     const server: Server = super.createIOServer(port, { ...options, ...overrides } as ServerOptions);

@@ -21,9 +21,10 @@ export function releaseUpgradeRequests(server: Server): void {
   engine.handleUpgrade = (req, socket, head) => {
     const before = socket.listenerCount('close');
     handleUpgrade(req, socket, head);
-    // The first 'close' listener added is WebSocketResponse's (its constructor runs first).
-    const responseClose = socket.rawListeners('close')[before];
-    if (responseClose) socket.removeListener('close', responseClose as () => void);
+    // The first 'close' listener added is WebSocketResponse's (its constructor runs first), and
+    // the only `once` one (a wrapper with `.listener`); ws's own listener (`on`) must stay.
+    const responseClose = socket.rawListeners('close')[before] as (() => void) & { listener?: unknown };
+    if (typeof responseClose?.listener === 'function') socket.removeListener('close', responseClose);
   };
   server.on('connection', (socket) => {
     (socket.conn as { request: IncomingMessage | null }).request = null;
