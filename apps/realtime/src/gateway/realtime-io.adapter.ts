@@ -28,4 +28,14 @@ export class RealtimeIoAdapter extends IoAdapter {
     releaseUpgradeRequests(server);
     return server;
   }
+
+  /**
+   * Nest calls this for every connection, and builds an rxjs disconnect stream for the socket even
+   * when the gateway has no @SubscribeMessage handlers (ours has none: `courier.location` is a raw
+   * listener). Skipping the empty case saves four observables per idle socket.
+   */
+  override bindMessageHandlers(...args: Parameters<IoAdapter['bindMessageHandlers']>): void {
+    const [, handlers] = args;
+    if (handlers.length > 0) super.bindMessageHandlers(...args);
+  }
 }
