@@ -52,6 +52,8 @@ ENV SHOPWIRE_APP=customer HEALTH_PORT=5002
 FROM runtime AS courier
 ENV SHOPWIRE_APP=courier HEALTH_PORT=5003
 FROM runtime AS realtime
-ENV SHOPWIRE_APP=realtime HEALTH_PORT=5004
+# Young generation at Node 20's size: Node 24's 64 MB semi-spaces cost ~6 KB of RSS per idle socket
+# at 10,000 sockets (docs/benchmarks.md). Same flags as scripts/lib/shopwire-app.mjs APP_NODE_FLAGS.
+ENV SHOPWIRE_APP=realtime HEALTH_PORT=5004 NODE_OPTIONS=--max-semi-space-size=16
 FROM runtime AS worker
 ENV SHOPWIRE_APP=worker HEALTH_PORT=5005

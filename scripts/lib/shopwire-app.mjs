@@ -19,6 +19,14 @@ const PORT_VARIABLES = {
   worker: 'WORKER_PORT',
 };
 
+/**
+ * Node flags an app runs with, here as in its image (the Dockerfile stage's NODE_OPTIONS; a deploy
+ * spec keeps the two equal). realtime: V8's young generation capped at Node 20's size, since the
+ * sockets' state is long-lived and Node 24's 64 MB semi-spaces only add resident memory
+ * (docs/benchmarks.md, Realtime).
+ */
+export const APP_NODE_FLAGS = { realtime: ['--max-semi-space-size=16'] };
+
 export class ShopwireApp {
   /**
    * `env` holds STORE_DATABASE_URL, REDIS_URL and any app-specific settings (they override the
@@ -37,7 +45,8 @@ export class ShopwireApp {
     this.name = name;
     this.port = port;
     this.url = `http://127.0.0.1:${port}`;
-    this.process = new ChildProcess(name, process.execPath, ['--enable-source-maps', main], {
+    const args = ['--enable-source-maps', ...(APP_NODE_FLAGS[name] ?? []), main];
+    this.process = new ChildProcess(name, process.execPath, args, {
       logFile: join(workDir, `${name}.log`),
       env: {
         ...process.env,

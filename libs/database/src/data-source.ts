@@ -40,6 +40,9 @@ export function createMysqlDataSource(options: MysqlDataSourceOptions): DataSour
     logging: ['error', 'warn', 'migration'],
     maxQueryExecutionTime: 1000,
     // decimalNumbers: SUM() over integer columns comes back as a number, not a string.
-    extra: { connectTimeout: 5000, enableKeepAlive: true, decimalNumbers: true },
+    // maxPreparedStatements: mysql2 preallocates its per-connection statement cache at this size
+    // (default 16,000 slots = 512 KB per pool connection); TypeORM sends text queries only, so no
+    // statement is ever prepared through this pool and a small bound costs nothing.
+    extra: { connectTimeout: 5000, enableKeepAlive: true, decimalNumbers: true, maxPreparedStatements: 32 },
   });
 }

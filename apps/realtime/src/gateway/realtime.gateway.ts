@@ -1,11 +1,11 @@
-import { Inject, Logger } from '@nestjs/common';
+import { Inject, Logger, type OnModuleDestroy } from '@nestjs/common';
 import {
   type OnGatewayConnection,
   type OnGatewayDisconnect,
   type OnGatewayInit,
   WebSocketGateway,
 } from '@nestjs/websockets';
-import { CLOCK_LEEWAY_SECONDS, REALTIME_UNAUTHORIZED } from '@shopwire/contracts';
+import { REALTIME_UNAUTHORIZED } from '@shopwire/contracts';
 import { JwtVerifier } from '@shopwire/security';
 import { EventFanOut } from '../events/event-fan-out.js';
 import { ReplayService } from '../events/replay.service.js';
@@ -16,9 +16,7 @@ import { realtimeMetrics } from '../realtime.metrics.js';
 import { authenticateHandshake } from './handshake-auth.js';
 import type { RealtimeServer, RealtimeSocket } from './realtime-socket.js';
 import { SupersededConnections } from './superseded-connections.js';
-
-/** setTimeout's largest delay; a longer one would fire at once. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
+import { TokenExpiry } from './token-expiry.js';
 
 /**
  * The live endpoint (Socket.IO on the app's HTTP server, path /socket.io). Refuses handshakes
@@ -26,9 +24,9 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * disconnects a socket when its token expires.
  */
 @WebSocketGateway()
-export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   private readonly logger = new Logger(RealtimeGateway.name);
-  private readonly expiryTimers = new Map<string, NodeJS.Timeout>();
+  private readonly expiry = new TokenExpiry();
 
   constructor(
     @Inject(JwtVerifier) private readonly verifier: JwtVerifier,
@@ -66,10 +64,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
 
   async handleConnection(socket: RealtimeSocket): Promise<void> {
     realtimeMetrics.sockets.inc();
-    const expiresInMs = (socket.data.exp + CLOCK_LEEWAY_SECONDS) * 1000 - Date.now();
-    const timer = setTimeout(() => socket.disconnect(true), Math.max(0, Math.min(expiresInMs, MAX_TIMER_MS)));
-    timer.unref();
-    this.expiryTimers.set(socket.id, timer);
+    this.expiry.track(socket);
     this.superseded.track(socket);
     const courierOrdersLoaded = this.listenForLocations(socket);
     try {
@@ -81,10 +76,13 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     }
   }
 
+  onModuleDestroy(): void {
+    this.expiry.stop();
+  }
+
   handleDisconnect(socket: RealtimeSocket): void {
     realtimeMetrics.sockets.dec();
-    clearTimeout(this.expiryTimers.get(socket.id));
-    this.expiryTimers.delete(socket.id);
+    this.expiry.forget(socket);
     this.fanOut.forget(socket);
     this.superseded.forget(socket);
     if (socket.data.role === 'courier') this.courierOrders.detach(socket.data.email);
