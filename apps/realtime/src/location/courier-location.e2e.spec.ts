@@ -1,5 +1,5 @@
 import type { CourierLocationAck, CourierLocationReport, GeoPoint } from '@shopwire/contracts';
-import { createTestDatabase, signTestToken, type RunningTestApp, waitUntil } from '@shopwire/testing';
+import { createTestDatabase, PrivateRedis, signTestToken, type RunningTestApp, waitUntil } from '@shopwire/testing';
 import { createRedisClient } from '@shopwire/redis';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,6 +34,7 @@ describe('courier positions (courier.location → order.courier_location)', () =
   let replicaA: RunningTestApp;
   let replicaB: RunningTestApp;
   let redis: Redis;
+  let privateRedis: PrivateRedis;
   const open: RecordingClient[] = [];
 
   const connect = async (replica: RunningTestApp, token: string) => {
@@ -52,16 +53,19 @@ describe('courier positions (courier.location → order.courier_location)', () =
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase('rt_location');
-    store = await startStoreServices(db.url);
-    [replicaA, replicaB] = await Promise.all([startRealtime(db.url), startRealtime(db.url)]);
-    redis = createRedisClient('redis://127.0.0.1:6379', 'courier-location-test', 'wait');
+    // A Redis of its own: position keys are named by order id and courier email, which other
+    // test files (their own databases start at order 1 too) would share on the common Redis.
+    [db, privateRedis] = await Promise.all([createTestDatabase('rt_location'), PrivateRedis.start()]);
+    const env = { REDIS_URL: privateRedis.url };
+    store = await startStoreServices(db.url, env);
+    [replicaA, replicaB] = await Promise.all([startRealtime(db.url, env), startRealtime(db.url, env)]);
+    redis = createRedisClient(privateRedis.url, 'courier-location-test', 'wait');
   });
   afterAll(async () => {
     for (const client of open) client.close();
     redis?.disconnect();
     await Promise.all([replicaA?.close(), replicaB?.close(), store?.close()]);
-    await db?.drop();
+    await Promise.all([db?.drop(), privateRedis?.kill()]);
   });
 
   it('starts at pick-up, reaches the customer on the other replica with a falling ETA, stops at COMPLETE', async () => {
