@@ -11,6 +11,7 @@ const rendered = new Map<string, K8sObject[]>();
 const render = (dir: string) => rendered.get(dir) ?? rendered.set(dir, renderKustomization(dir)).get(dir)!;
 
 const find = (objects: K8sObject[], kind: string, name: string) =>
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rendered manifests of many kinds, read by path in assertions
   objects.find((o) => o.kind === kind && o.metadata.name === name) as K8sObject & { spec: any };
 
 it('has kubectl (with kustomize) installed', () => {

@@ -159,7 +159,8 @@ describe('push after a VAPID key change (Chromium, local push service, worker pr
     const [sw] = page.context().serviceWorkers();
     const calls = await sw.evaluate(
       async ([oldEndpoint, sub]) => {
-        const scope = self as any; // the service worker's globals are not in this file's DOM typings
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the service worker's globals are not in this file's DOM typings
+        const scope = self as any;
         const used: string[] = [];
         // The browser may still report the replaced subscription: it must be dropped, not kept.
         scope.registration.pushManager.getSubscription = async () => ({

@@ -113,6 +113,7 @@ describe('push notifications in the web app (Chromium)', () => {
       const [worker] = context.serviceWorkers();
       await worker.evaluate(async () => {
         // Runs inside the service worker (its globals are not in this file's DOM typings).
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above: service-worker globals
         const scope = self as any;
         const [notification] = await scope.registration.getNotifications();
         scope.dispatchEvent(new scope.NotificationEvent('notificationclick', { notification }));

@@ -19,7 +19,7 @@ const COURIER = { forename: 'Log', surname: 'Rider', email: 'log.rider@example.o
 const OWNER = { email: 'boss@shop.example', password: `owner-${randomBytes(12).toString('hex')}` };
 const WRONG_PASSWORD = 'Wr0ng-password-attempt';
 
-async function ok(what: string, response: Promise<{ status: number; text: string; body: any }>) {
+async function ok<Body>(what: string, response: Promise<{ status: number; text: string; body: Body }>) {
   const answer = await response;
   expect(answer.status, `${what}: ${answer.text}`).toBe(200);
   return answer.body;

@@ -11,6 +11,7 @@ export interface ReceivedPush {
   topic?: string;
   urgency?: string;
   ttl: number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the decrypted JSON the worker sent, read by shape in tests
   payload?: any;
   summary?: { type: string; from?: number; to?: number };
 }
@@ -31,4 +32,5 @@ export function startLocalPushService(options?: {
   keepDecrypted?: boolean;
 }): Promise<LocalPushService>;
 export function decryptAes128gcm(body: Buffer, uaPrivate: Buffer, uaPublic: Buffer, authSecret: Buffer): Buffer;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the VAPID JWT's decoded claims
 export function verifyVapid(header: string | undefined, audience: string, key?: string, now?: number): any;

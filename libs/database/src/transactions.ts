@@ -5,11 +5,11 @@ import { withTransactionRetry } from './transient-errors.js';
  * Anything that runs SQL with positional parameters: a DataSource, a QueryRunner (`tx`), an
  * EntityManager. Name what comes back: `query<PriceRow[]>(select…)` for rows (mysql2 hands them
  * over as plain objects: BIGINT and DECIMAL columns arrive as strings, see docs/architecture.md),
- * `query<WriteResult>(insert…)` for a write. The default stays `any` only until every caller
- * names its rows (issue 21, item 3).
+ * `query<WriteResult>(insert…)` for a write. Unnamed rows are `unknown`: a caller that reads them
+ * must say what it expects (issue 21, item 3).
  */
 export interface SqlExecutor {
-  query<T = any>(sql: string, parameters?: unknown[]): Promise<T>;
+  query<T = unknown>(sql: string, parameters?: unknown[]): Promise<T>;
 }
 
 /** What mysql2 answers to INSERT/UPDATE/DELETE. */

@@ -51,7 +51,8 @@ export class HealthController {
 
 export interface HealthModuleOptions {
   inject?: Array<string | symbol | Function>;
-  useFactory: (...deps: any[]) => ReadinessCheck[];
+  /** Nest passes the `inject` tokens' instances; `never[]` accepts a factory of any parameter types. */
+  useFactory: (...deps: never[]) => ReadinessCheck[];
 }
 
 /** `/health/live`, `/health/ready` and `/metrics` for an app, with the app's own readiness checks. */

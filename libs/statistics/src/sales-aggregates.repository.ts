@@ -83,13 +83,15 @@ export class SnapshotQueries {
    * Qualified by the store epoch, since a reset store counts versions from 0 again.
    */
   async version(): Promise<string> {
-    const [row] = await this.db.query(`SELECT ${STORE_EPOCH_SQL} AS epoch, version FROM statistics_state WHERE id = 1`);
+    const [row] = await this.db.query<Array<{ epoch: string; version: number | string }>>(
+      `SELECT ${STORE_EPOCH_SQL} AS epoch, version FROM statistics_state WHERE id = 1`,
+    );
     return `${row?.epoch}:${row?.version ?? 0}`;
   }
 
   /** Categories are only ever inserted, so their count identifies the set within snapshots. */
   async categoryCount(): Promise<number> {
-    const [row] = await this.db.query('SELECT COUNT(*) AS n FROM categories');
+    const [row] = await this.db.query<Array<{ n: number | string }>>('SELECT COUNT(*) AS n FROM categories');
     return Number(row.n);
   }
 

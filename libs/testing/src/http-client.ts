@@ -1,4 +1,5 @@
 /** What a test needs from a response: status, parsed JSON (or null), raw text, headers. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read JSON bodies by shape; each assertion checks it
 export interface TestResponse<T = any> {
   status: number;
   body: T;

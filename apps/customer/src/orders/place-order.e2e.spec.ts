@@ -103,11 +103,12 @@ describe('POST /order (contract §4.2)', () => {
       courier_email: null,
     });
     expect(Number(row.age)).toBeLessThanOrEqual(2);
-    const items = await h.dataSource.query(
-      'SELECT product_id, quantity, unit_price FROM order_items WHERE order_id = ? ORDER BY product_id',
-      [id],
-    );
-    expect(items.map((item: any) => [item.product_id, Number(item.quantity), item.unit_price])).toEqual(
+    const items: Array<{ product_id: number; quantity: number | string; unit_price: number }> =
+      await h.dataSource.query(
+        'SELECT product_id, quantity, unit_price FROM order_items WHERE order_id = ? ORDER BY product_id',
+        [id],
+      );
+    expect(items.map((item) => [item.product_id, Number(item.quantity), item.unit_price])).toEqual(
       [
         [apple, 6, 1.25],
         [milk, 1, 2],

@@ -60,7 +60,7 @@ async function call<T>(baseUrl: string, path: string, options: CallOptions = {})
     throw new ApiError(0, (error as Error).message, path);
   }
   const text = await response.text();
-  let data: any = null;
+  let data: unknown = null;
   try {
     data = text ? JSON.parse(text) : null;
   } catch {
@@ -70,7 +70,8 @@ async function call<T>(baseUrl: string, path: string, options: CallOptions = {})
     // The guard's 401 on a signed-in call: the token is no longer accepted. The page stays, and
     // the renewal prompt asks for the password.
     if (response.status === 401 && token) sessionRefused(token);
-    throw new ApiError(response.status, data?.message ?? data?.msg ?? `HTTP ${response.status}`, path);
+    const error = (data ?? {}) as { message?: string; msg?: string };
+    throw new ApiError(response.status, error.message ?? error.msg ?? `HTTP ${response.status}`, path);
   }
   return data as T;
 }

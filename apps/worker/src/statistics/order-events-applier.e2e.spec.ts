@@ -12,17 +12,15 @@ describe('OrderEventsApplier against MariaDB', () => {
   const oracle = new SalesOracle();
 
   async function appliedTotals() {
-    const products = await dataSource.query(
+    const products: Array<{ name: string; sold: number | string; waiting: number | string }> = await dataSource.query(
       'SELECT p.name, s.sold, s.waiting FROM product_sales s JOIN products p ON p.id = s.product_id ORDER BY p.name',
     );
-    const categories = await dataSource.query(
+    const categories: Array<{ name: string; delivered: number | string }> = await dataSource.query(
       'SELECT c.name, s.delivered FROM category_sales s JOIN categories c ON c.id = s.category_id',
     );
     return {
-      products: Object.fromEntries(
-        products.map((r: any) => [r.name, { sold: Number(r.sold), waiting: Number(r.waiting) }]),
-      ),
-      categories: Object.fromEntries(categories.map((r: any) => [r.name, Number(r.delivered)])),
+      products: Object.fromEntries(products.map((r) => [r.name, { sold: Number(r.sold), waiting: Number(r.waiting) }])),
+      categories: Object.fromEntries(categories.map((r) => [r.name, Number(r.delivered)])),
     };
   }
 

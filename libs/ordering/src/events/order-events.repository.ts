@@ -210,7 +210,7 @@ export const OrderEventMarks = {
    * same rows), not that there is nothing to do. Uncommitted events are invisible here.
    */
   async anyUndispatched(db: SqlExecutor): Promise<boolean> {
-    const [row] = await db.query(
+    const [row] = await db.query<Array<{ waiting: number | string }>>(
       `SELECT EXISTS (SELECT 1 FROM order_events FORCE INDEX (ix_order_events_push) WHERE push_dispatched = 0) AS waiting`,
     );
     return Number(row.waiting) === 1;

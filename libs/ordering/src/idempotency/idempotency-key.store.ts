@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { SqlExecutor } from '@shopwire/database';
+import type { SqlExecutor, WriteResult } from '@shopwire/database';
 import { DataSource } from 'typeorm';
 import { ORDERING_OPTIONS, DEFAULT_IDEMPOTENCY_OPTIONS, type OrderingOptions } from '../ordering-options.js';
 
@@ -79,7 +79,7 @@ export class IdempotencyKeyStore {
 
   /** Records the final response; false when the claim was lost (expired and taken over). */
   async complete(sql: SqlExecutor, scope: IdempotencyScope, owner: Buffer, response: StoredResponse): Promise<boolean> {
-    const result = await sql.query(
+    const result = await sql.query<WriteResult>(
       `UPDATE idempotency_keys SET state = 'DONE', response_status = ?, response_body = ?
        WHERE customer_email = ? AND customer_incarnation = ? AND idem_key = ? AND owner_token = ?`,
       [response.status, JSON.stringify(response.body), scope.customerEmail, scope.incarnation, scope.key, owner],
