@@ -62,6 +62,13 @@ describe('POST /order group commit (ADR 0026)', () => {
       expect(Number(row.total)).toBe((q * 10 + 60) / 100);
       expect(Number(row.events)).toBe(1);
     });
+    // Event ids stay dense across shared transactions: a hole would hold the realtime tail for its
+    // grace period (ADR 0003), and a bulk INSERT … SELECT of n rows leaves holes.
+    const [span]: Array<{ low: number; high: number; events: number | string }> = await h.dataSource.query(
+      'SELECT MIN(id) AS low, MAX(id) AS high, COUNT(*) AS events FROM order_events WHERE order_id IN (?)',
+      [ids],
+    );
+    expect(Number(span.high) - Number(span.low) + 1).toBe(Number(span.events));
     const after = await metrics();
     const batches = sample(after, 'order_group_commit_size_count') - sample(before, 'order_group_commit_size_count');
     const orders = sample(after, 'order_group_commit_size_sum') - sample(before, 'order_group_commit_size_sum');

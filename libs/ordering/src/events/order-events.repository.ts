@@ -15,20 +15,47 @@ export class OrderEventsRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   /**
-   * Appends the rows of one state change of `orderIds` (one statement, ascending order id),
-   * copying customer and courier from the order rows as they now stand. Only `OrderWriter` calls
-   * it, as the LAST statement before COMMIT: consumers read events by id, and the window between
-   * allocating an id and committing it must stay tiny. Returns the highest new event id
-   * (RETURNING: exact whatever the auto-increment lock mode, e.g. interleaved under Galera).
+   * Appends the rows of one state change of `orderIds` (ascending order id), copying customer and
+   * courier from the order rows as they now stand. Only `OrderWriter` calls it, as the LAST
+   * statements before COMMIT: consumers read events by id, and the window between allocating an
+   * id and committing it must stay tiny. Returns the highest new event id (RETURNING: exact
+   * whatever the auto-increment lock mode, e.g. interleaved under Galera).
+   *
+   * Ids must stay dense, or the realtime tail holds at each hole for its grace period (ADR 0003).
+   * `INSERT … SELECT` is a bulk insert to InnoDB: for more than one row it reserves ids in blocks
+   * of 1, 2, 4, … and loses the rest (5 rows take 7 ids). So several orders are read first and
+   * inserted with VALUES, whose row count is known and reserves exactly; one order (a pick-up,
+   * a delivery) stays one statement, since a one-row bulk insert reserves exactly one id.
    */
   static async append(tx: SqlExecutor, orderIds: readonly number[], status: OrderStatus): Promise<number> {
-    const rows: Array<{ id: number | string }> = await tx.query(
-      `INSERT INTO order_events (order_id, customer_email, status, courier_email, occurred_at)
-       SELECT id, customer_email, ?, courier_email, UTC_TIMESTAMP(3) FROM orders WHERE id IN (?) ORDER BY id
-       RETURNING id`,
-      [status, orderIds],
-    );
+    const rows =
+      orderIds.length === 1
+        ? await tx.query<Array<{ id: number | string }>>(
+            `INSERT INTO order_events (order_id, customer_email, status, courier_email, occurred_at)
+             SELECT id, customer_email, ?, courier_email, UTC_TIMESTAMP(3) FROM orders WHERE id = ?
+             RETURNING id`,
+            [status, orderIds[0]],
+          )
+        : await OrderEventsRepository.appendSeveral(tx, orderIds, status);
     return rows.reduce((highest, row) => Math.max(highest, Number(row.id)), 0);
+  }
+
+  private static async appendSeveral(
+    tx: SqlExecutor,
+    orderIds: readonly number[],
+    status: OrderStatus,
+  ): Promise<Array<{ id: number | string }>> {
+    const orders = await tx.query<Array<{ id: number; customer_email: string; courier_email: string | null }>>(
+      'SELECT id, customer_email, courier_email FROM orders WHERE id IN (?) ORDER BY id',
+      [orderIds],
+    );
+    if (orders.length === 0) return [];
+    return tx.query<Array<{ id: number | string }>>(
+      `INSERT INTO order_events (order_id, customer_email, status, courier_email, occurred_at)
+       VALUES ${orders.map(() => '(?, ?, ?, ?, UTC_TIMESTAMP(3))').join(', ')}
+       RETURNING id`,
+      orders.flatMap((order) => [order.id, order.customer_email, status, order.courier_email]),
+    );
   }
 
   // --- Versions --------------------------------------------------------------------------
