@@ -1,5 +1,5 @@
 import { PrivateSentinelGroup, waitFor, waitUntil } from '@shopwire/testing';
-import type { Redis } from 'ioredis';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedisClient, type RedisMode } from '@shopwire/redis';
 
@@ -64,5 +64,20 @@ describe('a failover announced while a connection asks a Sentinel (three Sentine
     expect(received).toContain('after');
     expect(await waiting.set('after', '1')).toBe('OK');
     expect(promoted).not.toBe(killed);
+  });
+
+  it('the shared +switch-master watch goes once its connections are closed, by quit() too (BullMQ)', async () => {
+    const sentinel = new Redis({ port: group.sentinelPorts[1], lazyConnect: true });
+    sentinel.on('error', () => undefined);
+    const watching = async () => String(await sentinel.client('LIST')).includes('name=sentinel-switch-watch');
+    for (const redis of clients.splice(0)) redis.disconnect();
+    await waitFor('the watch to close with its last connection', async () => !(await watching()));
+    const redis = createRedisClient(group.url, 'switch-test-quit', 'wait');
+    redis.on('error', () => undefined);
+    expect(await redis.ping()).toBe('PONG');
+    await waitFor('the watch to subscribe', watching);
+    await redis.quit();
+    await waitFor('the watch to close after quit()', async () => !(await watching()));
+    sentinel.disconnect();
   });
 });

@@ -37,6 +37,11 @@ export class SwitchFollowingConnector extends SentinelConnector {
       (stream) => {
         if (attempt !== this.attempt) return stream;
         this.asking = false;
+        // A closed socket no longer needs the watch (a reconnect follows again): `quit()`, as
+        // BullMQ closes its connections, never calls disconnect() here.
+        stream.once('close', () => {
+          if (attempt === this.attempt) switchWatch(this.options).unfollow(this, 2000);
+        });
         // After ioredis has attached its close handler to the stream: then the cut reconnects.
         if (this.switchedWhileAsking) setImmediate(() => stream.destroy());
         return stream;
@@ -72,6 +77,7 @@ export class SwitchFollowingConnector extends SentinelConnector {
 class SwitchWatch {
   private readonly followers = new Set<SwitchFollowingConnector>();
   private sentinels: Redis[] = [];
+  private closing?: NodeJS.Timeout;
 
   constructor(
     private readonly key: string,
@@ -79,13 +85,21 @@ class SwitchWatch {
   ) {}
 
   follow(connector: SwitchFollowingConnector): void {
+    clearTimeout(this.closing);
     this.followers.add(connector);
     if (this.sentinels.length === 0) this.sentinels = (this.options.sentinels ?? []).map((s) => this.watch(s));
   }
 
-  unfollow(connector: SwitchFollowingConnector): void {
+  /** `graceMs`: keep watching that long for a reconnect, rather than re-subscribing each time. */
+  unfollow(connector: SwitchFollowingConnector, graceMs = 0): void {
     this.followers.delete(connector);
     if (this.followers.size > 0) return;
+    clearTimeout(this.closing);
+    if (graceMs > 0) this.closing = setTimeout(() => this.close(), graceMs);
+    else this.close();
+  }
+
+  private close(): void {
     for (const sentinel of this.sentinels) sentinel.disconnect();
     this.sentinels = [];
     watches.delete(this.key);
