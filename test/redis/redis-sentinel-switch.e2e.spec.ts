@@ -66,13 +66,16 @@ describe('a failover announced while a connection asks a Sentinel (three Sentine
     expect(promoted).not.toBe(killed);
   });
 
-  it('the shared +switch-master watch goes once its connections are closed, by quit() too (BullMQ)', async () => {
+  it('a duplicate follows switches too, and the shared watch goes once its connections are closed, by quit() too (BullMQ)', async () => {
     const sentinel = new Redis({ port: group.sentinelPorts[1], lazyConnect: true });
     sentinel.on('error', () => undefined);
     const watching = async () => String(await sentinel.client('LIST')).includes('name=sentinel-switch-watch');
     for (const redis of clients.splice(0)) redis.disconnect();
     await waitFor('the watch to close with its last connection', async () => !(await watching()));
-    const redis = createRedisClient(group.url, 'switch-test-quit', 'wait');
+    // A duplicate, as BullMQ makes them: it must follow switches too (the Connector option).
+    const original = createRedisClient(group.url, 'switch-test-quit', 'wait');
+    const redis = original.duplicate();
+    original.disconnect();
     redis.on('error', () => undefined);
     expect(await redis.ping()).toBe('PONG');
     await waitFor('the watch to subscribe', watching);
