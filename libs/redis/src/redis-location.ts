@@ -1,4 +1,5 @@
 import type { RedisOptions } from 'ioredis';
+import { SwitchFollowingConnector } from './sentinel-switch.js';
 
 /**
  * Where Redis is, as one configuration string (`REDIS_URL`), so that moving from one server to a
@@ -53,10 +54,11 @@ export function isRedisLocation(value: string): boolean {
 }
 
 /**
- * ioredis options for the Sentinel form. `failoverDetector`: a connection also listens to the
- * Sentinels' `+switch-master` and reconnects at once — a primary that vanished without closing its
+ * ioredis options for the Sentinel form. The connector listens to the Sentinels' `+switch-master`
+ * and cuts a connection to the old primary at once — a primary that vanished without closing its
  * sockets (a machine lost, `docker kill`) would otherwise hold idle connections, subscribers above
- * all, until TCP gives up, minutes later.
+ * all, until TCP gives up, minutes later. Not ioredis' `failoverDetector`: it can end a client for
+ * good (sentinel-switch.ts). `Connector` is an option, so `duplicate()` (BullMQ) keeps it.
  */
 export function sentinelOptions(location: SentinelLocation, retry: (attempt: number) => number): RedisOptions {
   return {
@@ -66,6 +68,6 @@ export function sentinelOptions(location: SentinelLocation, retry: (attempt: num
     ...(location.username ? { username: location.username } : {}),
     ...(location.password !== undefined ? { password: location.password } : {}),
     sentinelRetryStrategy: retry,
-    failoverDetector: true,
+    Connector: SwitchFollowingConnector,
   };
 }

@@ -33,8 +33,9 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs = 20
 }
 
 /**
- * A private Redis primary, one replica and one Sentinel (quorum 1, 1 s down-after) on free
- * loopback ports — a test's own, never the shared 6379 — for tests of failover through Sentinel.
+ * A private Redis primary, one replica and one Sentinel (quorum 1) or three (quorum 2), 1 s
+ * down-after, on free loopback ports — a test's own, never the shared 6379 — for tests of failover
+ * through Sentinel. After a failover the roles swap: ask `currentPrimaryPort()`.
  */
 export class PrivateSentinelGroup {
   private readonly processes = new Map<number, ChildProcess>();
@@ -42,56 +43,60 @@ export class PrivateSentinelGroup {
     private readonly dir: string,
     readonly primaryPort: number,
     readonly replicaPort: number,
-    readonly sentinelPort: number,
+    readonly sentinelPorts: number[],
     readonly name: string,
   ) {}
 
-  static async start(name = 'test-primary'): Promise<PrivateSentinelGroup> {
+  static async start(name = 'test-primary', sentinels: 1 | 3 = 1): Promise<PrivateSentinelGroup> {
     const dir = mkdtempSync(join(tmpdir(), 'shopwire-sentinel-'));
-    const group = new PrivateSentinelGroup(dir, await freePort(), await freePort(), await freePort(), name);
-    // Each server its own directory: a full sync writes an RDB file there.
-    const data = (port: number) => {
-      const own = join(dir, String(port));
-      mkdirSync(own);
-      return ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', own];
-    };
-    group.spawn(group.primaryPort, data(group.primaryPort));
-    group.spawn(group.replicaPort, [...data(group.replicaPort), '--replicaof', '127.0.0.1', String(group.primaryPort)]);
-    await until('the replica in sync', async () =>
-      (await group.info(group.replicaPort)).includes('master_link_status:up'),
-    );
-    const config = join(dir, 'sentinel.conf');
-    writeFileSync(
-      config,
-      [
-        `port ${group.sentinelPort}`,
-        'bind 127.0.0.1',
-        `dir ${dir}`,
-        `sentinel monitor ${name} 127.0.0.1 ${group.primaryPort} 1`,
-        `sentinel down-after-milliseconds ${name} 1000`,
-        `sentinel failover-timeout ${name} 5000`,
-        '',
-      ].join('\n'),
-    );
-    group.spawn(group.sentinelPort, [config, '--sentinel']);
-    await until('the Sentinel to see the replica', async () =>
-      (await command(group.sentinelPort, 'SENTINEL', 'REPLICAS', name)).includes(String(group.replicaPort)),
-    );
+    const sentinelPorts: number[] = [];
+    for (let i = 0; i < sentinels; i++) sentinelPorts.push(await freePort());
+    const group = new PrivateSentinelGroup(dir, await freePort(), await freePort(), sentinelPorts, name);
+    group.startServer(group.primaryPort);
+    group.startServer(group.replicaPort, group.primaryPort);
+    await group.untilReplicating(group.replicaPort);
+    for (const port of sentinelPorts) {
+      const config = join(dir, `sentinel-${port}.conf`); // each its own: a Sentinel rewrites it
+      writeFileSync(
+        config,
+        [
+          `port ${port}`,
+          'bind 127.0.0.1',
+          `dir ${dir}`,
+          `sentinel monitor ${name} 127.0.0.1 ${group.primaryPort} ${sentinels === 1 ? 1 : 2}`,
+          `sentinel down-after-milliseconds ${name} 1000`,
+          `sentinel failover-timeout ${name} 5000`,
+          '',
+        ].join('\n'),
+      );
+      group.spawn(port, [config, '--sentinel']);
+    }
+    for (const port of sentinelPorts) {
+      await until('each Sentinel to see the replica and the other Sentinels', async () => {
+        const replicas = await command(port, 'SENTINEL', 'REPLICAS', name);
+        const others = await command(port, 'SENTINEL', 'SENTINELS', name);
+        return replicas.includes(String(group.replicaPort)) && others.startsWith(`*${sentinels - 1}\r\n`);
+      });
+    }
     return group;
+  }
+
+  get sentinelPort(): number {
+    return this.sentinelPorts[0]!;
   }
 
   /** The REDIS_URL form that goes through this group's Sentinel. */
   get url(): string {
-    return `redis-sentinel://127.0.0.1:${this.sentinelPort}/${this.name}`;
+    return `redis-sentinel://${this.sentinelPorts.map((port) => `127.0.0.1:${port}`).join(',')}/${this.name}`;
   }
 
   info(port: number): Promise<string> {
     return command(port, 'INFO', 'replication');
   }
 
-  /** The port the Sentinel currently names as primary. */
-  async currentPrimaryPort(): Promise<number> {
-    const reply = await command(this.sentinelPort, 'SENTINEL', 'GET-MASTER-ADDR-BY-NAME', this.name);
+  /** The port the last Sentinel currently names as primary (a test may pause the first). */
+  async currentPrimaryPort(sentinelPort = this.sentinelPorts.at(-1)!): Promise<number> {
+    const reply = await command(sentinelPort, 'SENTINEL', 'GET-MASTER-ADDR-BY-NAME', this.name);
     return Number(reply.trim().split('\r\n').at(-1));
   }
 
@@ -119,6 +124,44 @@ export class PrivateSentinelGroup {
       ),
     );
     rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  /**
+   * kill -9 of whichever server is primary now (its sockets close at once: clients start asking
+   * the Sentinels while the failover runs); resolves with its port once a replica is promoted.
+   */
+  async killPrimary(): Promise<number> {
+    const killed = await this.currentPrimaryPort();
+    const child = this.processes.get(killed);
+    await new Promise<void>((resolve) => {
+      child!.once('exit', () => resolve());
+      child!.kill('SIGKILL');
+    });
+    await until('the Sentinel to promote the replica', async () => (await this.currentPrimaryPort()) !== killed);
+    return killed;
+  }
+
+  /** Brings a killed server back as a replica of the current primary, in sync. */
+  async rejoin(port: number): Promise<void> {
+    this.startServer(port, await this.currentPrimaryPort());
+    await this.untilReplicating(port);
+  }
+
+  /** SIGSTOP / SIGCONT of one Sentinel: a Sentinel that answers late. */
+  pauseSentinel(port: number, paused: boolean): void {
+    this.processes.get(port)?.kill(paused ? 'SIGSTOP' : 'SIGCONT');
+  }
+
+  private startServer(port: number, primary?: number): void {
+    // Each server its own directory: a full sync writes an RDB file there.
+    const own = join(this.dir, String(port));
+    mkdirSync(own, { recursive: true });
+    const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', own];
+    this.spawn(port, primary === undefined ? args : [...args, '--replicaof', '127.0.0.1', String(primary)]);
+  }
+
+  private untilReplicating(port: number): Promise<void> {
+    return until('the replica in sync', async () => (await this.info(port)).includes('master_link_status:up'));
   }
 
   private spawn(port: number, args: string[]): void {
