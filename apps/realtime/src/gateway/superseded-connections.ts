@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { NO_INCARNATION } from '@shopwire/contracts';
-import { AccountIncarnations } from '@shopwire/store-data';
+import { AccountIncarnationsRepository } from '@shopwire/store-data';
 import { DataSource } from 'typeorm';
 import type { RealtimeSocket, RealtimeSocketData } from './realtime-socket.js';
 
@@ -20,7 +20,7 @@ const OVERLAP_MS = 5000;
 @Injectable()
 export class SupersededConnections implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(SupersededConnections.name);
-  private readonly incarnations: AccountIncarnations;
+  private readonly incarnations: AccountIncarnationsRepository;
   private readonly byEmail = new Map<string, Set<RealtimeSocket>>();
   private cursor?: Date;
   private timer?: NodeJS.Timeout;
@@ -28,7 +28,7 @@ export class SupersededConnections implements OnModuleInit, OnModuleDestroy {
   private failing = false;
 
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {
-    this.incarnations = new AccountIncarnations(dataSource);
+    this.incarnations = new AccountIncarnationsRepository(dataSource);
   }
 
   onModuleInit(): void {

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import { runInTransaction } from '@shopwire/database';
 import { OrderEventMarks, type UndispatchedEventRow } from '@shopwire/ordering';
-import { PushDeliveryStore } from '@shopwire/push';
+import { PushDeliveryRepository } from '@shopwire/push';
 import { PUSH_QUEUE, PushJobs, type NotifyCourierJob, type NotifyCustomerJob } from '@shopwire/contracts';
 import type { Queue } from 'bullmq';
 import type { QueryRunner } from 'typeorm';
@@ -37,7 +37,7 @@ export class OrderEventsDispatcher {
     @Inject(DataSource) private readonly dataSource: DataSource,
     @InjectQueue(PUSH_QUEUE) private readonly queue: Queue,
     @Inject(PUSH_OPTIONS) private readonly options: PushOptions,
-    @Inject(PushDeliveryStore) private readonly store: PushDeliveryStore,
+    @Inject(PushDeliveryRepository) private readonly store: PushDeliveryRepository,
   ) {}
 
   /**

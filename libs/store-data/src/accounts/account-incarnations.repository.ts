@@ -17,7 +17,7 @@ const MAX_REMEMBERED = 50_000;
  * told apart by time: created before the newer incarnation's registration, they belonged to a
  * predecessor and are dropped; created after, they are this account's own and are adopted.
  */
-export class AccountIncarnations {
+export class AccountIncarnationsRepository {
   private readonly logger = new Logger('AccountIncarnations');
   /** Lower-cased email → the newest incarnation this process has recorded for it. */
   private readonly recorded = new Map<string, string>();

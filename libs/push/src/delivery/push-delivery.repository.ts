@@ -24,10 +24,10 @@ export interface NewOrdersRange {
 /**
  * The worker's side of the push tables (ADR 0010): the courier new-order stream
  * (`push_new_orders`), the dispatcher lock (`push_state`) and the devices' cursors and removal in
- * `push_subscriptions`. Registration is `PushSubscriptionsStore` (the HTTP side).
+ * `push_subscriptions`. Registration is `PushSubscriptionsRepository` (the HTTP side).
  */
 @Injectable()
-export class PushDeliveryStore {
+export class PushDeliveryRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   /** A courier device with its opt-in flag, if it still exists. */
