@@ -11,11 +11,15 @@ import { CustomerOrderHistoryQuery } from './queries/customer-order-history.quer
 import { OrderDetailsQuery } from './queries/order-details.query.js';
 import { OrdersToDeliverQuery } from './queries/orders-to-deliver.query.js';
 import { OrderTransitionsService } from './transitions/order-transitions.service.js';
+import { ProductPricesQuery } from './queries/product-prices.query.js';
 import { OrderWriter } from './writes/order-writer.js';
+import { OrdersRepository } from './writes/orders.repository.js';
 
 const services = [
   OrderEventsRepository,
   OrderWriter,
+  OrdersRepository,
+  ProductPricesQuery,
   OrderPlacementService,
   OrderGroupCommit,
   PlaceOrder,
