@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { SqlExecutor } from '@shopwire/database';
-import { OrderEventMarks } from '@shopwire/ordering';
+import { OrderEventsRepository } from '@shopwire/ordering';
 import { DataSource } from 'typeorm';
 import { DELIVERABLE_SUBSCRIPTION_SQL } from '../subscriptions/deliverable-subscription.js';
 
@@ -102,7 +102,7 @@ export class PushDeliveryRepository {
   async appendNewOrders(tx: SqlExecutor, createdEventIds: readonly number[]): Promise<void> {
     await tx.query(
       `INSERT INTO push_new_orders (event_id, order_id, items, total, occurred_at)
-       ${OrderEventMarks.NEW_ORDER_SUMMARIES_SQL}`,
+       ${OrderEventsRepository.NEW_ORDER_SUMMARIES_SQL}`,
       [createdEventIds],
     );
   }
