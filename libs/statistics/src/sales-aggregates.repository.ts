@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { SqlExecutor } from '@shopwire/database';
 import type { RevenueDelta } from './revenue-delta.js';
-import type { ProductSales, SalesDelta } from './sales-delta.js';
+import type { SalesDelta } from './sales-delta.js';
 
 /**
  * THE place with SQL writing the sales aggregates (`product_sales`, `category_sales`,

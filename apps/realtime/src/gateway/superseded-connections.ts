@@ -27,7 +27,7 @@ export class SupersededConnections implements OnModuleInit, OnModuleDestroy {
   private polling = false;
   private failing = false;
 
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {
+  constructor(@Inject(DataSource) dataSource: DataSource) {
     this.incarnations = new AccountIncarnationsRepository(dataSource);
   }
 
@@ -75,7 +75,7 @@ export class SupersededConnections implements OnModuleInit, OnModuleDestroy {
     if (this.polling) return;
     this.polling = true;
     try {
-      this.cursor ??= await this.databaseNow();
+      this.cursor ??= await this.incarnations.databaseNow();
       const rows = await this.incarnations.recordedSince(new Date(this.cursor.getTime() - OVERLAP_MS));
       for (const row of rows) {
         if (row.firstSeenAt > this.cursor) this.cursor = row.firstSeenAt;
@@ -90,10 +90,5 @@ export class SupersededConnections implements OnModuleInit, OnModuleDestroy {
     } finally {
       this.polling = false;
     }
-  }
-
-  private async databaseNow(): Promise<Date> {
-    const [row] = await this.dataSource.query('SELECT UTC_TIMESTAMP(3) AS now');
-    return new Date(row.now);
   }
 }

@@ -59,6 +59,12 @@ export class AccountIncarnationsRepository {
     return rows.map((row) => ({ email: row.email, incarnation: row.incarnation, firstSeenAt: row.first_seen_at }));
   }
 
+  /** The store database's clock (UTC, milliseconds): what `first_seen_at` is written with. */
+  async databaseNow(): Promise<Date> {
+    const [row] = await this.dataSource.query('SELECT UTC_TIMESTAMP(3) AS now');
+    return new Date(row.now);
+  }
+
   private async record(email: string, incarnation: string): Promise<string> {
     // Assignments run left to right: first_seen_at compares with the old incarnation.
     await this.dataSource.query(
