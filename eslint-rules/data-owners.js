@@ -1,10 +1,12 @@
 /**
  * Data owners (docs/architecture.md, "Data owners: one naming convention"): SQL runs only in a
- * `<Thing>Repository` (`*.repository.ts`) or a `<View>Query` (`*.query.ts`). Any `.query(…)` call
- * elsewhere is SQL outside its owner. eslint.config.js scopes the rule to production sources
- * (tests, libs/database, libs/testing and migrations are exempt).
+ * `<Thing>Repository` (`*.repository.ts`) or a `<View>Query` (`*.query.ts`). A `.query(…)` call (or
+ * TypeORM's `getRepository` / `createQueryBuilder`) elsewhere is SQL outside its owner.
+ * eslint.config.js scopes the rule to production sources (tests, libs/database, libs/testing and
+ * migrations are exempt).
  */
 const OWNER_FILE = /\.(repository|query)\.ts$/;
+const SQL_METHODS = new Set(['query', 'getRepository', 'createQueryBuilder']);
 
 const sqlOnlyInDataOwners = {
   meta: {
@@ -12,7 +14,7 @@ const sqlOnlyInDataOwners = {
     schema: [],
     messages: {
       outside:
-        'SQL outside a data owner: move this .query() into a <Thing>Repository (*.repository.ts) or a <View>Query (*.query.ts) and inject it (docs/architecture.md).',
+        'SQL outside a data owner: move this .{{method}}() into a <Thing>Repository (*.repository.ts) or a <View>Query (*.query.ts) and inject it (docs/architecture.md).',
     },
   },
   create(context) {
@@ -21,8 +23,8 @@ const sqlOnlyInDataOwners = {
       CallExpression(node) {
         const callee = node.callee;
         if (callee.type !== 'MemberExpression' || callee.computed) return;
-        if (callee.property.type === 'Identifier' && callee.property.name === 'query') {
-          context.report({ node: callee.property, messageId: 'outside' });
+        if (callee.property.type === 'Identifier' && SQL_METHODS.has(callee.property.name)) {
+          context.report({ node: callee.property, messageId: 'outside', data: { method: callee.property.name } });
         }
       },
     };

@@ -62,6 +62,12 @@ describe('lint enforces the boundaries (eslint.config.js, eslint-rules/)', () =>
       SQL_CALL,
       'shopwire-data/sql-only-in-data-owners',
     ],
+    [
+      'a TypeORM repository outside a data owner',
+      'apps/auth/src/login/probe.ts',
+      'export const f = (d: { getRepository(e: string): void }) => d.getRepository("accounts");\n',
+      'shopwire-data/sql-only-in-data-owners',
+    ],
   ])('refuses %s', async (_label, filePath, code, rule) => {
     expect(await ruleIds(filePath, code)).toContain(rule);
   });
