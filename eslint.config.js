@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import libGraph from './eslint-rules/lib-graph.js';
+import dataOwners from './eslint-rules/data-owners.js';
 import unitBoundaries from './eslint-rules/unit-boundaries.js';
 
 const THROUGH_INDEX = { group: ['@shopwire/*/*'], message: 'Import a lib through its index: @shopwire/<lib>.' };
@@ -88,6 +89,14 @@ export default tseslint.config(
     files: ['apps/**/*.{ts,tsx}', 'libs/**/*.ts', 'scripts/**/*.{ts,mjs}'],
     ignores: ['libs/database/**', ...PRODUCTION_ONLY],
     rules: { 'no-restricted-syntax': ['error', ...ONE_TRANSACTION_IDIOM] },
+  },
+  // SQL only in data owners: `*.repository.ts` and `*.query.ts` (docs/architecture.md, "Data
+  // owners"). libs/database is the SQL plumbing, migrations are schema, tests stage their rows.
+  {
+    files: ['apps/*/src/**/*.ts', 'libs/*/src/**/*.ts'],
+    ignores: ['libs/database/**', 'libs/testing/**', '**/migrations/**', ...PRODUCTION_ONLY],
+    plugins: { 'shopwire-data': dataOwners },
+    rules: { 'shopwire-data/sql-only-in-data-owners': 'error' },
   },
   // Relative imports stay inside their app, lib or top-level folder; test/support/app-boot.ts is the
   // one file that reaches into apps (docs/architecture.md, "Test support").

@@ -1,9 +1,9 @@
 import { createTestDatabase, testIncarnation } from '@shopwire/testing';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AccountIncarnations, openStoreDatabase } from '@shopwire/store-data';
+import { AccountIncarnationsRepository, openStoreDatabase } from '@shopwire/store-data';
 
-describe('AccountIncarnations (ADR 0017) on a real store database', () => {
+describe('AccountIncarnationsRepository (ADR 0017) on a real store database', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let dataSource: DataSource;
   let endpoints = 0;
@@ -57,7 +57,7 @@ describe('AccountIncarnations (ADR 0017) on a real store database', () => {
     await idempotencyKey(email, first, 'k1');
     await idempotencyKey('bea@example.org', first, 'k1');
 
-    const store = new AccountIncarnations(dataSource);
+    const store = new AccountIncarnationsRepository(dataSource);
     await store.observe('Ana@Example.org', first);
     expect(await devices(email)).toEqual([[old, first]]);
 
@@ -71,7 +71,7 @@ describe('AccountIncarnations (ADR 0017) on a real store database', () => {
 
     // A still-valid token of the deleted account, seen later (here by another replica): no effect.
     const lateDevice = await device(email, first);
-    await new AccountIncarnations(dataSource).observe(email, first);
+    await new AccountIncarnationsRepository(dataSource).observe(email, first);
     expect(await store.newest(email)).toBe(second);
     expect(await devices(email)).toEqual([[lateDevice, first]]);
   });
@@ -85,14 +85,14 @@ describe('AccountIncarnations (ADR 0017) on a real store database', () => {
     await idempotencyKey(email, '', 'after', new Date(registeredAt + 2_000));
     const incarnation = testIncarnation(registeredAt);
 
-    await new AccountIncarnations(dataSource).observe(email, incarnation);
+    await new AccountIncarnationsRepository(dataSource).observe(email, incarnation);
     expect(await devices(email)).toEqual([[own, incarnation]]);
     expect(await devices(email)).not.toContainEqual([predecessors, expect.anything()]);
     expect(await keys(email)).toEqual([['', 'after']]);
   });
 
   it('ignores tokens without an incarnation or with a malformed one', async () => {
-    const store = new AccountIncarnations(dataSource);
+    const store = new AccountIncarnationsRepository(dataSource);
     await store.observe('dee@example.org', '');
     await store.observe('dee@example.org', 'not-an-incarnation');
     expect(await store.newest('dee@example.org')).toBe('');
@@ -103,7 +103,7 @@ describe('AccountIncarnations (ADR 0017) on a real store database', () => {
     const older = testIncarnation(Date.now() - 5_000);
     const newer = testIncarnation(Date.now() - 4_000);
     await device(email, older);
-    const replicas = Array.from({ length: 6 }, () => new AccountIncarnations(dataSource));
+    const replicas = Array.from({ length: 6 }, () => new AccountIncarnationsRepository(dataSource));
     await Promise.all(replicas.map((replica, i) => replica.observe(email, i % 2 === 0 ? older : newer)));
     expect(await replicas[0]!.newest(email)).toBe(newer);
     expect(await devices(email)).toEqual([]);

@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 
 const eslint = new ESLint();
 
+/** A `.query(…)` call: SQL, as the data-owner rule sees it. */
+const SQL_CALL = "export const f = (d: { query(sql: string): void }) => d.query('SELECT 1');\n";
+
 /** The rule ids ESLint reports for `code` as if it were the file at `filePath`. */
 async function ruleIds(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
@@ -47,6 +50,24 @@ describe('lint enforces the boundaries (eslint.config.js, eslint-rules/)', () =>
       'export const f = (d: { createQueryRunner(): void }) => d.createQueryRunner();\n',
       'no-restricted-syntax',
     ],
+    [
+      'SQL in a service (not a data owner)',
+      'apps/owner/src/products/probe.service.ts',
+      SQL_CALL,
+      'shopwire-data/sql-only-in-data-owners',
+    ],
+    [
+      'SQL in a lib file named neither *.repository.ts nor *.query.ts',
+      'libs/catalogue/src/catalogue-rows.ts',
+      SQL_CALL,
+      'shopwire-data/sql-only-in-data-owners',
+    ],
+    [
+      'a TypeORM repository outside a data owner',
+      'apps/auth/src/login/probe.ts',
+      'export const f = (d: { getRepository(e: string): void }) => d.getRepository("accounts");\n',
+      'shopwire-data/sql-only-in-data-owners',
+    ],
   ])('refuses %s', async (_label, filePath, code, rule) => {
     expect(await ruleIds(filePath, code)).toContain(rule);
   });
@@ -62,6 +83,11 @@ describe('lint enforces the boundaries (eslint.config.js, eslint-rules/)', () =>
       'libs/database/src/probe.ts',
       'export const f = (d: { createQueryRunner(): void }) => d.createQueryRunner();\n',
     ],
+    ['SQL in a repository', 'libs/push/src/probe.repository.ts', SQL_CALL],
+    ['SQL in a read model', 'libs/ordering/src/queries/probe.query.ts', SQL_CALL],
+    ['SQL in a spec (tests stage their rows)', 'apps/worker/src/probe.e2e.spec.ts', SQL_CALL],
+    ['SQL in libs/database', 'libs/database/src/probe.ts', SQL_CALL],
+    ['SQL in a migration', 'libs/store-data/src/migrations/1799999999999-probe.ts', SQL_CALL],
   ])('allows %s', async (_label, filePath, code) => {
     expect(await ruleIds(filePath, code)).toEqual([]);
   });

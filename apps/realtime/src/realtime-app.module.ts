@@ -5,7 +5,7 @@ import type { Redis } from 'ioredis';
 import { StoreEpochFollowers, StoreEpochModule } from '@shopwire/store-data';
 import type { DataSource } from 'typeorm';
 import { EventFanOut } from './events/event-fan-out.js';
-import { OrderEventsRepository, OrdersInDelivery } from '@shopwire/ordering';
+import { OrderEventsRepository, OrdersInDeliveryQuery } from '@shopwire/ordering';
 import { OrderEventTailer } from './events/order-event-tailer.js';
 import { ReplayService } from './events/replay.service.js';
 import { OwnerSignals } from './events/owner-signals.js';
@@ -64,7 +64,7 @@ export class RealtimeAppModule {
         LocationEvents,
         CourierLocationService,
         OrderEventsRepository,
-        OrdersInDelivery,
+        OrdersInDeliveryQuery,
         OwnerSignals,
         EventFanOut,
         OrderEventTailer,

@@ -1,3 +1,4 @@
+import { pingDatabase } from '@shopwire/database';
 import type { ReadinessCheck } from '@shopwire/observability';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
@@ -11,7 +12,7 @@ export class WorkerReadiness {
 
   constructor(dataSource: DataSource, redis: Redis) {
     this.checks = [
-      { name: 'database', check: () => dataSource.query('SELECT 1') },
+      { name: 'database', check: () => pingDatabase(dataSource) },
       { name: 'redis', check: () => redis.ping() },
     ];
   }

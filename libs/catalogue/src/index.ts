@@ -1,4 +1,2 @@
-export * from './catalogue-version.js';
-export * from './catalogue-rows.js';
-export * from './catalogue-writer.js';
-export * from './product-changes.js';
+export * from './catalogue-products.js';
+export * from './catalogue.repository.js';

@@ -12,6 +12,11 @@ export interface SqlExecutor {
   query<T = unknown>(sql: string, parameters?: unknown[]): Promise<T>;
 }
 
+/** A readiness probe: one round trip that needs a connection and a live server, and reads no table. */
+export async function pingDatabase(db: SqlExecutor): Promise<void> {
+  await db.query('SELECT 1');
+}
+
 /** What mysql2 answers to INSERT/UPDATE/DELETE. */
 export interface WriteResult {
   insertId: number;

@@ -1,5 +1,5 @@
 import type { DynamicModule } from '@nestjs/common';
-import { DatabaseModule } from '@shopwire/database';
+import { DatabaseModule, pingDatabase } from '@shopwire/database';
 import { HealthModule, type ReadinessCheck } from '@shopwire/observability';
 import { SecurityModule } from '@shopwire/security';
 import type { DataSource } from 'typeorm';
@@ -22,7 +22,7 @@ export function platformModules(options: PlatformModuleOptions): DynamicModule[]
     SecurityModule.forRoot(options.jwtSecret),
     HealthModule.forRoot({
       useFactory: () => [
-        { name: 'database', check: () => dataSource.query('SELECT 1') },
+        { name: 'database', check: () => pingDatabase(dataSource) },
         ...(options.extraReadinessChecks ?? []),
       ],
     }),

@@ -1,29 +1,33 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { OrderEventsPublisher } from './events/order-events-channel.js';
 import { OrderEventsRepository } from './events/order-events.repository.js';
-import { IdempotencyKeyStore } from './idempotency/idempotency-key.store.js';
+import { IdempotencyKeysRepository } from './idempotency/idempotency-keys.repository.js';
 import { IdempotencyService } from './idempotency/idempotency.service.js';
 import { ORDERING_OPTIONS, type OrderingOptions } from './ordering-options.js';
 import { OrderPlacementService } from './placement/order-placement.service.js';
 import { OrderGroupCommit } from './placement/order-group-commit.js';
 import { PlaceOrder } from './placement/place-order.js';
-import { CustomerOrderHistory } from './queries/customer-order-history.js';
-import { OrderDetailsQuery } from './queries/order-details.js';
-import { OrdersToDeliver } from './queries/orders-to-deliver.js';
+import { CustomerOrderHistoryQuery } from './queries/customer-order-history.query.js';
+import { OrderDetailsQuery } from './queries/order-details.query.js';
+import { OrdersToDeliverQuery } from './queries/orders-to-deliver.query.js';
 import { OrderTransitionsService } from './transitions/order-transitions.service.js';
+import { ProductPricesQuery } from './queries/product-prices.query.js';
 import { OrderWriter } from './writes/order-writer.js';
+import { OrdersRepository } from './writes/orders.repository.js';
 
 const services = [
   OrderEventsRepository,
   OrderWriter,
+  OrdersRepository,
+  ProductPricesQuery,
   OrderPlacementService,
   OrderGroupCommit,
   PlaceOrder,
   OrderTransitionsService,
-  CustomerOrderHistory,
-  OrdersToDeliver,
+  CustomerOrderHistoryQuery,
+  OrdersToDeliverQuery,
   OrderDetailsQuery,
-  IdempotencyKeyStore,
+  IdempotencyKeysRepository,
   IdempotencyService,
 ];
 

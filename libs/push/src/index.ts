@@ -2,4 +2,4 @@ export * from './subscriptions/push-subscription.validation.js';
 export * from './subscriptions/push-subscriptions.options.js';
 export * from './subscriptions/push-subscriptions.module.js';
 export * from './subscriptions/deliverable-subscription.js';
-export * from './delivery/push-delivery.store.js';
+export * from './delivery/push-delivery.repository.js';

@@ -1,31 +1,6 @@
 import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-
-/**
- * The store epoch as a scalar sub-query, to add to an existing version probe so that detecting
- * a reset costs no extra round trip: `SELECT …, ${STORE_EPOCH_SQL} AS epoch FROM …`.
- */
-export const STORE_EPOCH_SQL = '(SELECT epoch FROM store_epoch WHERE id = 1)';
-
-/**
- * The catalogue revision as a scalar sub-query: bumped by every change to an existing product
- * (price, on sale; ADR 0021), in the change's transaction.
- */
-export const CATALOGUE_REVISION_SQL = '(SELECT catalogue_revision FROM store_epoch WHERE id = 1)';
-
-/**
- * What a product price read from the store depends on, as one text (`<epoch>#<revision>`): the
- * store epoch (a reset reuses ids) and the catalogue revision (the owner changed a price or took
- * a product off sale). Columns of `store_epoch`, for a query over that row.
- */
-export const PRICE_VERSION_COLUMNS = "CONCAT(epoch, '#', catalogue_revision)";
-
-/** The current store epoch; fails while the database is missing or not migrated yet. */
-export async function readStoreEpoch(dataSource: Pick<DataSource, 'query'>): Promise<string> {
-  const [row] = await dataSource.query(`SELECT ${STORE_EPOCH_SQL} AS epoch`);
-  if (!row?.epoch) throw new Error('store_epoch is empty');
-  return String(row.epoch);
-}
+import { StoreEpochRepository } from './store-epoch.repository.js';
 
 /** Something that serves data derived from the store database (a snapshot, a cursor). */
 export interface EpochFollower {
@@ -45,8 +20,11 @@ export interface EpochFollower {
 export class StoreEpochFollowers {
   private readonly logger = new Logger('StoreEpoch');
   private readonly followers: EpochFollower[] = [];
+  private readonly store: StoreEpochRepository;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(dataSource: DataSource) {
+    this.store = new StoreEpochRepository(dataSource);
+  }
 
   register(follower: EpochFollower): void {
     this.followers.push(follower);
@@ -57,7 +35,7 @@ export class StoreEpochFollowers {
   }
 
   private async check(): Promise<void> {
-    const epoch = await readStoreEpoch(this.dataSource);
+    const epoch = await this.store.epoch();
     const stale = this.followers.filter((f) => f.servedEpoch() !== undefined && f.servedEpoch() !== epoch);
     if (stale.length === 0) return;
     for (const follower of stale) {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Messages } from '@shopwire/contracts';
 import { AUTH_CONFIG, type AuthConfig } from '../auth.config.js';
-import { RateEventsStore } from './rate-events.store.js';
+import { RateEventsRepository } from './rate-events.repository.js';
 import { longestRetryAfter, retryAfterSeconds } from './sliding-window.js';
 import { TooManyRequestsError } from './too-many-requests.error.js';
 
@@ -25,7 +25,7 @@ export interface LoginPermit {
 @Injectable()
 export class LoginThrottle {
   constructor(
-    private readonly events: RateEventsStore,
+    private readonly events: RateEventsRepository,
     @Inject(AUTH_CONFIG) private readonly limits: LoginLimits,
   ) {}
 

@@ -5,18 +5,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authConfigSchema } from '../auth.config.js';
 import { prepareAuthDatabase } from '../prepare-auth-database.js';
 import { RateEventsPurger } from './rate-events-purger.js';
-import { RateEventsStore } from './rate-events.store.js';
+import { RateEventsRepository } from './rate-events.repository.js';
 
 describe('rate events store and purge (auth database)', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let dataSource: DataSource;
-  let store: RateEventsStore;
+  let store: RateEventsRepository;
 
   beforeAll(async () => {
     db = await createTestDatabase('auth_rate_events');
     const config = loadConfig(authConfigSchema, testEnv({ AUTH_DATABASE_URL: db.url }));
     dataSource = await prepareAuthDatabase(config);
-    store = new RateEventsStore(dataSource);
+    store = new RateEventsRepository(dataSource);
   });
   afterAll(async () => {
     await dataSource?.destroy();

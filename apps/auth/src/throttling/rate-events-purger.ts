@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { AUTH_CONFIG, type AuthConfig } from '../auth.config.js';
-import { RateEventsStore } from './rate-events.store.js';
+import { RateEventsRepository } from './rate-events.repository.js';
 import { REGISTRATION_WINDOW_SECONDS } from './registration-throttle.js';
 
 const PURGE_INTERVAL_MS = 60_000;
@@ -12,7 +12,7 @@ export class RateEventsPurger implements OnModuleInit, OnApplicationShutdown {
   private timer?: NodeJS.Timeout;
 
   constructor(
-    private readonly events: RateEventsStore,
+    private readonly events: RateEventsRepository,
     @Inject(AUTH_CONFIG) private readonly config: Pick<AuthConfig, 'LOGIN_FAILURE_WINDOW_SECONDS'>,
   ) {}
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Messages } from '@shopwire/contracts';
 import { AUTH_CONFIG, type AuthConfig } from '../auth.config.js';
-import { RateEventsStore } from './rate-events.store.js';
+import { RateEventsRepository } from './rate-events.repository.js';
 import { retryAfterSeconds } from './sliding-window.js';
 import { TooManyRequestsError } from './too-many-requests.error.js';
 
@@ -14,7 +14,7 @@ export const REGISTRATION_WINDOW_SECONDS = 3600;
 @Injectable()
 export class RegistrationThrottle {
   constructor(
-    private readonly events: RateEventsStore,
+    private readonly events: RateEventsRepository,
     @Inject(AUTH_CONFIG) private readonly limits: Pick<AuthConfig, 'REGISTRATIONS_PER_IP_PER_HOUR'>,
   ) {}
 

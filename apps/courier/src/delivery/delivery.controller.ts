@@ -11,7 +11,12 @@ import {
 } from '@nestjs/swagger';
 import type { AccessTokenClaims, OrderDetailsResponse } from '@shopwire/contracts';
 import { ContractPost, bodyObject, sendJsonBytes } from '@shopwire/http';
-import { OrderDetailsQuery, OrderTransitionsService, OrdersToDeliver, validateOrderIdBody } from '@shopwire/ordering';
+import {
+  OrderDetailsQuery,
+  OrderTransitionsService,
+  OrdersToDeliverQuery,
+  validateOrderIdBody,
+} from '@shopwire/ordering';
 import { Claims, RequireRole } from '@shopwire/security';
 import type { FastifyReply } from 'fastify';
 import { MessageDoc, OrdersToDeliverDoc, PickUpBodyDoc } from './delivery.api.js';
@@ -23,7 +28,7 @@ import { MessageDoc, OrdersToDeliverDoc, PickUpBodyDoc } from './delivery.api.js
 @Controller()
 export class DeliveryController {
   constructor(
-    @Inject(OrdersToDeliver) private readonly ordersToDeliver: OrdersToDeliver,
+    @Inject(OrdersToDeliverQuery) private readonly ordersToDeliver: OrdersToDeliverQuery,
     @Inject(OrderTransitionsService) private readonly transitions: OrderTransitionsService,
     @Inject(OrderDetailsQuery) private readonly details: OrderDetailsQuery,
   ) {}

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SharedFreshRead } from '@shopwire/database';
 import { BodyCache } from '@shopwire/http';
-import { CustomerOrderHistory, OrderEventsRepository, type CustomerEventsVersion } from '@shopwire/ordering';
+import { CustomerOrderHistoryQuery, OrderEventsRepository, type CustomerEventsVersion } from '@shopwire/ordering';
 
 const MAX_CACHED_CUSTOMERS = 10_000;
 const MAX_CACHED_BYTES = 64 * 1024 * 1024;
@@ -32,7 +32,7 @@ export class StatusResponses {
 
   constructor(
     @Inject(OrderEventsRepository) events: OrderEventsRepository,
-    @Inject(CustomerOrderHistory) private readonly history: CustomerOrderHistory,
+    @Inject(CustomerOrderHistoryQuery) private readonly history: CustomerOrderHistoryQuery,
   ) {
     this.versions = new SharedFreshRead((emails) => events.customerVersions(emails));
   }

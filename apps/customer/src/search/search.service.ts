@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { loadProductsAfter, readCatalogueVersion } from '@shopwire/catalogue';
+import { CatalogueRepository } from '@shopwire/catalogue';
 import { sharedFreshRun } from '@shopwire/database';
-import { DataSource } from 'typeorm';
 import { CatalogueSnapshot } from './catalogue-snapshot.js';
 import { BodyCache } from '@shopwire/http';
 import { StoreEpochFollowers, type EpochFollower } from '@shopwire/store-data';
@@ -28,7 +27,7 @@ export class SearchService implements EpochFollower {
   private readonly catchUp = sharedFreshRun(() => this.loadNewProducts());
 
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(CatalogueRepository) private readonly catalogue: CatalogueRepository,
     @Inject(StoreEpochFollowers) epochs: StoreEpochFollowers,
   ) {
     epochs.register(this);
@@ -60,7 +59,7 @@ export class SearchService implements EpochFollower {
    * (ADR 0021); such changes are rare, and a whole reload is one query.
    */
   private async loadNewProducts(): Promise<void> {
-    const { epoch, version, revision } = await readCatalogueVersion(this.dataSource);
+    const { epoch, version, revision } = await this.catalogue.version();
     const otherStore = epoch !== this.epoch || version < this.snapshot.version;
     if (otherStore && this.epoch !== undefined) {
       this.logger.warn({ epoch, version }, 'store was reset: reloading the catalogue');
@@ -71,7 +70,7 @@ export class SearchService implements EpochFollower {
     }
     this.revision = revision;
     if (version > this.snapshot.version) {
-      this.snapshot.add(await loadProductsAfter(this.dataSource, this.snapshot.version), version);
+      this.snapshot.add(await this.catalogue.productsAfter(this.snapshot.version), version);
       this.responses.clear();
     }
     this.epoch = epoch;

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CatalogueWriter, withCatalogueWriteLock } from '@shopwire/catalogue';
+import { CatalogueRepository } from '@shopwire/catalogue';
 import { Messages, BadRequestError, ContractError } from '@shopwire/contracts';
 import { isDuplicateKeyError, NamedLockTimeoutError, runInTransaction } from '@shopwire/database';
 import { DataSource, type QueryRunner } from 'typeorm';
@@ -12,7 +12,10 @@ const DUPLICATE_ATTEMPTS = 3;
 /** POST /update (contract §3.1) after the guard and the upload: checks 2–4, then one transaction. */
 @Injectable()
 export class ProductImportService {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(CatalogueRepository) private readonly catalogue: CatalogueRepository,
+  ) {}
 
   async importFile(file: Buffer | null): Promise<void> {
     if (file === null) throw new BadRequestError(Messages.fieldMissing('file'));
@@ -20,7 +23,7 @@ export class ProductImportService {
     if (!check.ok) throw new BadRequestError(check.message);
     if (check.products.length === 0) return;
     try {
-      await withCatalogueWriteLock(this.dataSource, (runner) => this.insertNew(runner, check.products));
+      await this.catalogue.withWriteLock((runner) => this.insertNew(runner, check.products));
     } catch (error) {
       if (error instanceof NamedLockTimeoutError) throw new ContractError(Messages.serviceUnavailable, 503);
       throw error;
@@ -34,23 +37,25 @@ export class ProductImportService {
    * repeats a name — are the names looked up, to report the first taken one in line order.
    */
   private async insertNew(runner: QueryRunner, products: ImportedProduct[]): Promise<void> {
-    const writer = new CatalogueWriter(runner);
-    if (firstTakenName(products, new Set()) !== null) await this.refuseTakenName(writer, products);
+    if (firstTakenName(products, new Set()) !== null) await this.refuseTakenName(runner, products);
     for (let attempt = 1; ; attempt++) {
       try {
         // On the lock's connection: the lock must cover the commit.
-        await runInTransaction(this.dataSource, () => writer.insertProducts(products), { runner });
+        await runInTransaction(this.dataSource, () => this.catalogue.insertProducts(runner, products), { runner });
         return;
       } catch (error) {
         if (!isDuplicateKeyError(error) || attempt >= DUPLICATE_ATTEMPTS) throw error;
       }
-      await this.refuseTakenName(writer, products);
+      await this.refuseTakenName(runner, products);
     }
   }
 
   /** Throws check 4's error for the first line whose name is taken (in the store or earlier in the file). */
-  private async refuseTakenName(writer: CatalogueWriter, products: ImportedProduct[]): Promise<void> {
-    const existing = await writer.existingProductNames(products.map((product) => product.name));
+  private async refuseTakenName(runner: QueryRunner, products: ImportedProduct[]): Promise<void> {
+    const existing = await this.catalogue.existingProductNames(
+      runner,
+      products.map((product) => product.name),
+    );
     const taken = firstTakenName(products, existing);
     if (taken !== null) throw new BadRequestError(Messages.productExists(taken));
   }

@@ -1,4 +1,4 @@
-import { changeProduct } from '@shopwire/catalogue';
+import { CatalogueRepository } from '@shopwire/catalogue';
 import { openStoreDatabase } from '@shopwire/store-data';
 import { createTestDatabase, seedProducts, waitFor } from '@shopwire/testing';
 import type { DataSource } from 'typeorm';
@@ -34,7 +34,7 @@ describe('a product change against an order in flight', () => {
       await order.startTransaction();
       // What the order statement's check takes first: the revision row, shared.
       await order.query('SELECT catalogue_revision FROM store_epoch WHERE id = 1 LOCK IN SHARE MODE');
-      const change = changeProduct(dataSource, { id: tea, price: 2.2 });
+      const change = new CatalogueRepository(dataSource).change({ id: tea, price: 2.2 });
       // The change is now waiting on the revision row (in either lock order, its revision bump waits).
       await waitFor('the change to wait on the revision row', async () => {
         const waiting: unknown[] = await dataSource.query(

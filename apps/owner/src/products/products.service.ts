@@ -1,18 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { changeProduct, loadOwnedProducts, type OwnedProduct } from '@shopwire/catalogue';
+import { CatalogueRepository, type OwnedProduct } from '@shopwire/catalogue';
 import { BadRequestError, Messages } from '@shopwire/contracts';
 import { isStorableId } from '@shopwire/ordering';
-import { DataSource } from 'typeorm';
 import { validateUpdateProductBody } from './update-product.validation.js';
 
 /** The owner's catalogue: every product with its sale state, and changes to one (ADR 0021). */
 @Injectable()
 export class ProductsService {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(@Inject(CatalogueRepository) private readonly catalogue: CatalogueRepository) {}
 
   /** `GET /products`: on sale or not, by id. */
   list(): Promise<OwnedProduct[]> {
-    return loadOwnedProducts(this.dataSource);
+    return this.catalogue.ownedProducts();
   }
 
   /** `POST /update_product`: the body checks, then the change; answers the product as it now is. */
@@ -21,10 +20,10 @@ export class ProductsService {
     if (!validation.ok) throw new BadRequestError(validation.message);
     const { change } = validation;
     // An id no column can hold refers to nothing (contract §0.4): no query needed.
-    if (!isStorableId(change.id) || !(await changeProduct(this.dataSource, change))) {
+    if (!isStorableId(change.id) || !(await this.catalogue.change(change))) {
       throw new BadRequestError(Messages.invalidUpdateProductId);
     }
-    const [product] = await loadOwnedProducts(this.dataSource, [change.id]);
+    const [product] = await this.catalogue.ownedProducts([change.id]);
     return product;
   }
 }

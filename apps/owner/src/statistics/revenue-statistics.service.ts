@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  StatisticsSnapshot,
+  StatisticsSnapshotQuery,
   revenueDelta,
   salesDelta,
   sumRevenue,
@@ -26,18 +26,20 @@ interface RevenueCache {
 export class RevenueStatisticsService {
   private cache?: RevenueCache;
 
-  constructor(@Inject(StatisticsSnapshot) private readonly snapshot: StatisticsSnapshot) {}
+  constructor(@Inject(StatisticsSnapshotQuery) private readonly snapshot: StatisticsSnapshotQuery) {}
 
   async revenueStatisticsJson(): Promise<Buffer> {
     const probe = await this.snapshot.probe();
     if (!probe.hasPending && this.cache?.version === probe.version) return this.cache.body;
-    const { cache, items, names } = await this.snapshot.read(async (q) => {
-      const version = await q.version();
-      const items = await q.pendingItems();
+    const { cache, items, names } = await this.snapshot.read(async (tx) => {
+      const version = await this.snapshot.version(tx);
+      const items = await this.snapshot.pendingItems(tx);
       const cached = this.cache?.version === version ? this.cache : undefined;
-      const cache = cached ?? this.revenueCache(version, await q.productSales(), await q.productPriceSales());
+      const cache =
+        cached ??
+        this.revenueCache(version, await this.snapshot.productSales(tx), await this.snapshot.productPriceSales(tx));
       const unnamed = [...new Set(items.map((item) => item.productId))].filter((id) => !cache.sales.has(id));
-      return { cache, items, names: await q.productNames(unnamed) };
+      return { cache, items, names: await this.snapshot.productNames(tx, unnamed) };
     });
     this.cache = cache;
     if (items.length === 0) return cache.body;

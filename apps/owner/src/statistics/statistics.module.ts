@@ -6,7 +6,8 @@ import { StatisticsController } from './statistics.controller.js';
 import { DASHBOARD_QUEUES_OPTIONS, DashboardQueues } from '../queue-dashboard/dashboard-queues.js';
 import { RevenueStatisticsService } from './revenue-statistics.service.js';
 import { StatisticsService } from './statistics.service.js';
-import { StatisticsSnapshot } from '@shopwire/statistics';
+import { OrderEventsRepository } from '@shopwire/ordering';
+import { StatisticsSnapshotQuery } from '@shopwire/statistics';
 
 /**
  * Sales statistics (contract §3.2–3.3, revenue: issue 20 item 7) and the owner-only queue dashboard (ADR 0004) with its
@@ -20,7 +21,8 @@ export class StatisticsModule {
       controllers: [StatisticsController, QueueDashboardSessionController],
       providers: [
         { provide: DASHBOARD_QUEUES_OPTIONS, useValue: { redisUrl: config.REDIS_URL, prefix: config.BULLMQ_PREFIX } },
-        StatisticsSnapshot,
+        OrderEventsRepository,
+        StatisticsSnapshotQuery,
         StatisticsService,
         RevenueStatisticsService,
         DashboardQueues,

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { UnappliedEventItem } from '@shopwire/ordering';
 import {
-  StatisticsSnapshot,
+  StatisticsSnapshotQuery,
   salesDelta,
   type CategorySalesRow,
   type ProductSalesRow,
@@ -41,23 +41,23 @@ export class StatisticsService {
   private categories?: CategoryCache;
   private lastBacklogWarning = 0;
 
-  constructor(@Inject(StatisticsSnapshot) private readonly snapshot: StatisticsSnapshot) {}
+  constructor(@Inject(StatisticsSnapshotQuery) private readonly snapshot: StatisticsSnapshotQuery) {}
 
   /** `GET /product_statistics` body, serialised to UTF-8 JSON (a hit is sent without re-encoding). */
   async productStatisticsJson(): Promise<Buffer> {
     const probe = await this.snapshot.probe();
     if (!probe.hasPending && this.products?.version === probe.version) return this.products.body;
-    const { cache, pending, names } = await this.snapshot.read(async (q) => {
-      const version = await q.version();
-      const items = await q.pendingItems();
+    const { cache, pending, names } = await this.snapshot.read(async (tx) => {
+      const version = await this.snapshot.version(tx);
+      const items = await this.snapshot.pendingItems(tx);
       const cached = this.products?.version === version ? this.products : undefined;
-      const applied = cached?.applied ?? (await q.productSales());
+      const applied = cached?.applied ?? (await this.snapshot.productSales(tx));
       const delta = salesDelta(items);
       const unnamed = [...delta.products.keys()].filter((id) => !applied.has(id));
       return {
         cache: cached ?? this.productCache(version, applied),
         pending: { items, delta },
-        names: await q.productNames(unnamed),
+        names: await this.snapshot.productNames(tx, unnamed),
       };
     });
     this.products = cache;
@@ -73,13 +73,13 @@ export class StatisticsService {
     if (!probe.hasPending && cached?.version === probe.version && cached.categoryCount === probe.categoryCount) {
       return cached.body;
     }
-    const { cache, items } = await this.snapshot.read(async (q) => {
-      const [version, categoryCount] = [await q.version(), await q.categoryCount()];
+    const { cache, items } = await this.snapshot.read(async (tx) => {
+      const [version, categoryCount] = [await this.snapshot.version(tx), await this.snapshot.categoryCount(tx)];
       const current = this.categories;
       const cached = current?.version === version && current.categoryCount === categoryCount ? current : undefined;
       return {
-        cache: cached ?? this.categoryCache(version, categoryCount, await q.categorySales()),
-        items: await q.pendingItems(),
+        cache: cached ?? this.categoryCache(version, categoryCount, await this.snapshot.categorySales(tx)),
+        items: await this.snapshot.pendingItems(tx),
       };
     });
     this.categories = cache;

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { NO_INCARNATION } from '@shopwire/contracts';
-import { AccountIncarnations } from '@shopwire/store-data';
+import { AccountIncarnationsRepository } from '@shopwire/store-data';
 import { DataSource } from 'typeorm';
 import type { RealtimeSocket, RealtimeSocketData } from './realtime-socket.js';
 
@@ -20,15 +20,15 @@ const OVERLAP_MS = 5000;
 @Injectable()
 export class SupersededConnections implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(SupersededConnections.name);
-  private readonly incarnations: AccountIncarnations;
+  private readonly incarnations: AccountIncarnationsRepository;
   private readonly byEmail = new Map<string, Set<RealtimeSocket>>();
   private cursor?: Date;
   private timer?: NodeJS.Timeout;
   private polling = false;
   private failing = false;
 
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {
-    this.incarnations = new AccountIncarnations(dataSource);
+  constructor(@Inject(DataSource) dataSource: DataSource) {
+    this.incarnations = new AccountIncarnationsRepository(dataSource);
   }
 
   onModuleInit(): void {
@@ -75,7 +75,7 @@ export class SupersededConnections implements OnModuleInit, OnModuleDestroy {
     if (this.polling) return;
     this.polling = true;
     try {
-      this.cursor ??= await this.databaseNow();
+      this.cursor ??= await this.incarnations.databaseNow();
       const rows = await this.incarnations.recordedSince(new Date(this.cursor.getTime() - OVERLAP_MS));
       for (const row of rows) {
         if (row.firstSeenAt > this.cursor) this.cursor = row.firstSeenAt;
@@ -90,10 +90,5 @@ export class SupersededConnections implements OnModuleInit, OnModuleDestroy {
     } finally {
       this.polling = false;
     }
-  }
-
-  private async databaseNow(): Promise<Date> {
-    const [row] = await this.dataSource.query('SELECT UTC_TIMESTAMP(3) AS now');
-    return new Date(row.now);
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { GeoPoint, OrderEventRecord } from '@shopwire/contracts';
-import { OrdersInDelivery } from '@shopwire/ordering';
+import { OrdersInDeliveryQuery } from '@shopwire/ordering';
 import type { SpeedState } from './eta.js';
 
 /** A PENDING order of a courier connected here: who gets its positions, and where it goes. */
@@ -31,7 +31,7 @@ interface CourierEntry {
 export class CourierOrders {
   private readonly couriers = new Map<string, CourierEntry>();
 
-  constructor(@Inject(OrdersInDelivery) private readonly orders: OrdersInDelivery) {}
+  constructor(@Inject(OrdersInDeliveryQuery) private readonly orders: OrdersInDeliveryQuery) {}
 
   /** Registers one more socket of this courier; resolves once its orders are known. */
   attach(courierEmail: string): Promise<void> {

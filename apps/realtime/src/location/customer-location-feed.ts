@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { customerRoom, type CourierLocationPayload, type OrderEventRecord } from '@shopwire/contracts';
 import { createRedisClient } from '@shopwire/redis';
 import type { Redis } from 'ioredis';
-import { OrdersInDelivery } from '@shopwire/ordering';
+import { OrdersInDeliveryQuery } from '@shopwire/ordering';
 import { send, type RealtimeServer, type RealtimeSocket } from '../gateway/realtime-socket.js';
 import { REALTIME_CONFIG, type RealtimeConfig } from '../realtime.config.js';
 import { realtimeMetrics } from '../realtime.metrics.js';
@@ -41,7 +41,7 @@ export class CustomerLocationFeed implements OnApplicationBootstrap, OnApplicati
   constructor(
     @Inject(LOCATION_SUBSCRIBER) private readonly subscriber: Redis,
     @Inject(LocationRelay) private readonly relay: LocationRelay,
-    @Inject(OrdersInDelivery) private readonly orders: OrdersInDelivery,
+    @Inject(OrdersInDeliveryQuery) private readonly orders: OrdersInDeliveryQuery,
     @Inject(REALTIME_CONFIG) private readonly config: RealtimeConfig,
   ) {}
 

@@ -2,8 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import { runInTransaction } from '@shopwire/database';
-import { OrderEventMarks, type UndispatchedEventRow } from '@shopwire/ordering';
-import { PushDeliveryStore } from '@shopwire/push';
+import { OrderEventsRepository, type UndispatchedEventRow } from '@shopwire/ordering';
+import { PushDeliveryRepository } from '@shopwire/push';
 import { PUSH_QUEUE, PushJobs, type NotifyCourierJob, type NotifyCustomerJob } from '@shopwire/contracts';
 import type { Queue } from 'bullmq';
 import type { QueryRunner } from 'typeorm';
@@ -37,7 +37,8 @@ export class OrderEventsDispatcher {
     @Inject(DataSource) private readonly dataSource: DataSource,
     @InjectQueue(PUSH_QUEUE) private readonly queue: Queue,
     @Inject(PUSH_OPTIONS) private readonly options: PushOptions,
-    @Inject(PushDeliveryStore) private readonly store: PushDeliveryStore,
+    @Inject(PushDeliveryRepository) private readonly store: PushDeliveryRepository,
+    @Inject(OrderEventsRepository) private readonly events: OrderEventsRepository,
   ) {}
 
   /**
@@ -54,7 +55,7 @@ export class OrderEventsDispatcher {
       const dispatched = await this.dispatchBatch();
       total += dispatched;
       if (dispatched > 0) continue;
-      if (lookedAgain >= LOCKED_LOOKS || !(await OrderEventMarks.anyUndispatched(this.dataSource))) break;
+      if (lookedAgain >= LOCKED_LOOKS || !(await this.events.anyUndispatched(this.dataSource))) break;
       lookedAgain++;
       await sleep(LOCKED_LOOK_EVERY_MS);
     }
@@ -84,7 +85,7 @@ export class OrderEventsDispatcher {
   private dispatchBatch(): Promise<number> {
     const work = async (runner: QueryRunner) => {
       await this.store.lockDispatch(runner);
-      const events = await OrderEventMarks.lockUndispatched(
+      const events = await this.events.lockUndispatched(
         runner,
         this.options.maxEventAgeSeconds,
         this.options.dispatchBatchSize,
@@ -114,7 +115,7 @@ export class OrderEventsDispatcher {
         })),
       );
     }
-    await OrderEventMarks.markDispatched(
+    await this.events.markDispatched(
       runner,
       events.map((event) => Number(event.id)),
     );

@@ -7,7 +7,7 @@ import {
   type OrderStatusPush,
 } from '@shopwire/contracts';
 import { OrderEventsRepository } from '@shopwire/ordering';
-import { PushDeliveryStore } from '@shopwire/push';
+import { PushDeliveryRepository } from '@shopwire/push';
 import { UnrecoverableError } from 'bullmq';
 import { pushDeliveryLag, pushSends, type PushOutcome } from './push-metrics.js';
 import { CourierPushWindow } from './courier-push-window.js';
@@ -32,7 +32,7 @@ export class PushDeliveries {
   private readonly deletionsLogged = new Set<'gone' | 'key_mismatch'>();
 
   constructor(
-    @Inject(PushDeliveryStore) private readonly store: PushDeliveryStore,
+    @Inject(PushDeliveryRepository) private readonly store: PushDeliveryRepository,
     @Inject(WebPushSender) private readonly sender: WebPushSender,
     @Inject(OrderEventsRepository) private readonly events: OrderEventsRepository,
     @Inject(CourierPushWindow) private readonly window: CourierPushWindow,

@@ -2,7 +2,7 @@ import { BullModule, getQueueToken } from '@nestjs/bullmq';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { PUSH_QUEUE, PushJobs } from '@shopwire/contracts';
 import { OrderEventsRepository, OrderEventsSubscriber } from '@shopwire/ordering';
-import { PushDeliveryStore } from '@shopwire/push';
+import { PushDeliveryRepository } from '@shopwire/push';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { OrderEventsTrigger } from '../order-events-trigger.js';
@@ -50,7 +50,7 @@ export class PushWorkerModule {
         },
         OrderEventsDispatcher,
         OrderEventsRepository,
-        PushDeliveryStore,
+        PushDeliveryRepository,
         PushDeliveries,
         PushProcessor,
         {

@@ -1,3 +1,5 @@
+import { OrderEventsRepository } from '@shopwire/ordering';
+import { SalesAggregatesRepository } from '@shopwire/statistics';
 import { openStoreDatabase } from '@shopwire/store-data';
 import { createTestDatabase } from '@shopwire/testing';
 import type { DataSource } from 'typeorm';
@@ -60,7 +62,16 @@ describe('OrderEventsApplier against MariaDB', () => {
 
   it('applies a backlog with concurrent appliers exactly once, and a second pass changes nothing', async () => {
     const options = { batchSize: 7, concurrency: 4, catchUpEveryMs: 1000 };
-    const appliers = Array.from({ length: 4 }, () => new OrderEventsApplier(dataSource, options));
+    const appliers = Array.from(
+      { length: 4 },
+      () =>
+        new OrderEventsApplier(
+          dataSource,
+          options,
+          new OrderEventsRepository(dataSource),
+          new SalesAggregatesRepository(),
+        ),
+    );
     const counts = await Promise.all(appliers.map((applier) => applier.applyAll()));
     expect(counts.reduce((a, b) => a + b, 0)).toBe(120 + 60 + 30);
     expect(await store.unappliedEvents()).toBe(0);

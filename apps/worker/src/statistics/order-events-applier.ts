@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { runInTransaction } from '@shopwire/database';
-import { OrderEventMarks } from '@shopwire/ordering';
-import { revenueDelta, SalesAggregates, salesDelta } from '@shopwire/statistics';
+import { OrderEventsRepository } from '@shopwire/ordering';
+import { revenueDelta, SalesAggregatesRepository, salesDelta } from '@shopwire/statistics';
 import { DataSource } from 'typeorm';
 import { batchDuration, eventsApplied } from './statistics-metrics.js';
 import { STATISTICS_OPTIONS, type StatisticsOptions } from './statistics-options.js';
@@ -17,6 +17,8 @@ export class OrderEventsApplier {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(STATISTICS_OPTIONS) private readonly options: StatisticsOptions,
+    @Inject(OrderEventsRepository) private readonly events: OrderEventsRepository,
+    @Inject(SalesAggregatesRepository) private readonly aggregates: SalesAggregatesRepository,
   ) {}
 
   /** Applies batches until none is left; returns how many events this call applied. */
@@ -46,13 +48,13 @@ export class OrderEventsApplier {
       this.dataSource,
       async (tx) => {
         // SKIP LOCKED: concurrent batches (other jobs, other worker replicas) take disjoint events.
-        const ids = await OrderEventMarks.lockUnapplied(tx, this.options.batchSize);
+        const ids = await this.events.lockUnapplied(tx, this.options.batchSize);
         if (ids.length > 0) {
-          const items = await OrderEventMarks.unappliedItems(tx, ids);
-          await SalesAggregates.add(tx, salesDelta(items));
-          await SalesAggregates.addRevenue(tx, revenueDelta(items));
-          await OrderEventMarks.markApplied(tx, ids);
-          await SalesAggregates.bumpVersion(tx);
+          const items = await this.events.unappliedItems(tx, ids);
+          await this.aggregates.add(tx, salesDelta(items));
+          await this.aggregates.addRevenue(tx, revenueDelta(items));
+          await this.events.markApplied(tx, ids);
+          await this.aggregates.bumpVersion(tx);
         }
         return ids.length;
       },

@@ -1,7 +1,8 @@
 import { BullModule, getQueueToken } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { STATISTICS_QUEUE, StatisticsJobs } from '@shopwire/contracts';
-import { OrderEventsSubscriber } from '@shopwire/ordering';
+import { OrderEventsRepository, OrderEventsSubscriber } from '@shopwire/ordering';
+import { SalesAggregatesRepository } from '@shopwire/statistics';
 import type { Queue } from 'bullmq';
 import { OrderEventsTrigger } from '../order-events-trigger.js';
 import { QueueConsumer } from '../queue-consumer.js';
@@ -20,6 +21,8 @@ import { StatisticsProcessor } from './statistics.processor.js';
 @Module({
   imports: [BullModule.registerQueue({ name: STATISTICS_QUEUE })],
   providers: [
+    OrderEventsRepository,
+    SalesAggregatesRepository,
     OrderEventsApplier,
     StatisticsProcessor,
     {

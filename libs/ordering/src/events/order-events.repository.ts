@@ -27,7 +27,7 @@ export class OrderEventsRepository {
    * inserted with VALUES, whose row count is known and reserves exactly; one order (a pick-up,
    * a delivery) stays one statement, since a one-row bulk insert reserves exactly one id.
    */
-  static async append(tx: SqlExecutor, orderIds: readonly number[], status: OrderStatus): Promise<number> {
+  async append(tx: SqlExecutor, orderIds: readonly number[], status: OrderStatus): Promise<number> {
     const rows =
       orderIds.length === 1
         ? await tx.query<Array<{ id: number | string }>>(
@@ -36,11 +36,11 @@ export class OrderEventsRepository {
              RETURNING id`,
             [status, orderIds[0]],
           )
-        : await OrderEventsRepository.appendSeveral(tx, orderIds, status);
+        : await this.appendSeveral(tx, orderIds, status);
     return rows.reduce((highest, row) => Math.max(highest, Number(row.id)), 0);
   }
 
-  private static async appendSeveral(
+  private async appendSeveral(
     tx: SqlExecutor,
     orderIds: readonly number[],
     status: OrderStatus,
@@ -165,19 +165,16 @@ export class OrderEventsRepository {
     );
     return row;
   }
-}
 
-/**
- * The per-event marks of the two consumers that must see each event exactly once: the statistics
- * applier (`stats_applied`, ADR 0004) and the push dispatcher (`push_dispatched`, ADR 0010).
- * Every method runs in the consumer's transaction.
- */
-export const OrderEventMarks = {
+  // --- The per-event marks of the two consumers that must see each event exactly once: the
+  // statistics applier (`stats_applied`, ADR 0004) and the push dispatcher (`push_dispatched`,
+  // ADR 0010). Every method runs in the consumer's transaction.
+
   /**
    * For another statement on the statistics snapshot: 1 when an event awaits the statistics
    * worker. Index forced, see `unappliedItems`.
    */
-  UNAPPLIED_EXISTS_SQL: `EXISTS (SELECT 1 FROM order_events FORCE INDEX (ix_order_events_stats) WHERE stats_applied = 0)`,
+  static readonly UNAPPLIED_EXISTS_SQL = `EXISTS (SELECT 1 FROM order_events FORCE INDEX (ix_order_events_stats) WHERE stats_applied = 0)`;
 
   /** Locks the oldest unapplied events; SKIP LOCKED: concurrent batches take disjoint events. */
   async lockUnapplied(tx: SqlExecutor, limit: number): Promise<number[]> {
@@ -187,11 +184,11 @@ export const OrderEventMarks = {
       [limit],
     );
     return rows.map((row) => Number(row.id));
-  },
+  }
 
   async markApplied(tx: SqlExecutor, ids: readonly number[]): Promise<void> {
     await tx.query('UPDATE order_events SET stats_applied = 1 WHERE id IN (?)', [ids]);
-  },
+  }
 
   /**
    * The items of events not yet applied to the aggregates (all of them, or only `eventIds`).
@@ -219,7 +216,7 @@ export const OrderEventMarks = {
       unitPrice: Number(row.unitPrice),
       categoryIds: row.categoryIds ? row.categoryIds.split(',').map(Number) : [],
     }));
-  },
+  }
 
   /** Locks the oldest undispatched events (`stale`: older than `maxAgeSeconds`). */
   lockUndispatched(tx: SqlExecutor, maxAgeSeconds: number, limit: number): Promise<UndispatchedEventRow[]> {
@@ -229,7 +226,7 @@ export const OrderEventMarks = {
         WHERE push_dispatched = 0 ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED`,
       [maxAgeSeconds, limit],
     );
-  },
+  }
 
   /**
    * A plain (non-locking) read: true when a COMMITTED event is still undispatched. After a locking
@@ -241,21 +238,21 @@ export const OrderEventMarks = {
       `SELECT EXISTS (SELECT 1 FROM order_events FORCE INDEX (ix_order_events_push) WHERE push_dispatched = 0) AS waiting`,
     );
     return Number(row.waiting) === 1;
-  },
+  }
 
   async markDispatched(tx: SqlExecutor, ids: readonly number[]): Promise<void> {
     await tx.query('UPDATE order_events SET push_dispatched = 1 WHERE id IN (?)', [ids]);
-  },
+  }
 
   /**
    * For an `INSERT … SELECT` into a consumer's table: (event id, order id, item count, total,
    * occurred at) of the events `IN (?)`, ascending id.
    */
-  NEW_ORDER_SUMMARIES_SQL: `SELECT e.id, e.order_id, (SELECT COALESCE(SUM(i.quantity), 0) FROM order_items i WHERE i.order_id = e.order_id),
+  static readonly NEW_ORDER_SUMMARIES_SQL = `SELECT e.id, e.order_id, (SELECT COALESCE(SUM(i.quantity), 0) FROM order_items i WHERE i.order_id = e.order_id),
                 o.total, e.occurred_at
            FROM order_events e JOIN orders o ON o.id = e.order_id
-          WHERE e.id IN (?) ORDER BY e.id`,
-} as const;
+          WHERE e.id IN (?) ORDER BY e.id`;
+}
 
 export interface CustomerEventsVersion {
   events: number;

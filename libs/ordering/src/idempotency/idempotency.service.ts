@@ -3,7 +3,11 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { IdempotencyKeyInFlightError, IdempotencyKeyReusedError } from '../errors.js';
 import type { SqlExecutor } from '@shopwire/database';
-import { IdempotencyKeyStore, type IdempotencyScope, type StoredResponse } from './idempotency-key.store.js';
+import {
+  IdempotencyKeysRepository,
+  type IdempotencyScope,
+  type StoredResponse,
+} from './idempotency-keys.repository.js';
 import { requestFingerprint } from './request-fingerprint.js';
 
 /** A key this request holds: it does the work, then completes or settles the claim. */
@@ -27,7 +31,7 @@ export class IdempotencyService {
   private readonly logger = new Logger(IdempotencyService.name);
 
   constructor(
-    @Inject(IdempotencyKeyStore) private readonly store: IdempotencyKeyStore,
+    @Inject(IdempotencyKeysRepository) private readonly store: IdempotencyKeysRepository,
     @Inject(DataSource) private readonly dataSource: DataSource,
   ) {}
 

@@ -11,7 +11,7 @@ const MAX_KNOWN = 1_000_000;
  * Product prices this process has already read (ADR 0014). Within one price version — store epoch
  * and catalogue revision (ADR 0021) — a known price stays true: a reset or restore of the store, or
  * an owner changing a price or the sale state, gives another version, and the order write checks
- * the version it was read at (`order-rows.ts`) — no round trip is spent to trust it. `epoch` below
+ * the version it was read at (`OrdersRepository.insert`) — no round trip is spent to trust it. `epoch` below
  * is that version.
  * Unknown ids are never remembered as missing: an import may add them at any time.
  */

@@ -7,8 +7,13 @@ import { exactTotal } from '../money/exact-total.js';
 import { parseDeliveryAddress } from './delivery-address.js';
 import { KnownPrices, type EpochPrices } from './known-prices.js';
 import { mergeOrderRequests, type OrderRequest } from './order-request.js';
-import { insertOrderRows, PricesOfOtherEpochError, type OrderRows, type PricedLine } from './order-rows.js';
-import { productPrices } from './product-prices.js';
+import { ProductPricesQuery } from '../queries/product-prices.query.js';
+import {
+  OrdersRepository,
+  PricesOfOtherEpochError,
+  type OrderRows,
+  type PricedLine,
+} from '../writes/orders.repository.js';
 
 /** Where an order goes, as `POST /order` received it (additive fields, checked after check 3). */
 export interface DeliveryInput {
@@ -33,7 +38,11 @@ export interface PreparedOrder extends OrderRows {
 export class OrderPlacementService {
   private readonly knownPrices = new KnownPrices();
 
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(ProductPricesQuery) private readonly productPrices: ProductPricesQuery,
+    @Inject(OrdersRepository) private readonly orders: OrdersRepository,
+  ) {}
 
   /**
    * Check 3, then `deliveryLocation` as received (issue 12, additive: absent/null = none, else
@@ -56,13 +65,13 @@ export class OrderPlacementService {
    */
   async insertOrder(tx: QueryRunner, order: PreparedOrder): Promise<number> {
     try {
-      return (await insertOrderRows(tx, [order]))[0];
+      return (await this.orders.insert(tx, [order]))[0];
     } catch (error) {
       if (!(error instanceof PricesOfOtherEpochError)) throw error;
       this.knownPrices.forget();
       const ids = order.requests.map((request) => request.productId);
       const fresh = priceOrder(order.customerEmail, order.requests, order.delivery, await this.readPrices(tx, ids));
-      return (await insertOrderRows(tx, [fresh]))[0];
+      return (await this.orders.insert(tx, [fresh]))[0];
     }
   }
 
@@ -73,7 +82,7 @@ export class OrderPlacementService {
    */
   async insertOrders(tx: QueryRunner, orders: readonly PreparedOrder[]): Promise<number[]> {
     try {
-      return await insertOrderRows(tx, orders);
+      return await this.orders.insert(tx, orders);
     } catch (error) {
       if (error instanceof PricesOfOtherEpochError) this.knownPrices.forget();
       throw error;
@@ -81,7 +90,7 @@ export class OrderPlacementService {
   }
 
   private async readPrices(db: SqlExecutor, ids: readonly number[]): Promise<EpochPrices> {
-    const prices = await productPrices(db, ids);
+    const prices = await this.productPrices.prices(db, ids);
     this.knownPrices.remember(prices);
     return prices;
   }

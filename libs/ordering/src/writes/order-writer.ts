@@ -23,6 +23,7 @@ export class OrderWriter {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(OrderEventsPublisher) private readonly orderEvents: OrderEventsPublisher,
+    @Inject(OrderEventsRepository) private readonly events: OrderEventsRepository,
   ) {}
 
   /**
@@ -32,7 +33,7 @@ export class OrderWriter {
   async write<T>(work: (tx: QueryRunner) => Promise<OrderChange<T>>): Promise<T> {
     const { result, eventId } = await runInTransaction(this.dataSource, async (tx) => {
       const change = await work(tx);
-      const eventId = change.changed.length ? await OrderEventsRepository.append(tx, change.changed, change.status) : 0;
+      const eventId = change.changed.length ? await this.events.append(tx, change.changed, change.status) : 0;
       return { result: change.result, eventId };
     });
     if (eventId > 0) this.orderEvents.publish(eventId);

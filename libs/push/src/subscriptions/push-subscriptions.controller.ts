@@ -16,7 +16,11 @@ import {
   type PushRole,
   type PushSubscriptionsOptions,
 } from './push-subscriptions.options.js';
-import { PushSubscriptionsStore, type PushAccount, type PushSubscriptionView } from './push-subscriptions.store.js';
+import {
+  PushSubscriptionsRepository,
+  type PushAccount,
+  type PushSubscriptionView,
+} from './push-subscriptions.repository.js';
 
 /** The token's account: its email and incarnation (ADR 0017). */
 const accountOf = (claims: AccessTokenClaims): PushAccount => ({
@@ -37,7 +41,7 @@ export function pushSubscriptionsController(role: PushRole): Type<unknown> {
   @Controller()
   class PushSubscriptionsController {
     constructor(
-      @Inject(PushSubscriptionsStore) private readonly store: PushSubscriptionsStore,
+      @Inject(PushSubscriptionsRepository) private readonly store: PushSubscriptionsRepository,
       @Inject(PUSH_SUBSCRIPTIONS_OPTIONS) private readonly options: PushSubscriptionsOptions,
     ) {}
 

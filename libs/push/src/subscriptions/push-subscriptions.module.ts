@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { pushSubscriptionsController } from './push-subscriptions.controller.js';
 import { PUSH_SUBSCRIPTIONS_OPTIONS, type PushSubscriptionsOptions } from './push-subscriptions.options.js';
-import { PushSubscriptionsStore } from './push-subscriptions.store.js';
+import { PushSubscriptionsRepository } from './push-subscriptions.repository.js';
 
 /** The subscriptions API of one role. Needs the app's store DataSource (DatabaseModule) in scope. */
 @Module({})
@@ -9,7 +9,7 @@ export class PushSubscriptionsModule {
   static forRole(options: PushSubscriptionsOptions): DynamicModule {
     return {
       module: PushSubscriptionsModule,
-      providers: [{ provide: PUSH_SUBSCRIPTIONS_OPTIONS, useValue: options }, PushSubscriptionsStore],
+      providers: [{ provide: PUSH_SUBSCRIPTIONS_OPTIONS, useValue: options }, PushSubscriptionsRepository],
       controllers: [pushSubscriptionsController(options.role)],
     };
   }

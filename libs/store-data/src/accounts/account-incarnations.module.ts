@@ -11,7 +11,7 @@ import {
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { incarnationOfTokenId } from '@shopwire/contracts';
 import { DataSource } from 'typeorm';
-import { AccountIncarnations } from './account-incarnations.js';
+import { AccountIncarnationsRepository } from './account-incarnations.repository.js';
 
 /** What the role guard leaves on an authenticated request (libs/security). */
 interface RequestWithClaims {
@@ -19,7 +19,7 @@ interface RequestWithClaims {
 }
 
 /**
- * Shows every authenticated request's token to AccountIncarnations before the handler runs, so the
+ * Shows every authenticated request's token to AccountIncarnationsRepository before the handler runs, so the
  * first request of a re-registered email drops its predecessor's state before it can be served or
  * pushed. A failure to record is logged and retried by the next request: a contract answer never
  * depends on it.
@@ -28,7 +28,7 @@ interface RequestWithClaims {
 export class AccountIncarnationInterceptor implements NestInterceptor {
   private readonly logger = new Logger('AccountIncarnations');
 
-  constructor(@Inject(AccountIncarnations) private readonly incarnations: AccountIncarnations) {}
+  constructor(@Inject(AccountIncarnationsRepository) private readonly incarnations: AccountIncarnationsRepository) {}
 
   async intercept(context: ExecutionContext, next: CallHandler) {
     const claims = context.switchToHttp().getRequest<RequestWithClaims>().claims;
@@ -49,13 +49,13 @@ export class AccountIncarnationsModule {
       module: AccountIncarnationsModule,
       providers: [
         {
-          provide: AccountIncarnations,
-          useFactory: (dataSource: DataSource) => new AccountIncarnations(dataSource),
+          provide: AccountIncarnationsRepository,
+          useFactory: (dataSource: DataSource) => new AccountIncarnationsRepository(dataSource),
           inject: [DataSource],
         },
         { provide: APP_INTERCEPTOR, useClass: AccountIncarnationInterceptor },
       ],
-      exports: [AccountIncarnations],
+      exports: [AccountIncarnationsRepository],
     };
   }
 }

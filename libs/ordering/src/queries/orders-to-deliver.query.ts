@@ -10,7 +10,7 @@ import type { OrderToDeliverView } from './order-views.js';
  * its answer, as with a query per request.
  */
 @Injectable()
-export class OrdersToDeliver {
+export class OrdersToDeliverQuery {
   private readonly bodies = new SharedFreshRead<'board', Buffer>(async () => {
     const orders = await this.list();
     return new Map([['board', Buffer.from(JSON.stringify({ orders }))]]);

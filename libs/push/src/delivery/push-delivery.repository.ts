@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { SqlExecutor } from '@shopwire/database';
-import { OrderEventMarks } from '@shopwire/ordering';
+import { OrderEventsRepository } from '@shopwire/ordering';
 import { DataSource } from 'typeorm';
 import { DELIVERABLE_SUBSCRIPTION_SQL } from '../subscriptions/deliverable-subscription.js';
 
@@ -24,10 +24,10 @@ export interface NewOrdersRange {
 /**
  * The worker's side of the push tables (ADR 0010): the courier new-order stream
  * (`push_new_orders`), the dispatcher lock (`push_state`) and the devices' cursors and removal in
- * `push_subscriptions`. Registration is `PushSubscriptionsStore` (the HTTP side).
+ * `push_subscriptions`. Registration is `PushSubscriptionsRepository` (the HTTP side).
  */
 @Injectable()
-export class PushDeliveryStore {
+export class PushDeliveryRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   /** A courier device with its opt-in flag, if it still exists. */
@@ -102,7 +102,7 @@ export class PushDeliveryStore {
   async appendNewOrders(tx: SqlExecutor, createdEventIds: readonly number[]): Promise<void> {
     await tx.query(
       `INSERT INTO push_new_orders (event_id, order_id, items, total, occurred_at)
-       ${OrderEventMarks.NEW_ORDER_SUMMARIES_SQL}`,
+       ${OrderEventsRepository.NEW_ORDER_SUMMARIES_SQL}`,
       [createdEventIds],
     );
   }

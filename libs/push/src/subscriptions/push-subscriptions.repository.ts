@@ -28,7 +28,7 @@ const byEndpoint = 'endpoint_hash = UNHEX(SHA2(?, 256))';
  * incarnation: a later account with the same email neither sees nor inherits these rows.
  */
 @Injectable()
-export class PushSubscriptionsStore {
+export class PushSubscriptionsRepository {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(PUSH_SUBSCRIPTIONS_OPTIONS) private readonly options: PushSubscriptionsOptions,

@@ -45,7 +45,7 @@ const CLAIM_ATTEMPTS = 3;
  * write is conditional on the claim's owner token.
  */
 @Injectable()
-export class IdempotencyKeyStore {
+export class IdempotencyKeysRepository {
   private readonly inFlightTimeout: number;
   private readonly retention: number;
 

@@ -15,7 +15,7 @@ const toDestination = (row: DestinationRow | undefined): GeoPoint | null =>
 
 /** PENDING orders (picked up, on the way) and where they go: for live courier positions (ADR 0009). */
 @Injectable()
-export class OrdersInDelivery {
+export class OrdersInDeliveryQuery {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   /** A courier's PENDING orders with customer and destination; served by ix_orders_courier. */

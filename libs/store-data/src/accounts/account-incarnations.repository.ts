@@ -17,7 +17,7 @@ const MAX_REMEMBERED = 50_000;
  * told apart by time: created before the newer incarnation's registration, they belonged to a
  * predecessor and are dropped; created after, they are this account's own and are adopted.
  */
-export class AccountIncarnations {
+export class AccountIncarnationsRepository {
   private readonly logger = new Logger('AccountIncarnations');
   /** Lower-cased email → the newest incarnation this process has recorded for it. */
   private readonly recorded = new Map<string, string>();
@@ -57,6 +57,12 @@ export class AccountIncarnations {
       [since],
     );
     return rows.map((row) => ({ email: row.email, incarnation: row.incarnation, firstSeenAt: row.first_seen_at }));
+  }
+
+  /** The store database's clock (UTC, milliseconds): what `first_seen_at` is written with. */
+  async databaseNow(): Promise<Date> {
+    const [row] = await this.dataSource.query('SELECT UTC_TIMESTAMP(3) AS now');
+    return new Date(row.now);
   }
 
   private async record(email: string, incarnation: string): Promise<string> {

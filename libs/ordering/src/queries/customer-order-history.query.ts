@@ -27,7 +27,7 @@ interface ItemRow {
  * array (JSON escaping keeps names with commas, quotes or separators intact).
  */
 @Injectable()
-export class CustomerOrderHistory {
+export class CustomerOrderHistoryQuery {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   async ordersOf(customerEmail: string): Promise<CustomerOrderView[]> {

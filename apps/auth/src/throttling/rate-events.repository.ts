@@ -29,7 +29,7 @@ const clientKey = (ip: string) => ip.slice(0, 64);
  * replica counts the same sliding windows.
  */
 @Injectable()
-export class RateEventsStore {
+export class RateEventsRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   async record(kind: RateEventKind, ip: string, emailNormalised: string | null = null): Promise<void> {
