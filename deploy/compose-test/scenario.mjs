@@ -14,6 +14,13 @@ import { Stack } from './stack.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
+/** Why a stack did not come up, before `down -v` removes the evidence: `ps` and every log's tail. */
+async function printStartupLogs(stack) {
+  const ps = await stack.compose(['ps'], { allowFail: true });
+  const logs = await stack.compose(['logs', '--no-color', '--tail', '25'], { allowFail: true });
+  console.log(`== containers after a failed up\n${ps.stdout}\n== their last log lines\n${logs.stdout}${logs.stderr}`);
+}
+
 /**
  * Runs `scenario(verdict, stack, step)` on a stack built and started from `stackOptions` (see
  * Stack). `label` prefixes the progress lines; `title` names the verdict.
@@ -45,6 +52,7 @@ export async function runComposeScenario({ label, title, stackOptions = {}, scen
       () => true,
       (error) => verdict.fail('every service healthy after up', error.message + upError),
     );
+    if (!healthy || upResult.code !== 0) await printStartupLogs(stack);
     if (!healthy) return false;
     verdict.check('every service healthy after up', upResult.code === 0, upError);
     verdict.note('up to all healthy (s)', seconds(upStart));
