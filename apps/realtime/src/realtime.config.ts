@@ -1,4 +1,12 @@
-import { booleanFlag, platformConfigSchema, port, positiveInt, pushConfigShape, resolveVapidConfig, z } from '@shopwire/config';
+import {
+  booleanFlag,
+  platformConfigSchema,
+  port,
+  positiveInt,
+  pushConfigShape,
+  resolveVapidConfig,
+  z,
+} from '@shopwire/config';
 import { storeConfigShape } from '@shopwire/store-data';
 
 /** OpenStreetMap's standard tile layer (https://operations.osmfoundation.org/policies/tiles/). */

@@ -28,6 +28,8 @@ export class OrderEventRelay implements TailRelay, OnApplicationBootstrap, OnApp
   private readonly logger = new Logger(OrderEventRelay.name);
   private stream?: RelayStream;
   private leader = false;
+  /** When the lease was last confirmed ours. */
+  private heldAt = 0;
   private streamUsable = false;
   /** The generation this replica last read (follower) or wrote (leader). */
   private generation?: Generation;
@@ -103,18 +105,23 @@ export class OrderEventRelay implements TailRelay, OnApplicationBootstrap, OnApp
     if (epoch === undefined) throw new Error('relay: the tailer has not started');
     const announced = this.resetPending ? undefined : await stream.generation();
     this.resetPending = false;
-    this.generation =
-      announced && announced.epoch === epoch ? announced : await stream.startGeneration(epoch);
+    this.generation = announced && announced.epoch === epoch ? announced : await stream.startGeneration(epoch);
     return this.generation;
   }
 
-  /** Takes or extends the lease; anything but a confirmed hold means "not the leader". */
+  /**
+   * Takes or extends the lease. A refusal means "not the leader"; a failed call (Redis away or slow)
+   * keeps a leader leading until its lease would have run out — a second leader is harmless, and
+   * stepping down at every hiccup of a busy box would send every follower back to the table.
+   */
   private async tick(stream: RelayStream): Promise<void> {
-    let holds = false;
+    let holds: boolean;
+    const asked = Date.now();
     try {
       holds = await stream.holdLease(this.config.REALTIME_RELAY_LEASE_MS);
+      if (holds) this.heldAt = asked;
     } catch {
-      holds = false;
+      holds = this.leader && Date.now() - this.heldAt < this.config.REALTIME_RELAY_LEASE_MS;
     }
     if (holds !== this.leader) {
       this.logger.log(holds ? 'relay: leader, tailing order_events' : 'relay: follower, reading the stream');
@@ -161,7 +168,7 @@ export class OrderEventRelay implements TailRelay, OnApplicationBootstrap, OnApp
    * for this replica's own store check to tell (one statement, rarely).
    */
   private async readableGeneration(stream: RelayStream): Promise<Generation | undefined> {
-    const announced = await stream.generation();
+    const announced = await stream.generation(true);
     if (!announced) return undefined;
     if (announced.id !== this.generation?.id) {
       await this.tailer.exclusive(() => this.tailer.followStoreResets());

@@ -19,8 +19,7 @@ export interface RelayEntry {
 
 export type ChainStep =
   /** Read the committed events in (after, upTo] from the table and deliver them. */
-  | { kind: 'fill'; after: number; upTo: number }
-  | { kind: 'deliver'; event: OrderEventRecord };
+  { kind: 'fill'; after: number; upTo: number } | { kind: 'deliver'; event: OrderEventRecord };
 
 /**
  * What a follower at `cursor` does with `entries` (ascending stream order): skips what it already

@@ -51,7 +51,11 @@ export class RelayStream {
   private readonly prefix: string;
   readonly token = randomBytes(8).toString('hex');
 
-  constructor(redisUrl: string, storeDatabaseUrl: string, private readonly maxLength: number) {
+  constructor(
+    redisUrl: string,
+    storeDatabaseUrl: string,
+    private readonly maxLength: number,
+  ) {
     this.prefix = `shopwire:realtime-relay:${databaseName(storeDatabaseUrl)}`;
     this.commands = createRedisClient(redisUrl, 'realtime-relay', 'fail-fast');
     this.reader = createRedisClient(redisUrl, 'realtime-relay-reader', 'blocking-read');
@@ -68,9 +72,12 @@ export class RelayStream {
     await this.commands.eval(RELEASE_LEASE, 1, `${this.prefix}:leader`, this.token);
   }
 
-  /** The generation followers read; undefined until a leader has announced one. */
-  async generation(): Promise<Generation | undefined> {
-    const value = await this.commands.get(`${this.prefix}:generation`);
+  /**
+   * The generation followers read; undefined until a leader has announced one. `reading`: on the
+   * reader's connection (the follower loop's, whose timeout is longer than a busy box's hiccup).
+   */
+  async generation(reading = false): Promise<Generation | undefined> {
+    const value = await (reading ? this.reader : this.commands).get(`${this.prefix}:generation`);
     if (!value) return undefined;
     const cut = value.indexOf(' ');
     return cut > 0 ? { id: value, epoch: value.slice(cut + 1) } : undefined;
@@ -97,9 +104,9 @@ export class RelayStream {
    */
   async read(generation: Generation, cursor: number, count: number, blockMs: number): Promise<RelayEntry[]> {
     const key = this.streamKey(generation);
-    const reply = (await this.reader.xread('COUNT', count, 'BLOCK', blockMs, 'STREAMS', key, `${cursor}-0`)) as
-      | Array<[string, Array<[string, string[]]>]>
-      | null;
+    const reply = (await this.reader.xread('COUNT', count, 'BLOCK', blockMs, 'STREAMS', key, `${cursor}-0`)) as Array<
+      [string, Array<[string, string[]]>]
+    > | null;
     const entries: RelayEntry[] = [];
     for (const [, fields] of reply?.[0]?.[1] ?? []) {
       const entry = parseEntry(fields);
