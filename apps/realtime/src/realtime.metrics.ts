@@ -40,6 +40,11 @@ export const realtimeMetrics = {
     help: 'Age of the last relay stream entry this replica delivered when it read it (0 when caught up)',
     registers: [metricsRegistry],
   }),
+  relayStalls: new Counter({
+    name: 'realtime_relay_stalls_total',
+    help: 'Times this follower read order_events itself because an announced event did not come through the stream in time',
+    registers: [metricsRegistry],
+  }),
   relayAdded: new Counter({
     name: 'realtime_relay_added_events_total',
     help: 'Events this replica (as leader) added to the relay stream, by outcome (added, duplicate, failed)',

@@ -38,6 +38,8 @@ export class OrderEventRelay implements TailRelay, OnApplicationBootstrap, OnApp
   private timer?: NodeJS.Timeout;
   private closed = false;
   private role?: Role;
+  /** Ids the order-events channel announced above our cursor, ascending, with when. */
+  private readonly announced: Array<{ id: number; at: number }> = [];
 
   constructor(
     @Inject(OrderEventTailer) private readonly tailer: OrderEventTailer,
@@ -70,6 +72,27 @@ export class OrderEventRelay implements TailRelay, OnApplicationBootstrap, OnApp
     // Hand over at once instead of after the lease runs out.
     if (this.leader) await this.stream?.releaseLease().catch(() => undefined);
     this.stream?.close();
+  }
+
+  committed(eventId: number): void {
+    if (eventId <= this.tailer.cursor) return;
+    const last = this.announced[this.announced.length - 1];
+    if (last && eventId <= last.id) return;
+    // One mark per 100 ms at most: the list stays short under any event rate.
+    if (last && Date.now() - last.at < 100) last.id = eventId;
+    else this.announced.push({ id: eventId, at: Date.now() });
+  }
+
+  /**
+   * True when an announced commit has not come through the stream for longer than a leader's gap
+   * hold and a lease fail-over together: the leader may be alive for Redis but unable to read the
+   * table. The follower then reads it itself once — exact, as every switch — and looks again.
+   */
+  private stalled(): boolean {
+    const cursor = this.tailer.cursor;
+    while (this.announced.length > 0 && this.announced[0].id <= cursor) this.announced.shift();
+    const patience = this.config.REALTIME_GAP_GRACE_MS + this.config.REALTIME_RELAY_LEASE_MS;
+    return this.announced.length > 0 && Date.now() - this.announced[0].at > patience;
   }
 
   storeWasReset(): void {
@@ -146,6 +169,13 @@ export class OrderEventRelay implements TailRelay, OnApplicationBootstrap, OnApp
           await sleep(this.config.REALTIME_POLL_INTERVAL_MS);
           continue;
         }
+        if (this.stalled()) {
+          this.logger.warn({ announced: this.announced[0].id, cursor: this.tailer.cursor }, 'relay: stream stalled');
+          realtimeMetrics.relayStalls.inc();
+          await this.tailer.tailOnce();
+          // Still not there (held at a gap, as the leader is): look again after another while.
+          for (const mark of this.announced) mark.at = Date.now();
+        }
         const entries = await stream.read(generation, this.tailer.cursor, READ_COUNT, BLOCK_MS);
         // A leader's step may have run meanwhile; the tailer skips what its cursor already covers.
         if (this.leader) continue;
@@ -155,6 +185,7 @@ export class OrderEventRelay implements TailRelay, OnApplicationBootstrap, OnApp
           realtimeMetrics.relayLag.set(Math.max(0, Date.now() - entries[entries.length - 1].addedAt) / 1000);
         } else realtimeMetrics.relayLag.set(0);
       } catch (error) {
+        if (this.closed) return;
         if (this.streamUsable) this.logger.warn({ err: error }, 'relay: stream unusable, tailing order_events');
         this.setUsable(false);
         await sleep(this.config.REALTIME_POLL_INTERVAL_MS);

@@ -18,6 +18,8 @@ export interface TailRelay {
   publish(links: ReadonlyArray<{ event: OrderEventRecord; prev: number }>): Promise<void>;
   /** The store was reset under this replica: a leader starts a new stream. */
   storeWasReset(): void;
+  /** The order-events channel announced events up to `eventId` as committed. */
+  committed(eventId: number): void;
 }
 
 /**
@@ -86,11 +88,17 @@ export class OrderEventTailer implements OnApplicationBootstrap, OnApplicationSh
     this.timer = setInterval(() => this.wake(), this.config.REALTIME_POLL_INTERVAL_MS);
     this.timer.unref();
     // Not awaited: the replica serves (by polling) while Redis is down, even at boot.
-    this.orderEvents.subscribe(() => this.wake()).catch(() => undefined);
+    this.orderEvents
+      .subscribe((signal) => {
+        if (signal.kind === 'committed' && signal.eventId !== undefined) this.relay?.committed(signal.eventId);
+        this.wake();
+      })
+      .catch(() => undefined);
   }
 
   onApplicationShutdown(): void {
     clearInterval(this.timer);
+    this.epoch = undefined; // wake() is a no-op from here: the database is closing
   }
 
   /** Runs `task` when no other step runs (steps change the cursor). */
@@ -143,6 +151,11 @@ export class OrderEventTailer implements OnApplicationBootstrap, OnApplicationSh
     realtimeMetrics.cursor.set(0);
     this.fanOut.resyncAll(0);
     this.relay?.storeWasReset();
+  }
+
+  /** One read of the table whatever the relay says (a follower whose stream stopped moving). */
+  async tailOnce(): Promise<void> {
+    await this.exclusive(() => this.step());
   }
 
   private async step(): Promise<void> {

@@ -43,6 +43,8 @@ describe('realtime relay: one replica reads order_events, the others follow its 
       REALTIME_PORT: String(port),
       REALTIME_POLL_INTERVAL_MS: '100',
       REALTIME_RELAY_LEASE_MS: '900',
+      // No rollbacks here; a long grace keeps the stall fallback (grace + lease) out of the hole test.
+      REALTIME_GAP_GRACE_MS: '8000',
     });
     const app = await startBuiltApp('realtime', env, url);
     return { app, url, client: await connectRecording(url, TOKEN) };
@@ -91,7 +93,7 @@ describe('realtime relay: one replica reads order_events, the others follow its 
     for (const { client } of replicas) {
       await waitUntil(
         () => client.events.length >= ids.length,
-        15_000,
+        20_000,
         () => `${JSON.stringify(client.events.map((e) => e.eventId))} vs ${JSON.stringify(ids)}`,
       );
       expect(client.events.map((event) => event.eventId)).toEqual(ids);
@@ -170,6 +172,25 @@ describe('realtime relay: one replica reads order_events, the others follow its 
     await admin.del(`${prefix}:leader`);
     await settledRoles();
     await traffic(4);
+    await expectEveryEventOnceInOrder();
+  });
+
+  it('reads the table itself when announced events do not come through the stream (a leader that cannot read)', async () => {
+    await settledRoles();
+    await admin.set(`${prefix}:leader`, 'someone-stuck', 'PX', 60_000);
+    await waitFor(
+      'no replica leads',
+      async () => (await Promise.all(replicas.map((r) => role(r, 'follower')))).every((v) => v === 1),
+      10_000,
+    );
+    const stalls = () => Promise.all(replicas.map((r) => metric(r, 'realtime_relay_stalls_total')));
+    const before = await stalls();
+    await traffic(2);
+    await expectEveryEventOnceInOrder(); // after grace + lease (8.9 s here) at the latest
+    (await stalls()).forEach((count, i) => expect(count).toBeGreaterThan(before[i]));
+    await admin.del(`${prefix}:leader`);
+    await settledRoles();
+    await traffic(2);
     await expectEveryEventOnceInOrder();
   });
 
