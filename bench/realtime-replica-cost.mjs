@@ -56,22 +56,24 @@ async function statements(db, user) {
   return Number(rows[0]?.total ?? 0);
 }
 
-/** Who read order_events, and why, and each replica's relay role now (from their /metrics). */
+/** Per replica (from its /metrics): relay role, table reads for the tail and for holes, stalls. */
 async function relaySummary(replicas) {
-  const totals = { tail: 0, hole: 0 };
-  const roles = [];
+  const parts = [];
   for (const replica of replicas) {
     const text = await (await fetch(`${replica.url}/metrics`)).text();
-    for (const reason of ['tail', 'hole']) {
-      const line = text.split('\n').find((l) => l.startsWith(`realtime_order_events_reads_total{reason="${reason}"} `));
-      totals[reason] += Number(line?.split(' ')[1] ?? 0);
-    }
-    const role = ['leader', 'follower', 'tailing'].find((name) =>
-      text.includes(`realtime_relay_role{role="${name}"} 1`),
-    );
-    roles.push(role ?? 'off');
+    const value = (series) =>
+      Number(
+        text
+          .split('\n')
+          .find((l) => l.startsWith(`${series} `))
+          ?.split(' ')[1] ?? 0,
+      );
+    const role = ['leader', 'follower', 'tailing'].find((name) => value(`realtime_relay_role{role="${name}"}`) === 1);
+    const tail = value('realtime_order_events_reads_total{reason="tail"}');
+    const hole = value('realtime_order_events_reads_total{reason="hole"}');
+    parts.push(`${role ?? 'off'} ${tail}/${hole}/${value('realtime_relay_stalls_total')}`);
   }
-  return `tail ${totals.tail}, hole ${totals.hole}, ${roles.join('/')}`;
+  return parts.join(', ');
 }
 
 await runBench('realtime-replica-cost', { timeoutSeconds: 300 }, async ({ workDir, startApp }) => {
@@ -161,7 +163,9 @@ await runBench('realtime-replica-cost', { timeoutSeconds: 300 }, async ({ workDi
     ['replicas:', 'orders/s:', 'statements/s (all replicas):', 'per replica:', 'extra per event per replica:'],
     rows,
   );
-  console.log(`relay, per replica count (table reads since boot, current roles): ${relayNotes.join('; ')}`);
+  console.log(
+    `relay, per replica count (each replica since its boot: role, tail reads/hole reads/stalls): ${relayNotes.join('; ')}`,
+  );
   if (failed.length > 0) console.error(`${failed.length} orders or pick-ups failed, first: ${failed[0]}`);
   return failed.length === 0 ? 0 : 1;
 });
