@@ -75,7 +75,9 @@ export class OrderEventRelay implements TailRelay, OnApplicationBootstrap, OnApp
   }
 
   committed(eventId: number): void {
-    if (eventId <= this.tailer.cursor) return;
+    this.forgetDelivered();
+    // Only a follower waits for the stream; a leader or a disabled relay keeps no marks.
+    if (this.leader || !this.stream || eventId <= this.tailer.cursor) return;
     const last = this.announced[this.announced.length - 1];
     if (last && eventId <= last.id) return;
     // One mark per 100 ms at most: the list stays short under any event rate.
@@ -89,13 +91,18 @@ export class OrderEventRelay implements TailRelay, OnApplicationBootstrap, OnApp
    * table. The follower then reads it itself once — exact, as every switch — and looks again.
    */
   private stalled(): boolean {
-    const cursor = this.tailer.cursor;
-    while (this.announced.length > 0 && this.announced[0].id <= cursor) this.announced.shift();
+    this.forgetDelivered();
     const patience = this.config.REALTIME_GAP_GRACE_MS + this.config.REALTIME_RELAY_LEASE_MS;
     return this.announced.length > 0 && Date.now() - this.announced[0].at > patience;
   }
 
+  private forgetDelivered(): void {
+    const cursor = this.tailer.cursor;
+    while (this.announced.length > 0 && this.announced[0].id <= cursor) this.announced.shift();
+  }
+
   storeWasReset(): void {
+    this.announced.length = 0; // ids of the old store
     if (this.leader) this.resetPending = true;
   }
 
@@ -149,6 +156,7 @@ export class OrderEventRelay implements TailRelay, OnApplicationBootstrap, OnApp
     if (holds !== this.leader) {
       this.logger.log(holds ? 'relay: leader, tailing order_events' : 'relay: follower, reading the stream');
       this.leader = holds;
+      this.announced.length = 0;
       this.tailer.wake();
     }
     if (holds) await this.writableGeneration(stream).catch(() => undefined);
