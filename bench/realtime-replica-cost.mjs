@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-// Database cost of the realtime replicas (ADR 0003: every replica tails `order_events` itself): the
-// statements per second that 1, 2, 4… replicas send to MariaDB, idle and under a fixed order rate.
+// Database cost of the realtime replicas: the statements per second that 1, 2, 4… replicas send to
+// MariaDB, idle and under a fixed order rate. With the relay (ADR 0027, the default) one replica
+// tails `order_events`; RELAY=false measures every replica tailing it itself (ADR 0003).
 // The replicas log in as their own throwaway MariaDB user (SELECT and CREATE on the bench database:
 // CREATE only for the boot's `CREATE DATABASE/TABLE IF NOT EXISTS`), and their statements are read
 // from that user's row of information_schema.USER_STATISTICS (MariaDB, `userstat=1` for the run,
 // restored after), so nothing else on a shared server is counted. Orders are placed through the
 // real customer app and each is picked up through the courier app: 2 events per order. Redis is a
 // private redis-server: on a shared one, other apps' order-event nudges would wake the tailers too.
-// Usage: [REPLICAS=1,2,4] [R=20 orders/s] [DURATION=20] [IDLE=10] [DIST=dist] [BENCH_TIMEOUT=300]
+// Usage: [REPLICAS=1,2,4] [R=20 orders/s] [DURATION=20] [IDLE=10] [RELAY=true] [DIST=dist] [BENCH_TIMEOUT=300]
 //        node bench/realtime-replica-cost.mjs
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -21,6 +22,7 @@ const REPLICAS = (process.env.REPLICAS ?? '1,2,4').split(',').map(Number);
 const RATE = envNumber('R', 20);
 const DURATION_S = envNumber('DURATION', 20);
 const IDLE_S = envNumber('IDLE', 10);
+const RELAY = process.env.RELAY ?? 'true';
 /** Time for the tailers to read the last events before the window closes. */
 const SETTLE_MS = 1500;
 
@@ -52,6 +54,26 @@ async function statements(db, user) {
     [user],
   );
   return Number(rows[0]?.total ?? 0);
+}
+
+/** Per replica (from its /metrics): relay role, table reads for the tail and for holes, stalls. */
+async function relaySummary(replicas) {
+  const parts = [];
+  for (const replica of replicas) {
+    const text = await (await fetch(`${replica.url}/metrics`)).text();
+    const value = (series) =>
+      Number(
+        text
+          .split('\n')
+          .find((l) => l.startsWith(`${series} `))
+          ?.split(' ')[1] ?? 0,
+      );
+    const role = ['leader', 'follower', 'tailing'].find((name) => value(`realtime_relay_role{role="${name}"}`) === 1);
+    const tail = value('realtime_order_events_reads_total{reason="tail"}');
+    const hole = value('realtime_order_events_reads_total{reason="hole"}');
+    parts.push(`${role ?? 'off'} ${tail}/${hole}/${value('realtime_relay_stalls_total')}`);
+  }
+  return parts.join(', ');
 }
 
 await runBench('realtime-replica-cost', { timeoutSeconds: 300 }, async ({ workDir, startApp }) => {
@@ -106,9 +128,11 @@ await runBench('realtime-replica-cost', { timeoutSeconds: 300 }, async ({ workDi
 
   const rows = [];
   const failed = [];
+  const relayNotes = [];
   for (const count of REPLICAS) {
     const replicas = [];
-    for (let i = 0; i < count; i++) replicas.push(await startApp('realtime', { ...env, STORE_DATABASE_URL: url }));
+    for (let i = 0; i < count; i++)
+      replicas.push(await startApp('realtime', { ...env, STORE_DATABASE_URL: url, REALTIME_RELAY: RELAY }));
     await sleep(3000); // past the boot's statements
     const idle = await window(async () => (await sleep(IDLE_S * 1000), []));
     const busy = await window(orders);
@@ -125,6 +149,7 @@ await runBench('realtime-replica-cost', { timeoutSeconds: 300 }, async ({ workDi
         perEvent.toFixed(2),
       ],
     );
+    relayNotes.push(`${count}: ${await relaySummary(replicas)}`);
     // Gone before the next count's windows open: they log in as the same user.
     for (const replica of replicas) replica.stop();
     await waitFor('the replicas to exit', () => replicas.every((replica) => !replica.process.running), {
@@ -132,11 +157,14 @@ await runBench('realtime-replica-cost', { timeoutSeconds: 300 }, async ({ workDi
     });
   }
   console.log(
-    `realtime-replica-cost: statements of the realtime replicas' own MariaDB user, loopback, ${DURATION_S} s per rate`,
+    `realtime-replica-cost: statements of the realtime replicas' own MariaDB user, loopback, ${DURATION_S} s per rate, REALTIME_RELAY=${RELAY}`,
   );
   printTable(
     ['replicas:', 'orders/s:', 'statements/s (all replicas):', 'per replica:', 'extra per event per replica:'],
     rows,
+  );
+  console.log(
+    `relay, per replica count (each replica since its boot: role, tail reads/hole reads/stalls): ${relayNotes.join('; ')}`,
   );
   if (failed.length > 0) console.error(`${failed.length} orders or pick-ups failed, first: ${failed[0]}`);
   return failed.length === 0 ? 0 : 1;

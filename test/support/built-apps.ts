@@ -12,6 +12,8 @@ export interface BuiltApp {
   /** Everything the process wrote to stdout and stderr so far. */
   output: () => string;
   stop: () => Promise<void>;
+  /** SIGKILL: a crash, no shutdown hooks. */
+  kill: () => Promise<void>;
 }
 
 /** The entry point of a built app; a clear instruction instead of a cryptic spawn error. */
@@ -59,11 +61,18 @@ export async function startBuiltApp(
       child.kill('SIGTERM');
     });
   };
+  const kill = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    await new Promise<void>((done) => {
+      child.once('exit', () => done());
+      child.kill('SIGKILL');
+    });
+  };
   try {
     await waitUntilLive(healthUrl, child, output);
   } catch (error) {
     await stop();
     throw new Error(`${name}: ${(error as Error).message}`);
   }
-  return { name, output, stop };
+  return { name, output, stop, kill };
 }

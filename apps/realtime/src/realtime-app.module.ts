@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import { EventFanOut } from './events/event-fan-out.js';
 import { OrderEventsRepository, OrdersInDeliveryQuery } from '@shopwire/ordering';
 import { OrderEventTailer } from './events/order-event-tailer.js';
+import { OrderEventRelay } from './events/order-event-relay.js';
 import { ReplayService } from './events/replay.service.js';
 import { OwnerSignals } from './events/owner-signals.js';
 import { RealtimeGateway } from './gateway/realtime.gateway.js';
@@ -68,6 +69,7 @@ export class RealtimeAppModule {
         OwnerSignals,
         EventFanOut,
         OrderEventTailer,
+        OrderEventRelay,
         ReplayService,
         SupersededConnections,
         RealtimeGateway,

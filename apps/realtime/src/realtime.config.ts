@@ -1,4 +1,12 @@
-import { platformConfigSchema, port, positiveInt, pushConfigShape, resolveVapidConfig, z } from '@shopwire/config';
+import {
+  booleanFlag,
+  platformConfigSchema,
+  port,
+  positiveInt,
+  pushConfigShape,
+  resolveVapidConfig,
+  z,
+} from '@shopwire/config';
 import { storeConfigShape } from '@shopwire/store-data';
 
 /** OpenStreetMap's standard tile layer (https://operations.osmfoundation.org/policies/tiles/). */
@@ -12,6 +20,15 @@ export const realtimeConfigSchema = platformConfigSchema({
   REALTIME_POLL_INTERVAL_MS: positiveInt(250),
   /** How long an id may stay missing below a committed one before it is checked for a rollback. */
   REALTIME_GAP_GRACE_MS: positiveInt(2500),
+  /**
+   * The relay (ADR 0027): one replica, the lease holder, reads order_events and passes the events
+   * to the others through a Redis stream. Off: every replica tails the table itself (ADR 0003).
+   */
+  REALTIME_RELAY: booleanFlag(true),
+  /** The relay leader's lease: a dead leader is replaced within about this long. */
+  REALTIME_RELAY_LEASE_MS: z.coerce.number().int().min(300).default(3000),
+  /** Entries the relay stream keeps (approximately); a follower further behind reads the table. */
+  REALTIME_RELAY_STREAM_LENGTH: positiveInt(5000),
   /** Rows read per tail query. */
   REALTIME_TAIL_BATCH: positiveInt(1000),
   /** A reconnecting client further behind than this gets `resync` instead of a replay. */

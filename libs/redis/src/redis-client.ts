@@ -10,8 +10,10 @@ import { parseSentinelUrl, sentinelOptions } from './redis-location.js';
  *   `maxRetriesPerRequest: null` for its blocking reads); a subscriber re-subscribes by itself.
  * - `lazy`: a feature that may work without Redis (the owner's queue dashboard): connects on first
  *   use, and a command fails after a few retries instead of hanging.
+ * - `blocking-read`: `fail-fast` for a reader that blocks (`XREAD BLOCK` ≤ 2 s, the realtime relay,
+ *   ADR 0027): fails at once while disconnected, and a frozen server is noticed within 5 s.
  */
-export type RedisMode = 'fail-fast' | 'wait' | 'lazy';
+export type RedisMode = 'fail-fast' | 'wait' | 'lazy' | 'blocking-read';
 
 /** Reconnect quickly and forever: after a Redis restart every connection is back within a second. */
 const reconnectWithinASecond = (attempt: number) => Math.min(attempt * 100, 1000);
@@ -35,6 +37,7 @@ const modeOptions: Record<RedisMode, RedisOptions> = {
   'fail-fast': { enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: 1000, connectTimeout: 2000 },
   wait: { maxRetriesPerRequest: null },
   lazy: { lazyConnect: true, maxRetriesPerRequest: 3 },
+  'blocking-read': { enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: 5000, connectTimeout: 2000 },
 };
 
 /** The part of a Nest Logger `reportOutages` uses. */

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { OrderEventRecord } from '@shopwire/contracts';
 import { OrderEventsSubscriber } from '@shopwire/ordering';
 import { StoreEpochFollowers, type EpochFollower } from '@shopwire/store-data';
 import { REALTIME_CONFIG, type RealtimeConfig } from '../realtime.config.js';
@@ -6,15 +7,31 @@ import { realtimeMetrics } from '../realtime.metrics.js';
 import { LocationEvents } from '../location/location-events.js';
 import { EventFanOut } from './event-fan-out.js';
 import { advanceTail, type MissingRange, type TailState } from './gap-hold.js';
+import { chainOf, planChain, type RelayEntry } from './relay-chain.js';
 import { OrderEventsRepository } from '@shopwire/ordering';
 
+/** What the tailer asks of the relay (ADR 0027); without one it tails `order_events` itself. */
+export interface TailRelay {
+  /** True while this replica must read `order_events` itself: the leader, or the stream is unusable. */
+  shouldTail(): boolean;
+  /** Hands events this replica (the leader) just delivered to the stream, with their chain links. */
+  publish(links: ReadonlyArray<{ event: OrderEventRecord; prev: number }>): Promise<void>;
+  /** The store was reset under this replica: a leader starts a new stream. */
+  storeWasReset(): void;
+  /** The order-events channel announced events up to `eventId` as committed. */
+  committed(eventId: number): void;
+}
+
 /**
- * Tails `order_events` for this replica: reads rows after its cursor, delivers them strictly in
- * id order (holding at gaps, see gap-hold.ts) and hands them to the fan-out (and to the courier
- * position stream, which follows pick-ups and completions). Woken at once by the order-events
- * channel (a message, or a re-subscription after a Redis outage) and, as a fallback that keeps
- * working while Redis is down, by a poll timer. Reads
- * never overlap: a wake-up during a read just schedules one more read.
+ * This replica's position in the event log and the one place that delivers order events to its
+ * sockets, strictly in id order, each exactly once (and to the courier position stream, which
+ * follows pick-ups and completions). Events come from one of two sources, never both at once:
+ * - the table: reads rows after the cursor, holding at gaps (gap-hold.ts) — what the relay
+ *   leader does, and every replica while the relay stream is unusable (Redis down) or disabled;
+ *   woken by the order-events channel and, as the fallback that keeps working while Redis is
+ *   down, by a poll timer;
+ * - the relay stream (order-event-relay.ts): entries chained by `prev`, holes filled from the table.
+ * All of it runs one step at a time (`exclusive`), so a switch between the sources is exact.
  */
 @Injectable()
 export class OrderEventTailer implements OnApplicationBootstrap, OnApplicationShutdown, EpochFollower {
@@ -26,6 +43,8 @@ export class OrderEventTailer implements OnApplicationBootstrap, OnApplicationSh
   private running = false;
   private again = false;
   private timer?: NodeJS.Timeout;
+  private queue: Promise<unknown> = Promise.resolve();
+  private relay?: TailRelay;
 
   constructor(
     @Inject(OrderEventsRepository) private readonly reader: OrderEventsRepository,
@@ -38,11 +57,17 @@ export class OrderEventTailer implements OnApplicationBootstrap, OnApplicationSh
     epochs.register(this);
   }
 
+  attachRelay(relay: TailRelay): void {
+    this.relay = relay;
+  }
+
   servedEpoch(): string | undefined {
     return this.epoch;
   }
 
+  /** Readiness found the epoch stale: check the store now, whichever source is in use. */
   async refresh(): Promise<void> {
+    await this.exclusive(() => this.followStoreResets());
     this.wake();
   }
 
@@ -63,14 +88,29 @@ export class OrderEventTailer implements OnApplicationBootstrap, OnApplicationSh
     this.timer = setInterval(() => this.wake(), this.config.REALTIME_POLL_INTERVAL_MS);
     this.timer.unref();
     // Not awaited: the replica serves (by polling) while Redis is down, even at boot.
-    this.orderEvents.subscribe(() => this.wake()).catch(() => undefined);
+    this.orderEvents
+      .subscribe((signal) => {
+        if (signal.kind === 'committed' && signal.eventId !== undefined) this.relay?.committed(signal.eventId);
+        this.wake();
+      })
+      .catch(() => undefined);
   }
 
   onApplicationShutdown(): void {
     clearInterval(this.timer);
+    this.epoch = undefined; // wake() is a no-op from here: the database is closing
+  }
+
+  /** Runs `task` when no other step runs (steps change the cursor). */
+  exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task);
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   wake(): void {
+    if (this.epoch === undefined) return; // not started: the relay's first tick can come first
+    if (this.relay && !this.relay.shouldTail()) return;
     if (this.running) {
       this.again = true;
       return;
@@ -81,10 +121,13 @@ export class OrderEventTailer implements OnApplicationBootstrap, OnApplicationSh
   private async drain(): Promise<void> {
     this.running = true;
     try {
-      do {
-        this.again = false;
-        await this.step();
-      } while (this.again);
+      await this.exclusive(async () => {
+        do {
+          this.again = false;
+          if (this.relay && !this.relay.shouldTail()) return;
+          await this.step();
+        } while (this.again);
+      });
     } catch (error) {
       // The next poll retries; the database being briefly away must not stop the replica.
       this.logger.warn({ err: error }, 'order_events read failed');
@@ -97,9 +140,9 @@ export class OrderEventTailer implements OnApplicationBootstrap, OnApplicationSh
    * A new store epoch, or ids that went below the cursor (a restore), mean the events after the
    * cursor are not the ones we follow any more: start again from the beginning of the new store,
    * after telling every client to refetch its state and take position 0 (its ids would otherwise
-   * make it drop the new, lower ones).
+   * make it drop the new, lower ones). Call inside `exclusive`.
    */
-  private async followStoreResets(): Promise<void> {
+  async followStoreResets(): Promise<void> {
     const { epoch, latestId } = await this.reader.position();
     if (epoch === this.epoch && latestId >= this.state.cursor) return;
     this.logger.warn({ epoch, latestId, cursor: this.state.cursor }, 'store was reset: tailing it from the start');
@@ -107,12 +150,19 @@ export class OrderEventTailer implements OnApplicationBootstrap, OnApplicationSh
     this.epoch = epoch;
     realtimeMetrics.cursor.set(0);
     this.fanOut.resyncAll(0);
+    this.relay?.storeWasReset();
+  }
+
+  /** One read of the table whatever the relay says (a follower whose stream stopped moving). */
+  async tailOnce(): Promise<void> {
+    await this.exclusive(() => this.step());
   }
 
   private async step(): Promise<void> {
     await this.followStoreResets();
     const batch = this.config.REALTIME_TAIL_BATCH;
-    const rows = await this.reader.after(this.state.cursor, batch);
+    const start = this.state.cursor;
+    const rows = await this.read(start, batch, 'tail');
     const now = Date.now();
     const grace = this.config.REALTIME_GAP_GRACE_MS;
     let step = advanceTail(this.state, rows, now, grace);
@@ -130,11 +180,50 @@ export class OrderEventTailer implements OnApplicationBootstrap, OnApplicationSh
       this.logger.warn({ skippedIds }, 'skipped event ids of rolled-back transactions');
     }
     if (step.deliver.length > 0) {
-      this.fanOut.deliver(step.deliver);
-      this.locationEvents.observe(step.deliver);
-      realtimeMetrics.events.inc(step.deliver.length);
-      realtimeMetrics.cursor.set(this.state.cursor);
+      this.emit(step.deliver);
+      // After the local delivery: a slow Redis delays only the other replicas.
+      await this.relay?.publish(chainOf(start, step.deliver));
     }
     if (step.deliver.length === batch) this.again = true;
+  }
+
+  /**
+   * Delivers relay stream entries (ascending), filling holes in the chain from the table. Call
+   * inside `exclusive`. Entries at or below the cursor are skipped: nothing is delivered twice.
+   */
+  async followStream(entries: readonly RelayEntry[]): Promise<void> {
+    for (const step of planChain(this.state.cursor, entries).steps) {
+      if (step.kind === 'deliver') {
+        if (step.event.id > this.state.cursor) this.emit([step.event]);
+        continue;
+      }
+      // The leader passed `upTo`: every id up to it is committed or burnt, nothing to hold for.
+      let after = Math.max(step.after, this.state.cursor);
+      while (after < step.upTo) {
+        const rows = (await this.read(after, this.config.REALTIME_TAIL_BATCH, 'hole')).filter((r) => r.id <= step.upTo);
+        if (rows.length > 0) this.emit(rows);
+        after = rows.length === this.config.REALTIME_TAIL_BATCH ? rows[rows.length - 1].id : step.upTo;
+      }
+      this.advanceTo(step.upTo);
+    }
+  }
+
+  private async read(after: number, limit: number, reason: 'tail' | 'hole'): Promise<OrderEventRecord[]> {
+    realtimeMetrics.tableReads.inc({ reason });
+    return this.reader.after(after, limit);
+  }
+
+  private emit(events: readonly OrderEventRecord[]): void {
+    this.fanOut.deliver(events);
+    this.locationEvents.observe(events);
+    realtimeMetrics.events.inc(events.length);
+    this.advanceTo(events[events.length - 1].id);
+    realtimeMetrics.cursor.set(this.state.cursor);
+  }
+
+  private advanceTo(cursor: number): void {
+    if (cursor <= this.state.cursor) return;
+    this.state = { cursor, missing: this.state.missing.filter((range) => range.from > cursor) };
+    realtimeMetrics.cursor.set(cursor);
   }
 }
