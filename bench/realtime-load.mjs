@@ -79,21 +79,32 @@ await runBench('realtime-load', { timeoutSeconds }, async ({ startApp }) => {
 
   // The push can beat the HTTP response to the bench, so whichever of the two comes second
   // records the latency (an event arriving first counts as 0 ms). Times: ms since the epoch.
+  // Also timed: the event row's occurred_at (written just before COMMIT) → receipt, the whole
+  // live path; ms resolution, one clock (same machine).
   const answered = new Map(); // orderId:status → HTTP 200 time
-  const arrived = new Map(); // orderId:status → receipt time
+  const arrived = new Map(); // orderId:status → { at: receipt time, fromCommit }
   const replicaOf = new Map(); // orderId:status → replica of the customer's socket
   const latencies = replicas.map(() => []);
+  const fromCommit = replicas.map(() => []);
   let pushedBeforeResponse = 0;
-  const match = (key, side, at) => {
-    const other = side === 'answered' ? arrived : answered;
-    const mine = side === 'answered' ? answered : arrived;
-    if (!other.has(key)) return void mine.set(key, at);
-    const answeredAt = side === 'answered' ? at : other.get(key);
-    const arrivedAt = side === 'answered' ? other.get(key) : at;
-    if (arrivedAt < answeredAt) pushedBeforeResponse++;
-    latencies[replicaOf.get(key)].push(Math.max(0, arrivedAt - answeredAt));
+  const pair = (key, answeredAt, receipt) => {
+    const r = replicaOf.get(key);
+    if (receipt.at < answeredAt) pushedBeforeResponse++;
+    latencies[r].push(Math.max(0, receipt.at - answeredAt));
+    fromCommit[r].push(receipt.fromCommit);
     replicaOf.delete(key);
-    other.delete(key);
+  };
+  const onAnswer = (key, at) => {
+    const receipt = arrived.get(key);
+    if (!receipt) return void answered.set(key, at);
+    arrived.delete(key);
+    pair(key, at, receipt);
+  };
+  const onReceipt = (key, at, occurredAt) => {
+    const receipt = { at, fromCommit: at - occurredAt };
+    if (!answered.has(key)) return void arrived.set(key, receipt);
+    pair(key, answered.get(key), receipt);
+    answered.delete(key);
   };
 
   // 1. Connect N customer sockets (each its own email, so each receives only its own orders).
@@ -102,7 +113,7 @@ await runBench('realtime-load', { timeoutSeconds }, async ({ startApp }) => {
     n: N,
     processes: CLIENT_PROCS,
     concurrency: CONNECT_CONCURRENCY,
-    onEvent: (key, at) => match(key, 'arrived', at),
+    onEvent: onReceipt,
     onCleanup,
   });
   const clientShare = CLIENT_PROCS === 0 ? N : Math.ceil(N / CLIENT_PROCS);
@@ -140,13 +151,13 @@ await runBench('realtime-load', { timeoutSeconds }, async ({ startApp }) => {
               signToken(benchEmail(i), 'customer'),
             );
             replicaOf.set(`${id}:CREATED`, i % REPLICAS).set(`${id}:PENDING`, i % REPLICAS);
-            match(`${id}:CREATED`, 'answered', epochNow());
+            onAnswer(`${id}:CREATED`, epochNow());
             toPickUp.push(id);
           })()
         : (async () => {
             const id = toPickUp.shift();
             await post(`${courier.url}/pick_up_order`, { id }, courierToken);
-            match(`${id}:PENDING`, 'answered', epochNow());
+            onAnswer(`${id}:PENDING`, epochNow());
           })();
     const tracked = work
       .then(
@@ -165,6 +176,7 @@ await runBench('realtime-load', { timeoutSeconds }, async ({ startApp }) => {
 
   const lost = answered.size;
   const all = latencies.flat();
+  const allFromCommit = fromCommit.flat();
   const ms = (values, p) => percentile(values, p, 1) ?? 'n/a';
   const sum = (values) => values.reduce((a, b) => a + b, 0);
   const sockets = (r) => Math.ceil((N - r) / REPLICAS);
@@ -189,6 +201,7 @@ await runBench('realtime-load', { timeoutSeconds }, async ({ startApp }) => {
       'max ms:',
       'events (before HTTP response):',
       'not received:',
+      'commit → receipt p50 / p99 ms:',
     ],
     [
       [
@@ -203,6 +216,7 @@ await runBench('realtime-load', { timeoutSeconds }, async ({ startApp }) => {
         ms(all, 100),
         `${all.length} (${pushedBeforeResponse})`,
         lost,
+        `${ms(allFromCommit, 50)} / ${ms(allFromCommit, 99)}`,
       ],
     ],
   );
@@ -217,6 +231,7 @@ await runBench('realtime-load', { timeoutSeconds }, async ({ startApp }) => {
         'CPU s during changes:',
         'push p50 ms:',
         'p99 ms:',
+        'commit → receipt p99 ms:',
         'events:',
       ],
       replicas.map((_, r) => [
@@ -228,6 +243,7 @@ await runBench('realtime-load', { timeoutSeconds }, async ({ startApp }) => {
         cpu[r].toFixed(1),
         ms(latencies[r], 50),
         ms(latencies[r], 99),
+        ms(fromCommit[r], 99),
         latencies[r].length,
       ]),
     );

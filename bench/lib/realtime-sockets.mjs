@@ -17,7 +17,8 @@ export const benchEmail = (i) => `bench${i}@example.org`;
 
 /**
  * Connects the customers `indices` (each to its replica, `concurrency` at a time) and calls
- * `onEvent('orderId:status', receivedAtEpochMs)` for every `order.status`. Resolves to the
+ * `onEvent('orderId:status', receivedAt, occurredAt)` (ms since the epoch; occurredAt is the event
+ * row's UTC_TIMESTAMP(3), written just before COMMIT) for every `order.status`. Resolves to the
  * sockets once all said `ready`; rejects on the first connect error.
  */
 export async function connectCustomers({ urls, indices, concurrency, onEvent }) {
@@ -31,7 +32,9 @@ export async function connectCustomers({ urls, indices, concurrency, onEvent }) 
       forceNew: true,
     });
     sockets.push(socket);
-    socket.on('order.status', ({ orderId, status }) => onEvent(`${orderId}:${status}`, epochNow()));
+    socket.on('order.status', ({ orderId, status, occurredAt }) =>
+      onEvent(`${orderId}:${status}`, epochNow(), Date.parse(occurredAt)),
+    );
     await new Promise((resolve, reject) => {
       socket.once('ready', resolve);
       socket.once('connect_error', reject);
@@ -83,7 +86,7 @@ export async function customerSockets({ urls, n, processes, concurrency, onEvent
   const replies = children.map((child) => {
     const waiting = new Map(); // message type → resolve
     child.on('message', (message) => {
-      if (message.type === 'events') for (const [key, at] of message.events) onEvent(key, at);
+      if (message.type === 'events') for (const [key, at, occurredAt] of message.events) onEvent(key, at, occurredAt);
       else waiting.get(message.type)?.(message);
     });
     const failed = new Promise((_, reject) =>
