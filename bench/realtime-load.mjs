@@ -12,8 +12,10 @@
 // 2 cores cannot hold 50,000 client sockets and still time their events. Each process needs one
 // fd per socket: soft limits are raised to the hard one with prlimit when that suffices; the
 // bench refuses to start when a replica's share would exceed the ephemeral port range.
-// Usage: [N=10000] [R=200] [DURATION=20] [REPLICAS=1] [CLIENT_PROCS=0] [CONNECT_CONCURRENCY=200]
-//        [DIST=dist] [REDIS_URL=redis://127.0.0.1:6379] [BENCH_TIMEOUT=DURATION+120+N/100]
+// REDIS=private runs the apps on the bench's own redis-server and adds where the push time goes
+// (bench/lib/push-stages.mjs: commit → nudge heard, nudge heard → receipt).
+// Usage: [N=10000] [R=200] [DURATION=20] [REPLICAS=1] [CLIENT_PROCS=0] [CONNECT_CONCURRENCY=200] [CONNECT_TIMEOUT_MS=20000]
+//        [DIST=dist] [REDIS_URL=redis://127.0.0.1:6379 | REDIS=private] [BENCH_TIMEOUT=DURATION+120+N/100]
 //        node bench/realtime-load.mjs
 // e.g.   N=50000 REPLICAS=3 CLIENT_PROCS=4 node bench/realtime-load.mjs
 import { connectStore } from '../scripts/lib/store-database.mjs';
@@ -22,6 +24,8 @@ import { benchDatabase, envNumber, onCleanup, percentile, runBench, signToken, s
 import { printTable } from './lib/markdown.mjs';
 import { benchEmail, customerSockets, epochNow } from './lib/realtime-sockets.mjs';
 import { ensureOpenFiles, ephemeralPorts } from './lib/socket-limits.mjs';
+import { watchNudges } from './lib/push-stages.mjs';
+import { PrivateRedis } from '../scripts/lib/private-redis.mjs';
 
 const N = envNumber('N', 10_000);
 const RATE = envNumber('R', 200);
@@ -62,13 +66,16 @@ if (perReplica > ephemeralPorts() - 1000) {
 }
 
 const timeoutSeconds = DURATION_S + 120 + Math.ceil(N / 100);
-await runBench('realtime-load', { timeoutSeconds }, async ({ startApp }) => {
+await runBench('realtime-load', { timeoutSeconds }, async ({ workDir, startApp }) => {
   const database = benchDatabase('realtime');
+  const privateRedis = process.env.REDIS === 'private' ? await PrivateRedis.start(workDir) : undefined;
   const env = {
     NODE_ENV: 'test',
     STORE_DATABASE_URL: database.url,
-    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    REDIS_URL: privateRedis?.url ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
   };
+  const nudges = privateRedis ? await watchNudges(privateRedis.url) : undefined;
+  onCleanup(() => nudges?.close());
   const customer = await startApp('customer', env);
   const courier = await startApp('courier', env);
   const replicas = [];
@@ -79,10 +86,11 @@ await runBench('realtime-load', { timeoutSeconds }, async ({ startApp }) => {
 
   // The push can beat the HTTP response to the bench, so whichever of the two comes second
   // records the latency (an event arriving first counts as 0 ms). Times: ms since the epoch.
-  // Also timed: the event row's occurred_at (written just before COMMIT) → receipt, the whole
-  // live path; ms resolution, one clock (same machine).
+  // Also timed: the event row's occurred_at (UTC_TIMESTAMP(3) of its INSERT, the transaction's
+  // last statement) → receipt: the whole live path, COMMIT included; ms resolution, one clock.
   const answered = new Map(); // orderId:status → HTTP 200 time
-  const arrived = new Map(); // orderId:status → { at: receipt time, fromCommit }
+  const arrived = new Map(); // orderId:status → { at: receipt time, fromCommit, occurredAt, eventId }
+  const receipts = []; // the paired ones, for the stages
   const replicaOf = new Map(); // orderId:status → replica of the customer's socket
   const latencies = replicas.map(() => []);
   const fromCommit = replicas.map(() => []);
@@ -92,6 +100,7 @@ await runBench('realtime-load', { timeoutSeconds }, async ({ startApp }) => {
     if (receipt.at < answeredAt) pushedBeforeResponse++;
     latencies[r].push(Math.max(0, receipt.at - answeredAt));
     fromCommit[r].push(receipt.fromCommit);
+    receipts.push(receipt);
     replicaOf.delete(key);
   };
   const onAnswer = (key, at) => {
@@ -100,8 +109,8 @@ await runBench('realtime-load', { timeoutSeconds }, async ({ startApp }) => {
     arrived.delete(key);
     pair(key, at, receipt);
   };
-  const onReceipt = (key, at, occurredAt) => {
-    const receipt = { at, fromCommit: at - occurredAt };
+  const onReceipt = (key, at, occurredAt, eventId) => {
+    const receipt = { at, fromCommit: at - occurredAt, occurredAt, eventId };
     if (!answered.has(key)) return void arrived.set(key, receipt);
     pair(key, answered.get(key), receipt);
     answered.delete(key);
@@ -201,7 +210,7 @@ await runBench('realtime-load', { timeoutSeconds }, async ({ startApp }) => {
       'max ms:',
       'events (before HTTP response):',
       'not received:',
-      'commit → receipt p50 / p99 ms:',
+      'event row → receipt p50 / p99 ms:',
     ],
     [
       [
@@ -231,7 +240,7 @@ await runBench('realtime-load', { timeoutSeconds }, async ({ startApp }) => {
         'CPU s during changes:',
         'push p50 ms:',
         'p99 ms:',
-        'commit → receipt p99 ms:',
+        'event row → receipt p99 ms:',
         'events:',
       ],
       replicas.map((_, r) => [
@@ -246,6 +255,19 @@ await runBench('realtime-load', { timeoutSeconds }, async ({ startApp }) => {
         ms(fromCommit[r], 99),
         latencies[r].length,
       ]),
+    );
+  }
+  if (nudges) {
+    const nudgedAt = nudges.timeline();
+    const stages = receipts.map((receipt) => [nudgedAt(receipt.eventId), receipt]).filter(([at]) => at !== undefined);
+    const toNudge = stages.map(([at, receipt]) => at - receipt.occurredAt);
+    const toReceipt = stages.map(([at, receipt]) => receipt.at - at);
+    printTable(
+      ['stage (REDIS=private)', 'events:', 'p50 ms:', 'p99 ms:', 'max ms:'],
+      [
+        ['event row → nudge heard', toNudge.length, ms(toNudge, 50), ms(toNudge, 99), ms(toNudge, 100)],
+        ['nudge heard → receipt', toReceipt.length, ms(toReceipt, 50), ms(toReceipt, 99), ms(toReceipt, 100)],
+      ],
     );
   }
   if (firstError) console.error(`first HTTP error: ${firstError}`);

@@ -13,7 +13,7 @@ setInterval(forward, 50).unref();
 
 process.on('message', (message) => {
   if (message.type === 'connect') {
-    const onEvent = (key, at, occurredAt) => batch.push([key, at, occurredAt]);
+    const onEvent = (...event) => batch.push(event);
     connectCustomers({ urls, indices, concurrency, onEvent }).then(
       () => process.send({ type: 'connected' }),
       (error) => process.send({ type: 'connected', error: `socket process ${process.pid}: ${error.message}` }),

@@ -17,8 +17,9 @@ export const benchEmail = (i) => `bench${i}@example.org`;
 
 /**
  * Connects the customers `indices` (each to its replica, `concurrency` at a time) and calls
- * `onEvent('orderId:status', receivedAt, occurredAt)` (ms since the epoch; occurredAt is the event
- * row's UTC_TIMESTAMP(3), written just before COMMIT) for every `order.status`. Resolves to the
+ * `onEvent('orderId:status', receivedAt, occurredAt, eventId)` (times in ms since the epoch;
+ * occurredAt is the event row's UTC_TIMESTAMP(3), written just before COMMIT) for every
+ * `order.status`. Resolves to the
  * sockets once all said `ready`; rejects on the first connect error.
  */
 export async function connectCustomers({ urls, indices, concurrency, onEvent }) {
@@ -30,10 +31,12 @@ export async function connectCustomers({ urls, indices, concurrency, onEvent }) 
       auth: { token: signToken(benchEmail(i), 'customer') },
       reconnection: false,
       forceNew: true,
+      // socket.io-client's own default; a loaded machine's handshakes at 50,000 sockets may need more.
+      timeout: Number(process.env.CONNECT_TIMEOUT_MS ?? 20_000),
     });
     sockets.push(socket);
-    socket.on('order.status', ({ orderId, status, occurredAt }) =>
-      onEvent(`${orderId}:${status}`, epochNow(), Date.parse(occurredAt)),
+    socket.on('order.status', ({ eventId, orderId, status, occurredAt }) =>
+      onEvent(`${orderId}:${status}`, epochNow(), Date.parse(occurredAt), eventId),
     );
     await new Promise((resolve, reject) => {
       socket.once('ready', resolve);
@@ -86,7 +89,7 @@ export async function customerSockets({ urls, n, processes, concurrency, onEvent
   const replies = children.map((child) => {
     const waiting = new Map(); // message type → resolve
     child.on('message', (message) => {
-      if (message.type === 'events') for (const [key, at, occurredAt] of message.events) onEvent(key, at, occurredAt);
+      if (message.type === 'events') for (const event of message.events) onEvent(...event);
       else waiting.get(message.type)?.(message);
     });
     const failed = new Promise((_, reject) =>
