@@ -13,7 +13,7 @@
 // fd per socket: soft limits are raised to the hard one with prlimit when that suffices; the
 // bench refuses to start when a replica's share would exceed the ephemeral port range.
 // REDIS=private runs the apps on the bench's own redis-server and adds where the push time goes
-// (bench/lib/push-stages.mjs: commit → nudge heard, nudge heard → receipt).
+// (bench/lib/push-stages.mjs: event row → nudge heard, nudge heard → receipt).
 // Usage: [N=10000] [R=200] [DURATION=20] [REPLICAS=1] [CLIENT_PROCS=0] [CONNECT_CONCURRENCY=200] [CONNECT_TIMEOUT_MS=20000]
 //        [DIST=dist] [REDIS_URL=redis://127.0.0.1:6379 | REDIS=private] [BENCH_TIMEOUT=DURATION+120+N/100]
 //        node bench/realtime-load.mjs
