@@ -14,8 +14,8 @@
 // bench refuses to start when a replica's share would exceed the ephemeral port range.
 // REDIS=private runs the apps on the bench's own redis-server and adds where the push time goes
 // (bench/lib/push-stages.mjs: event row → nudge heard, nudge heard → receipt).
-// Usage: [N=10000] [R=200] [DURATION=20] [REPLICAS=1] [CLIENT_PROCS=0] [CONNECT_CONCURRENCY=200] [CONNECT_TIMEOUT_MS=20000]
-//        [DIST=dist] [REDIS_URL=redis://127.0.0.1:6379 | REDIS=private] [BENCH_TIMEOUT=DURATION+120+N/100]
+// Usage: [N=10000] [R=200] [DURATION=20] [REPLICAS=1] [CLIENT_PROCS=0] [CONNECT_CONCURRENCY=200]
+//        [CONNECT_TIMEOUT_MS=20000] [CONNECT_RETRIES=0 (in all)] [DIST=dist] [REDIS_URL=redis://127.0.0.1:6379 | REDIS=private] [BENCH_TIMEOUT=DURATION+120+N/100]
 //        node bench/realtime-load.mjs
 // e.g.   N=50000 REPLICAS=3 CLIENT_PROCS=4 node bench/realtime-load.mjs
 import { connectStore } from '../scripts/lib/store-database.mjs';
@@ -195,7 +195,8 @@ await runBench('realtime-load', { timeoutSeconds }, async ({ workDir, startApp }
     .join(' ');
   console.log(
     `realtime-load: ${REPLICAS} realtime replica(s), client sockets in ${CLIENT_PROCS || 'the bench'}` +
-      `${CLIENT_PROCS ? ' process(es)' : ''}, loopback, connect concurrency ${CONNECT_CONCURRENCY}, load average ${load}`,
+      `${CLIENT_PROCS ? ' process(es)' : ''}, loopback, connect concurrency ${CONNECT_CONCURRENCY}` +
+      `${clients.retries() ? ` (${clients.retries()} connects retried)` : ''}, load average ${load}`,
   );
   printTable(
     [

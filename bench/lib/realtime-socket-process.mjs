@@ -15,7 +15,7 @@ process.on('message', (message) => {
   if (message.type === 'connect') {
     const onEvent = (...event) => batch.push(event);
     connectCustomers({ urls, indices, concurrency, onEvent }).then(
-      () => process.send({ type: 'connected' }),
+      ({ retries }) => process.send({ type: 'connected', retries }),
       (error) => process.send({ type: 'connected', error: `socket process ${process.pid}: ${error.message}` }),
     );
   } else if (message.type === 'flush') {

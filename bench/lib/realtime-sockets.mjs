@@ -19,11 +19,13 @@ export const benchEmail = (i) => `bench${i}@example.org`;
  * Connects the customers `indices` (each to its replica, `concurrency` at a time) and calls
  * `onEvent('orderId:status', receivedAt, occurredAt, eventId)` (times in ms since the epoch;
  * occurredAt is the event row's UTC_TIMESTAMP(3), written just before COMMIT) for every
- * `order.status`. Resolves to the
- * sockets once all said `ready`; rejects on the first connect error.
+ * `order.status`. Resolves to `{ sockets, retries }` once all said `ready`; a connect error is
+ * retried CONNECT_RETRIES times in all (default 0), then rejects.
  */
 export async function connectCustomers({ urls, indices, concurrency, onEvent }) {
   const sockets = [];
+  let retriesLeft = Number(process.env.CONNECT_RETRIES ?? 0);
+  let retries = 0;
   let next = 0;
   async function connectOne(i) {
     const socket = io(urls[i % urls.length], {
@@ -34,21 +36,28 @@ export async function connectCustomers({ urls, indices, concurrency, onEvent }) 
       // socket.io-client's own default; a loaded machine's handshakes at 50,000 sockets may need more.
       timeout: Number(process.env.CONNECT_TIMEOUT_MS ?? 20_000),
     });
-    sockets.push(socket);
     socket.on('order.status', ({ eventId, orderId, status, occurredAt }) =>
       onEvent(`${orderId}:${status}`, epochNow(), Date.parse(occurredAt), eventId),
     );
-    await new Promise((resolve, reject) => {
-      socket.once('ready', resolve);
-      socket.once('connect_error', reject);
-    });
+    try {
+      await new Promise((resolve, reject) => {
+        socket.once('ready', resolve);
+        socket.once('connect_error', reject);
+      });
+      sockets.push(socket);
+    } catch (error) {
+      socket.close();
+      if (retriesLeft-- <= 0) throw error;
+      retries++;
+      await connectOne(i);
+    }
   }
   await Promise.all(
     Array.from({ length: Math.min(concurrency, indices.length) }, async () => {
       while (next < indices.length) await connectOne(indices[next++]);
     }),
   );
-  return sockets;
+  return { sockets, retries };
 }
 
 /** Customers 0..n-1 dealt round-robin to `groups` groups. */
@@ -60,13 +69,15 @@ const deal = (n, groups, group) =>
  * once every socket is ready; `close()` disconnects them all.
  */
 export async function customerSockets({ urls, n, processes, concurrency, onEvent, onCleanup }) {
+  let retries = 0;
   if (processes === 0) {
     let sockets = [];
     onCleanup(() => sockets.forEach((socket) => socket.disconnect()));
     return {
       start: async () => {
-        sockets = await connectCustomers({ urls, indices: deal(n, 1, 0), concurrency, onEvent });
+        ({ sockets, retries } = await connectCustomers({ urls, indices: deal(n, 1, 0), concurrency, onEvent }));
       },
+      retries: () => retries,
       flush: async () => undefined,
       pids: [process.pid],
     };
@@ -103,8 +114,12 @@ export async function customerSockets({ urls, n, processes, concurrency, onEvent
     start: async () => {
       const connected = replies.map((reply) => reply('connected'));
       children.forEach((child) => child.send({ type: 'connect' }));
-      for (const { error } of await Promise.all(connected)) if (error) throw new Error(error);
+      for (const reply of await Promise.all(connected)) {
+        if (reply.error) throw new Error(reply.error);
+        retries += reply.retries;
+      }
     },
+    retries: () => retries,
     /** Waits until every child has forwarded what it received so far. */
     flush: async () => {
       const flushed = replies.map((reply) => reply('flushed'));
