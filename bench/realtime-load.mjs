@@ -4,7 +4,8 @@
 // Measures connect rate, server RSS (and V8 heap) per idle socket and push latency (HTTP 200 of
 // the change → event received by the customer's socket), p50/p99; prints markdown tables.
 // Loopback only: starts $DIST/apps/{customer,courier,realtime×REPLICAS} on free ports against a
-// throwaway database and REDIS_URL; exits 1 if an event was not received or a request failed.
+// throwaway database and REDIS_URL; exits 1 if an event was not received, a request failed or a
+// socket dropped after it was ready.
 //
 // Scale-out mode (issue 22 item 6: 50,000 sockets over 3 replicas): REPLICAS=3 starts three
 // realtime processes, customer i connecting to replica i % REPLICAS; CLIENT_PROCS=k puts the
@@ -74,8 +75,7 @@ await runBench('realtime-load', { timeoutSeconds }, async ({ workDir, startApp }
     STORE_DATABASE_URL: database.url,
     REDIS_URL: privateRedis?.url ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
   };
-  const nudges = privateRedis ? await watchNudges(privateRedis.url) : undefined;
-  onCleanup(() => nudges?.close());
+  const nudges = privateRedis ? await watchNudges(privateRedis.url, onCleanup) : undefined;
   const customer = await startApp('customer', env);
   const courier = await startApp('courier', env);
   const replicas = [];
@@ -259,7 +259,7 @@ await runBench('realtime-load', { timeoutSeconds }, async ({ workDir, startApp }
     );
   }
   if (nudges) {
-    const nudgedAt = nudges.timeline();
+    const nudgedAt = await nudges.timeline();
     const stages = receipts.map((receipt) => [nudgedAt(receipt.eventId), receipt]).filter(([at]) => at !== undefined);
     const toNudge = stages.map(([at, receipt]) => at - receipt.occurredAt);
     const toReceipt = stages.map(([at, receipt]) => receipt.at - at);
@@ -271,6 +271,9 @@ await runBench('realtime-load', { timeoutSeconds }, async ({ workDir, startApp }
       ],
     );
   }
+  const drops = Object.entries(clients.dropped);
+  if (drops.length > 0)
+    console.error(`sockets dropped after ready: ${drops.map(([why, n]) => `${n} (${why})`).join(', ')}`);
   if (firstError) console.error(`first HTTP error: ${firstError}`);
-  return lost === 0 && errors === 0 ? 0 : 1;
+  return lost === 0 && errors === 0 && drops.length === 0 ? 0 : 1;
 });

@@ -14,7 +14,8 @@ setInterval(forward, 50).unref();
 process.on('message', (message) => {
   if (message.type === 'connect') {
     const onEvent = (...event) => batch.push(event);
-    connectCustomers({ urls, indices, concurrency, onEvent }).then(
+    const onDrop = (reason) => process.send({ type: 'dropped', reason });
+    connectCustomers({ urls, indices, concurrency, onEvent, onDrop }).then(
       ({ retries }) => process.send({ type: 'connected', retries }),
       (error) => process.send({ type: 'connected', error: `socket process ${process.pid}: ${error.message}` }),
     );

@@ -20,9 +20,10 @@ export const benchEmail = (i) => `bench${i}@example.org`;
  * `onEvent('orderId:status', receivedAt, occurredAt, eventId)` (times in ms since the epoch;
  * occurredAt is the event row's UTC_TIMESTAMP(3), written just before COMMIT) for every
  * `order.status`. Resolves to `{ sockets, retries }` once all said `ready`; a connect error is
- * retried CONNECT_RETRIES times in all (default 0), then rejects.
+ * retried CONNECT_RETRIES times in all (default 0), then rejects. `onDrop(reason)` hears of every
+ * socket that disconnects afterwards without being told to.
  */
-export async function connectCustomers({ urls, indices, concurrency, onEvent }) {
+export async function connectCustomers({ urls, indices, concurrency, onEvent, onDrop = () => undefined }) {
   const sockets = [];
   let retriesLeft = Number(process.env.CONNECT_RETRIES ?? 0);
   let retries = 0;
@@ -45,6 +46,8 @@ export async function connectCustomers({ urls, indices, concurrency, onEvent }) 
         socket.once('connect_error', reject);
       });
       sockets.push(socket);
+      // After `ready` a socket must stay: a drop (e.g. a missed ping on a starved machine) loses its events.
+      socket.once('disconnect', (reason) => reason !== 'io client disconnect' && onDrop(reason));
     } catch (error) {
       socket.close();
       if (retriesLeft-- <= 0) throw error;
@@ -70,12 +73,14 @@ const deal = (n, groups, group) =>
  */
 export async function customerSockets({ urls, n, processes, concurrency, onEvent, onCleanup }) {
   let retries = 0;
+  const dropped = {}; // reason → sockets
+  const onDrop = (reason) => (dropped[reason] = (dropped[reason] ?? 0) + 1);
   if (processes === 0) {
     let sockets = [];
     onCleanup(() => sockets.forEach((socket) => socket.disconnect()));
     return {
       start: async () => {
-        ({ sockets, retries } = await connectCustomers({ urls, indices: deal(n, 1, 0), concurrency, onEvent }));
+        ({ sockets, retries } = await connectCustomers({ urls, indices: deal(n, 1, 0), concurrency, onEvent, onDrop }));
       },
       retries: () => retries,
       flush: async () => undefined,
@@ -101,6 +106,7 @@ export async function customerSockets({ urls, n, processes, concurrency, onEvent
     const waiting = new Map(); // message type → resolve
     child.on('message', (message) => {
       if (message.type === 'events') for (const event of message.events) onEvent(...event);
+      else if (message.type === 'dropped') onDrop(message.reason);
       else waiting.get(message.type)?.(message);
     });
     const failed = new Promise((_, reject) =>
@@ -126,6 +132,7 @@ export async function customerSockets({ urls, n, processes, concurrency, onEvent
       children.forEach((child) => child.send({ type: 'flush' }));
       await Promise.all(flushed);
     },
+    dropped,
     pids: children.map((child) => child.pid),
   };
 }
