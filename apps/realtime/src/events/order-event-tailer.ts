@@ -143,14 +143,19 @@ export class OrderEventTailer implements OnApplicationBootstrap, OnApplicationSh
    * make it drop the new, lower ones). Call inside `exclusive`.
    */
   async followStoreResets(): Promise<void> {
-    const { epoch, latestId } = await this.reader.position();
-    if (epoch === this.epoch && latestId >= this.state.cursor) return;
+    this.followPosition(await this.reader.position());
+  }
+
+  /** True when the position says the store was reset (and the reset is now followed). */
+  private followPosition({ epoch, latestId }: { epoch: string; latestId: number }): boolean {
+    if (epoch === this.epoch && latestId >= this.state.cursor) return false;
     this.logger.warn({ epoch, latestId, cursor: this.state.cursor }, 'store was reset: tailing it from the start');
     this.state = { cursor: 0, missing: [] };
     this.epoch = epoch;
     realtimeMetrics.cursor.set(0);
     this.fanOut.resyncAll(0);
     this.relay?.storeWasReset();
+    return true;
   }
 
   /** One read of the table whatever the relay says (a follower whose stream stopped moving). */
@@ -159,10 +164,14 @@ export class OrderEventTailer implements OnApplicationBootstrap, OnApplicationSh
   }
 
   private async step(): Promise<void> {
-    await this.followStoreResets();
     const batch = this.config.REALTIME_TAIL_BATCH;
     const start = this.state.cursor;
-    const rows = await this.read(start, batch, 'tail');
+    realtimeMetrics.tableReads.inc({ reason: 'tail' });
+    const { events: rows, ...position } = await this.reader.tailFrom(start, batch);
+    if (this.followPosition(position)) {
+      this.again = true; // the rows read belong to the store before the reset
+      return;
+    }
     const now = Date.now();
     const grace = this.config.REALTIME_GAP_GRACE_MS;
     let step = advanceTail(this.state, rows, now, grace);
@@ -200,7 +209,7 @@ export class OrderEventTailer implements OnApplicationBootstrap, OnApplicationSh
       // The leader passed `upTo`: every id up to it is committed or burnt, nothing to hold for.
       let after = Math.max(step.after, this.state.cursor);
       while (after < step.upTo) {
-        const rows = (await this.read(after, this.config.REALTIME_TAIL_BATCH, 'hole')).filter((r) => r.id <= step.upTo);
+        const rows = (await this.readHole(after, this.config.REALTIME_TAIL_BATCH)).filter((r) => r.id <= step.upTo);
         if (rows.length > 0) this.emit(rows);
         after = rows.length === this.config.REALTIME_TAIL_BATCH ? rows[rows.length - 1].id : step.upTo;
       }
@@ -208,8 +217,8 @@ export class OrderEventTailer implements OnApplicationBootstrap, OnApplicationSh
     }
   }
 
-  private async read(after: number, limit: number, reason: 'tail' | 'hole'): Promise<OrderEventRecord[]> {
-    realtimeMetrics.tableReads.inc({ reason });
+  private async readHole(after: number, limit: number): Promise<OrderEventRecord[]> {
+    realtimeMetrics.tableReads.inc({ reason: 'hole' });
     return this.reader.after(after, limit);
   }
 
