@@ -84,6 +84,7 @@ export async function customerSockets({ urls, n, processes, concurrency, onEvent
       },
       retries: () => retries,
       flush: async () => undefined,
+      dropped,
       pids: [process.pid],
     };
   }
