@@ -53,6 +53,9 @@ function socketProbe(url, token) {
  * it serves, called every 250 ms (or `records(ctx)` reads the path's outcomes from the traffic's
  * own log); `rejoined(id)(ctx)` says whether the part is back in its role after `docker start`.
  */
+/** The services whose logs tell what happened on the database write path. */
+const GALERA_PATH = ['store-db', 'galera-1', 'galera-2', 'galera-3', 'customer'];
+
 export function haFaults() {
   const galeraRejoined = (id) => async ({ stack, db }) =>
     (await stack.state(id)) === 'healthy' && Number((await db.scalar("SHOW STATUS LIKE 'wsrep_cluster_size'", 1)) ?? 0) === 3;
@@ -72,6 +75,7 @@ export function haFaults() {
       targetSeconds: 15,
       part: async ({ stack, db }) => stack.containers(String(await db.scalar('SELECT @@hostname', 0))).then((ids) => ids[0]),
       probe: writerProbe,
+      diagnose: GALERA_PATH,
       rejoined: galeraRejoined,
     },
     {
@@ -83,6 +87,7 @@ export function haFaults() {
         return (await stack.containers(['galera-1', 'galera-2', 'galera-3'].find((n) => n !== writer && n !== 'galera-1') ?? 'galera-3'))[0];
       },
       probe: writerProbe,
+      diagnose: GALERA_PATH,
       rejoined: galeraRejoined,
     },
     {
@@ -100,7 +105,7 @@ export function haFaults() {
         traffic.positions
           .filter((p) => Date.now() - p.sent >= 2000)
           .map((p) => ({ started: p.sent, ended: p.delivered ?? p.sent + 2000, ok: p.ok && p.delivered !== undefined && p.delivered - p.sent <= 2000 })),
-      diagnose: ['realtime'],
+      diagnose: ['sentinel-1', 'sentinel-2', 'sentinel-3', 'redis', 'redis-replica', 'realtime'],
       rejoined: (id) => async ({ stack }) => {
         const info = await stack.exec(id, ['redis-cli', 'INFO', 'replication']);
         return /role:slave/.test(info) && /master_link_status:up/.test(info);
@@ -133,6 +138,53 @@ export function haFaults() {
   ];
 }
 
+/**
+ * What is not yet whole in the stack: a container not healthy, a Galera node not a synced member
+ * (each node asked itself), fewer than 3 in the cluster, the Redis replica not online, fewer than
+ * 3 Sentinels able to fail over. [] when whole.
+ */
+const CLUSTER_SIZE = `/galera/galera-check.sh && mariadb --user=galera_check "--password=$GALERA_CHECK_PASSWORD" -N -B -e "SHOW GLOBAL STATUS LIKE 'wsrep_cluster_size'" | cut -f2`;
+
+export async function notWhole({ stack }) {
+  const missing = [];
+  for (const service of stack.services) {
+    for (const id of await stack.containers(service)) {
+      const state = await stack.state(id);
+      if (state !== 'healthy') missing.push(`${service} ${state}`);
+    }
+  }
+  for (const node of ['galera-1', 'galera-2', 'galera-3']) {
+    const [id] = await stack.containers(node);
+    // Synced (the node's own health script), then the cluster size it sees.
+    const size = await stack.exec(id, ['bash', '-c', CLUSTER_SIZE], { allowFail: true });
+    if (size.stdout !== '3') missing.push(`${node}: ${size.stdout || 'not synced'} (cluster size)`);
+  }
+  const [sentinel] = await stack.containers('sentinel-1');
+  const quorum = await stack.exec(sentinel, ['redis-cli', '-p', '26379', 'SENTINEL', 'CKQUORUM', 'shopwire'], { allowFail: true });
+  if (!/^OK 3 usable/.test(quorum.stdout)) missing.push(`sentinels: ${quorum.stdout}`);
+  const primary = (await stack.exec(sentinel, ['redis-cli', '-p', '26379', 'SENTINEL', 'GET-MASTER-ADDR-BY-NAME', 'shopwire'], { allowFail: true })).stdout.split('\n')[0];
+  const [primaryId] = primary ? await stack.containers(primary) : [];
+  const replication = primaryId ? (await stack.exec(primaryId, ['redis-cli', 'INFO', 'replication'], { allowFail: true })).stdout : '';
+  if (!/slave0:.*state=online/.test(replication)) missing.push(`redis primary ${primary}: no online replica`);
+  return missing;
+}
+
+/**
+ * Waits until the stack is whole again (a fault is the loss of ONE machine: a node still rejoining
+ * or evicted by a stall would make the next kill a second loss, which three Galera nodes or one
+ * replica do not survive). Returns the seconds waited, or throws naming what stayed broken.
+ */
+export async function waitUntilWhole(ctx, timeoutMs = 180_000) {
+  const began = Date.now();
+  let missing = [];
+  while (Date.now() - began < timeoutMs) {
+    missing = await notWhole(ctx);
+    if (missing.length === 0) return (Date.now() - began) / 1000;
+    await sleep(1000);
+  }
+  throw new Error(`not whole after ${timeoutMs / 1000} s: ${missing.join(', ')}`);
+}
+
 /** Kills the fault's part under traffic, measures, restarts it; returns what the audit reports. */
 export async function injectFault(fault, ctx, { beforeMs = 3000, afterMs = 4000 } = {}) {
   const { stack, traffic } = ctx;
@@ -162,13 +214,15 @@ export async function injectFault(fault, ctx, { beforeMs = 3000, afterMs = 4000 
     .catch(() => undefined);
   const during = traffic.log.slice(firstLog).filter((r) => r.started >= killedAt && r.started <= restartedAt);
   const failed = during.filter((r) => r.status === 0 || r.status >= 500 || r.status === 409);
-  // What the path's services logged, when it did not answer again in time (a CI run has only this).
+  // What the path's services logged, when it did not answer again in time or the part did not
+  // rejoin (a CI run has only this).
   let logs = '';
   const final = recoverySeconds(records(), killedAt);
-  if (final === undefined || final > fault.targetSeconds) {
+  if (final === undefined || final > fault.targetSeconds || rejoined === undefined) {
+    const since = String(Math.floor(killedAt / 1000) - 5);
     for (const service of fault.diagnose ?? []) {
       for (const container of await stack.containers(service)) {
-        const tail = await docker(['logs', '--tail', '15', container], { allowFail: true });
+        const tail = await docker(['logs', '--since', since, '--tail', '40', container], { allowFail: true });
         logs += `--- ${service} ${container.slice(0, 12)}\n${tail.stdout ?? ''}${tail.stderr ?? ''}\n`;
       }
     }

@@ -7,7 +7,7 @@
 // Per fault: acknowledged orders lost, events a socket never received, statistics against a
 // recount, seconds until the path answered again, requests that failed. See docs/reliability.md.
 import { workedExample } from './contract.mjs';
-import { haFaults, injectFault } from './ha-faults.mjs';
+import { haFaults, injectFault, waitUntilWhole } from './ha-faults.mjs';
 import { settleAndAudit, storeDatabase } from './ha-audit.mjs';
 import { HaTraffic } from './ha-traffic.mjs';
 import { runComposeScenario } from './scenario.mjs';
@@ -42,14 +42,21 @@ await runComposeScenario({
       const sockets = await traffic.start();
       verdict.note('connected sockets', sockets);
       const ctx = { stack, db, traffic, ownerToken: state.ownerToken };
-      for (const fault of haFaults()) {
+      // HA_FAULTS='Redis primary,taking writes': only the faults whose names contain one of these (a diagnosis run).
+      const only = process.env.HA_FAULTS?.split(',').filter(Boolean);
+      // HA_ROUNDS=n: the faults n times over, for an intermittent one.
+      const faults = haFaults().filter((f) => !only || only.some((w) => f.name.includes(w)));
+      for (const fault of Array.from({ length: env('HA_ROUNDS', 1) }, () => faults).flat()) {
+        step(`fault: ${fault.name} — waiting until the stack is whole`);
+        const whole = await waitUntilWhole(ctx).then((s) => `after ${s} s`, (error) => error);
+        verdict.check(`before killing ${fault.name}: every container healthy, 3 synced Galera nodes, an online Redis replica, 3 Sentinels`, !(whole instanceof Error), whole.message ?? whole);
         step(`fault: docker kill ${fault.name}`);
         const result = await injectFault(fault, ctx);
         step(`fault: ${fault.name} (${result.container}) — settling`);
         const audit = await settleAndAudit(ctx);
         const label = `kill ${fault.name} (${result.container})`;
         verdict.check(`${label}: ${fault.path} answers again within ${fault.targetSeconds} s`, result.recovered !== undefined && result.recovered <= fault.targetSeconds, `${result.recovered ?? 'never'} s`);
-        if (result.logs) console.log(`${label}: did not answer again in time; last log lines:\n${result.logs}`);
+        if (result.logs) console.log(`${label}: did not answer again in time or did not rejoin; log lines since the kill:\n${result.logs}`);
         if (result.outcomes) verdict.note(`${fault.name}: position reports from kill to restart`, result.outcomes);
         verdict.check(`${label}: back after docker start and rejoined`, result.rejoined !== undefined, `${result.rejoined ?? 'not'} s`);
         verdict.check(`${label}: acknowledged orders lost 0`, audit.lost === 0, `${audit.lost} of ${audit.acked}`);
