@@ -1,4 +1,4 @@
-import { signTestToken, type HttpClient } from '@shopwire/testing';
+import { INNODB_LOCK_VIEWS_POLL_MS, signTestToken, waitFor, type HttpClient } from '@shopwire/testing';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStoreStack, type StoreStack } from '@shopwire/test-support';
@@ -9,18 +9,6 @@ function csvForm(content: string): FormData {
   const form = new FormData();
   form.append('file', new Blob([content]), 'products.csv');
   return form;
-}
-
-/**
- * Polls slowly on purpose: InnoDB refreshes its information_schema lock tables only when they
- * were not read for 100 ms, so faster polling would keep reading a stale snapshot.
- */
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
 }
 
 describe('POST /update under concurrency (atomicity of contract §3.1)', () => {
@@ -76,13 +64,18 @@ describe('POST /update under concurrency (atomicity of contract §3.1)', () => {
         'SELECT trx_id FROM information_schema.INNODB_TRX WHERE trx_mysql_thread_id = CONNECTION_ID()',
       );
       const pending = clients[0].postForm('/update', csvForm('C,Before,1\nC,Contended,2\nC,After,3'), { token: owner });
-      await waitFor(async () => {
-        const [row] = await store.query(
-          'SELECT COUNT(*) AS waiting FROM information_schema.INNODB_LOCK_WAITS WHERE blocking_trx_id = ?',
-          [intruderTrx],
-        );
-        return Number(row.waiting) > 0;
-      });
+      await waitFor(
+        "the import to wait on the intruder's row lock",
+        async () => {
+          const [row] = await store.query(
+            'SELECT COUNT(*) AS waiting FROM information_schema.INNODB_LOCK_WAITS WHERE blocking_trx_id = ?',
+            [intruderTrx],
+          );
+          return Number(row.waiting) > 0;
+        },
+        5000,
+        INNODB_LOCK_VIEWS_POLL_MS,
+      );
       await intruder.commitTransaction();
       const response = await pending;
       expect(response.status).toBe(400);

@@ -1,6 +1,6 @@
 import { CatalogueRepository } from '@shopwire/catalogue';
 import { openStoreDatabase } from '@shopwire/store-data';
-import { createTestDatabase, seedProducts, waitFor } from '@shopwire/testing';
+import { INNODB_LOCK_VIEWS_POLL_MS, createTestDatabase, seedProducts, waitFor } from '@shopwire/testing';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -36,15 +36,20 @@ describe('a product change against an order in flight', () => {
       await order.query('SELECT catalogue_revision FROM store_epoch WHERE id = 1 LOCK IN SHARE MODE');
       const change = new CatalogueRepository(dataSource).change({ id: tea, price: 2.2 });
       // The change is now waiting on the revision row (in either lock order, its revision bump waits).
-      await waitFor('the change to wait on the revision row', async () => {
-        const waiting: unknown[] = await dataSource.query(
-          `SELECT t.trx_id FROM information_schema.INNODB_TRX t
+      await waitFor(
+        'the change to wait on the revision row',
+        async () => {
+          const waiting: unknown[] = await dataSource.query(
+            `SELECT t.trx_id FROM information_schema.INNODB_TRX t
              JOIN information_schema.PROCESSLIST p ON p.ID = t.trx_mysql_thread_id
             WHERE t.trx_state = 'LOCK WAIT' AND p.DB = ? AND t.trx_query LIKE '%catalogue_revision%'`,
-          [database],
-        );
-        return waiting.length > 0;
-      });
+            [database],
+          );
+          return waiting.length > 0;
+        },
+        10_000,
+        INNODB_LOCK_VIEWS_POLL_MS,
+      );
       // Then the order's items take their product, shared: with the product locked by the change
       // first, this is the deadlock's other half.
       await order.query('SELECT id FROM products WHERE id = ? LOCK IN SHARE MODE', [tea]);
