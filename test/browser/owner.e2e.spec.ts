@@ -53,6 +53,18 @@ const exactMoney = (page: Page, amount: number) =>
 const focused = (page: Page) =>
   page.evaluate(() => ({ id: document.activeElement?.id ?? '', text: document.activeElement?.textContent ?? '' }));
 
+/**
+ * The end of a navigation as a keyboard user meets it: the new view's heading shown AND focused.
+ * The app moves focus to it one animation frame after the view renders; a key pressed before that
+ * frame (a slow machine) would act on an element that is about to lose the focus.
+ */
+async function arrivedAt(page: Page, heading: string) {
+  await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+  await expect
+    .poll(() => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent}`))
+    .toBe(`H1 ${heading}`);
+}
+
 describe.each([
   ['phone', 390],
   ['desktop', 1280],
@@ -210,8 +222,10 @@ describe.each([
   it('is usable with the keyboard alone: Tab reaches the import controls and Enter imports', async () => {
     await navLink(owner.page, 'Import products').focus();
     await owner.page.keyboard.press('Enter');
-    await owner.page.getByRole('heading', { name: 'Import products' }).waitFor();
+    await arrivedAt(owner.page, 'Import products');
     await owner.page.getByLabel(/choose one/).setInputFiles(await writeCsv('keys.csv', 'Keys,Key ring,1.5\n'));
+    // Import is enabled once the file is read into the form (a render later): until then Tab skips it.
+    await expect.poll(() => owner.page.getByRole('button', { name: 'Import', exact: true }).isEnabled()).toBe(true);
     await owner.page.getByLabel(/choose one/).focus();
     await owner.page.keyboard.press('Tab');
     expect(await owner.page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Import');
@@ -269,7 +283,7 @@ describe.each([
 
   it('changes a price with the keyboard: the refusal in words under the field, then new orders pay it, old ones keep theirs', async () => {
     await navLink(owner.page, 'Products').click();
-    await owner.page.getByRole('heading', { name: 'Products', level: 1 }).waitFor();
+    await arrivedAt(owner.page, 'Products');
     const row = owner.page.locator('li.owner-product').filter({
       has: owner.page.getByRole('heading', { name: 'Apple', exact: true }),
     });
@@ -325,6 +339,7 @@ describe.each([
     await customer.page.getByRole('heading', { name: 'Products' }).waitFor();
 
     await navLink(owner.page, 'Products').click();
+    await arrivedAt(owner.page, 'Products');
     const row = owner.page.locator('li.owner-product').filter({
       has: owner.page.getByRole('heading', { name: 'Pear', exact: true }),
     });
