@@ -48,14 +48,14 @@ function socketProbe(url, token) {
     });
 }
 
+/** The services whose logs tell what happened on the database write path. */
+const GALERA_PATH = ['store-db', 'galera-1', 'galera-2', 'galera-3', 'customer'];
+
 /**
  * The six faults. `part(ctx)` finds the container to kill at that moment; `probe(ctx)` is the path
  * it serves, called every 250 ms (or `records(ctx)` reads the path's outcomes from the traffic's
  * own log); `rejoined(id)(ctx)` says whether the part is back in its role after `docker start`.
  */
-/** The services whose logs tell what happened on the database write path. */
-const GALERA_PATH = ['store-db', 'galera-1', 'galera-2', 'galera-3', 'customer'];
-
 export function haFaults() {
   const galeraRejoined = (id) => async ({ stack, db }) =>
     (await stack.state(id)) === 'healthy' && Number((await db.scalar("SHOW STATUS LIKE 'wsrep_cluster_size'", 1)) ?? 0) === 3;
@@ -138,13 +138,14 @@ export function haFaults() {
   ];
 }
 
+/** Run in a Galera node: synced (the node's own health script), then the cluster size it sees. */
+const CLUSTER_SIZE = `/galera/galera-check.sh && mariadb --user=galera_check "--password=$GALERA_CHECK_PASSWORD" -N -B -e "SHOW GLOBAL STATUS LIKE 'wsrep_cluster_size'" | cut -f2`;
+
 /**
  * What is not yet whole in the stack: a container not healthy, a Galera node not a synced member
  * (each node asked itself), fewer than 3 in the cluster, the Redis replica not online, fewer than
  * 3 Sentinels able to fail over. [] when whole.
  */
-const CLUSTER_SIZE = `/galera/galera-check.sh && mariadb --user=galera_check "--password=$GALERA_CHECK_PASSWORD" -N -B -e "SHOW GLOBAL STATUS LIKE 'wsrep_cluster_size'" | cut -f2`;
-
 export async function notWhole({ stack }) {
   const missing = [];
   for (const service of stack.services) {
@@ -155,7 +156,6 @@ export async function notWhole({ stack }) {
   }
   for (const node of ['galera-1', 'galera-2', 'galera-3']) {
     const [id] = await stack.containers(node);
-    // Synced (the node's own health script), then the cluster size it sees.
     const size = await stack.exec(id, ['bash', '-c', CLUSTER_SIZE], { allowFail: true });
     if (size.stdout !== '3') missing.push(`${node}: ${size.stdout || 'not synced'} (cluster size)`);
   }
