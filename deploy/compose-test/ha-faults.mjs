@@ -222,7 +222,7 @@ export async function injectFault(fault, ctx, { beforeMs = 3000, afterMs = 4000 
     const since = String(Math.floor(killedAt / 1000) - 5);
     for (const service of fault.diagnose ?? []) {
       for (const container of await stack.containers(service)) {
-        const tail = await docker(['logs', '--since', since, '--tail', '40', container], { allowFail: true });
+        const tail = await docker(['logs', '--since', since, '--tail', '120', container], { allowFail: true });
         logs += `--- ${service} ${container.slice(0, 12)}\n${tail.stdout ?? ''}${tail.stderr ?? ''}\n`;
       }
     }
