@@ -185,6 +185,41 @@ export async function waitUntilWhole(ctx, timeoutMs = 180_000) {
   throw new Error(`not whole after ${timeoutMs / 1000} s: ${missing.join(', ')}`);
 }
 
+/** Log lines that tell a failover's story: Sentinel's election and switch, the proxy's servers, Galera's views. */
+const STORY =
+  /[+-](sdown|odown|try-failover|elected-leader|failover-abort[\w-]*|failover-end|switch-master|promoted-slave|convert-to-slave)|Next failover delay|Server \S+ is (UP|DOWN)|going DOWN|non-Primary|NON-PRIMARY|NON_PRIM|Synchronized with group|Shifting [A-Z]+ -> [A-Z]+/;
+
+/**
+ * The story of a failed fault in one line, from the path's logs (`--- service id` headers, as
+ * injectFault collects them): each event once, with its first time and the services that logged
+ * it. It goes into the verdict's numbers, the part of a CI log that is always shown in full.
+ */
+export function pathStory(logs, max = 24) {
+  const events = new Map();
+  let service = '';
+  for (const line of logs.split('\n')) {
+    const header = /^--- (\S+)/.exec(line);
+    if (header) {
+      service = header[1];
+      continue;
+    }
+    const match = STORY.exec(line);
+    if (!match) continue;
+    const what = line.slice(match.index, match.index + 70).replace(/\s+/g, ' ').trim();
+    const time = /\d\d:\d\d:\d\d\.\d+/.exec(line)?.[0] ?? '';
+    const event = events.get(what) ?? { time, services: new Set() };
+    if (time && time < event.time) event.time = time;
+    event.services.add(service);
+    events.set(what, event);
+  }
+  // In time order (each service's log is chronological, the services are not); untimed lines last.
+  return [...events]
+    .sort(([, a], [, b]) => (a.time && b.time ? a.time.localeCompare(b.time) : Number(!a.time) - Number(!b.time)))
+    .slice(0, max)
+    .map(([what, { time, services }]) => `${time} ${what} (${[...services].join(',')})`.trim())
+    .join(' | ');
+}
+
 /** Kills the fault's part under traffic, measures, restarts it; returns what the audit reports. */
 export async function injectFault(fault, ctx, { beforeMs = 3000, afterMs = 4000 } = {}) {
   const { stack, traffic } = ctx;

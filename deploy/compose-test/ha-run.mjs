@@ -7,7 +7,7 @@
 // Per fault: acknowledged orders lost, events a socket never received, statistics against a
 // recount, seconds until the path answered again, requests that failed. See docs/reliability.md.
 import { workedExample } from './contract.mjs';
-import { haFaults, injectFault, waitUntilWhole } from './ha-faults.mjs';
+import { haFaults, injectFault, pathStory, waitUntilWhole } from './ha-faults.mjs';
 import { settleAndAudit, storeDatabase } from './ha-audit.mjs';
 import { HaTraffic } from './ha-traffic.mjs';
 import { runComposeScenario } from './scenario.mjs';
@@ -56,7 +56,10 @@ await runComposeScenario({
         const audit = await settleAndAudit(ctx);
         const label = `kill ${fault.name} (${result.container})`;
         verdict.check(`${label}: ${fault.path} answers again within ${fault.targetSeconds} s`, result.recovered !== undefined && result.recovered <= fault.targetSeconds, `${result.recovered ?? 'never'} s`);
-        if (result.logs) console.log(`${label}: did not answer again in time or did not rejoin; log lines since the kill:\n${result.logs}`);
+        if (result.logs) {
+          console.log(`${label}: did not answer again in time or did not rejoin; log lines since the kill:\n${result.logs}`);
+          verdict.note(`${fault.name}: its path's story since the kill`, pathStory(result.logs) || 'no failover events logged');
+        }
         if (result.outcomes) verdict.note(`${fault.name}: position reports from kill to restart`, result.outcomes);
         verdict.check(`${label}: back after docker start and rejoined`, result.rejoined !== undefined, `${result.rejoined ?? 'not'} s`);
         verdict.check(`${label}: acknowledged orders lost 0`, audit.lost === 0, `${audit.lost} of ${audit.acked}`);
