@@ -94,11 +94,7 @@ export function haFaults() {
       name: 'the Redis primary',
       path: "a courier's position reaching its customer (Redis pub/sub and rate gate)",
       targetSeconds: 10,
-      part: async ({ stack }) => {
-        const [sentinel] = await stack.containers('sentinel-1');
-        const host = (await stack.exec(sentinel, ['redis-cli', '-p', '26379', 'SENTINEL', 'GET-MASTER-ADDR-BY-NAME', 'shopwire'])).split('\n')[0];
-        return (await stack.containers(host))[0];
-      },
+      part: async ({ stack }) => (await redisPrimary(stack)).id,
       // Read from the tracking courier's own reports (one a second): each one acknowledged and
       // delivered to the customer within 2 s is a success, timed by its delivery.
       records: ({ traffic }) =>
@@ -147,26 +143,30 @@ const CLUSTER_SIZE = `/galera/galera-check.sh && mariadb --user=galera_check "--
  * 3 Sentinels able to fail over. [] when whole.
  */
 export async function notWhole({ stack }) {
-  const missing = [];
-  for (const service of stack.services) {
-    for (const id of await stack.containers(service)) {
-      const state = await stack.state(id);
-      if (state !== 'healthy') missing.push(`${service} ${state}`);
-    }
-  }
+  const missing = await stack.unhealthy();
   for (const node of ['galera-1', 'galera-2', 'galera-3']) {
     const [id] = await stack.containers(node);
     const size = await stack.exec(id, ['bash', '-c', CLUSTER_SIZE], { allowFail: true });
     if (size.stdout !== '3') missing.push(`${node}: ${size.stdout || 'not synced'} (cluster size)`);
   }
-  const [sentinel] = await stack.containers('sentinel-1');
-  const quorum = await stack.exec(sentinel, ['redis-cli', '-p', '26379', 'SENTINEL', 'CKQUORUM', 'shopwire'], { allowFail: true });
-  if (!/^OK 3 usable/.test(quorum.stdout)) missing.push(`sentinels: ${quorum.stdout}`);
-  const primary = (await stack.exec(sentinel, ['redis-cli', '-p', '26379', 'SENTINEL', 'GET-MASTER-ADDR-BY-NAME', 'shopwire'], { allowFail: true })).stdout.split('\n')[0];
-  const [primaryId] = primary ? await stack.containers(primary) : [];
-  const replication = primaryId ? (await stack.exec(primaryId, ['redis-cli', 'INFO', 'replication'], { allowFail: true })).stdout : '';
-  if (!/slave0:.*state=online/.test(replication)) missing.push(`redis primary ${primary}: no online replica`);
+  const quorum = await sentinelCommand(stack, ['CKQUORUM', 'shopwire']).catch((error) => error.message);
+  if (!/^OK 3 usable/.test(quorum)) missing.push(`sentinels: ${quorum}`);
+  const primary = await redisPrimary(stack).catch(() => ({}));
+  const replication = primary.id ? (await stack.exec(primary.id, ['redis-cli', 'INFO', 'replication'], { allowFail: true })).stdout : '';
+  if (!/slave0:.*state=online/.test(replication)) missing.push(`redis primary ${primary.host}: no online replica`);
   return missing;
+}
+
+/** A command to the first Sentinel; its answer. */
+async function sentinelCommand(stack, args) {
+  const [sentinel] = await stack.containers('sentinel-1');
+  return stack.exec(sentinel, ['redis-cli', '-p', '26379', 'SENTINEL', ...args]);
+}
+
+/** The Redis primary as the Sentinels name it, and its container. */
+async function redisPrimary(stack) {
+  const host = (await sentinelCommand(stack, ['GET-MASTER-ADDR-BY-NAME', 'shopwire'])).split('\n')[0];
+  return { host, id: (await stack.containers(host))[0] };
 }
 
 /**
@@ -177,12 +177,10 @@ export async function notWhole({ stack }) {
 export async function waitUntilWhole(ctx, timeoutMs = 180_000) {
   const began = Date.now();
   let missing = [];
-  while (Date.now() - began < timeoutMs) {
-    missing = await notWhole(ctx);
-    if (missing.length === 0) return (Date.now() - began) / 1000;
-    await sleep(1000);
-  }
-  throw new Error(`not whole after ${timeoutMs / 1000} s: ${missing.join(', ')}`);
+  await waitFor('the stack whole', async () => (missing = await notWhole(ctx)).length === 0, { timeoutMs, everyMs: 1000 }).catch(() => {
+    throw new Error(`not whole after ${timeoutMs / 1000} s: ${missing.join(', ')}`);
+  });
+  return (Date.now() - began) / 1000;
 }
 
 /** Log lines that tell a failover's story: Sentinel's election and switch, the proxy's servers, Galera's views. */

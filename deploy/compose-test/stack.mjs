@@ -90,20 +90,26 @@ export class Stack {
     return State.Status === 'exited' ? `exited ${State.ExitCode}` : State.Status;
   }
 
+  /** The containers of `services` that are not healthy, as `service: state` ([] when all are). */
+  async unhealthy(services = this.services) {
+    const pending = [];
+    for (const service of services) {
+      const ids = await this.containers(service);
+      if (ids.length === 0) pending.push(`${service}: no container`);
+      for (const id of ids) {
+        const state = await this.state(id);
+        if (state !== 'healthy') pending.push(`${service}: ${state}`);
+      }
+    }
+    return pending;
+  }
+
   /** Waits until every container of `services` is healthy; returns ms, throws naming the laggards. */
   async waitHealthy(services = this.services, timeoutMs = Number(process.env.COMPOSE_TEST_HEALTHY_TIMEOUT_S ?? 420) * 1000) {
     const began = Date.now();
     let pending = [];
     while (Date.now() - began < timeoutMs) {
-      pending = [];
-      for (const service of services) {
-        const ids = await this.containers(service);
-        if (ids.length === 0) pending.push(`${service}: no container`);
-        for (const id of ids) {
-          const state = await this.state(id);
-          if (state !== 'healthy') pending.push(`${service}: ${state}`);
-        }
-      }
+      pending = await this.unhealthy(services);
       if (pending.length === 0) return Date.now() - began;
       await sleep(1000);
     }
