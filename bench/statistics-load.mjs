@@ -12,6 +12,7 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Redis } from 'ioredis';
+import { ORDER_EVENTS_CHANNEL } from '../dist/libs/contracts/src/index.js';
 import { connectStore } from '../scripts/lib/store-database.mjs';
 import { benchDatabase, envNumber, onCleanup, runBench, signToken, waitFor } from './lib/harness.mjs';
 import { load } from './lib/load.mjs';
@@ -153,7 +154,7 @@ await runBench('statistics-load', { timeoutSeconds }, async ({ startApp }) => {
   await completeTenth(db);
   // As the order services do after commit: nudge the worker (otherwise it waits for its scheduler).
   const redis = new Redis(REDIS_URL);
-  await redis.publish('shopwire:order-events', '0');
+  await redis.publish(ORDER_EVENTS_CHANNEL, '0');
   redis.disconnect();
   const completed = await catchUp(db, 'PENDING/COMPLETE events');
   const endpoints = [

@@ -1,9 +1,9 @@
 // bench/lib/push-stages.mjs's listener, in a process of its own: the bench's process is busy
 // sending the changes, and a nudge timed there late made "nudge heard → receipt" negative.
 import { Redis } from 'ioredis';
+import { ORDER_EVENTS_CHANNEL } from '../../dist/libs/contracts/src/index.js';
 import { epochNow } from './realtime-sockets.mjs';
 
-const ORDER_EVENTS_CHANNEL = 'shopwire:order-events'; // libs/contracts/src/order-events.ts
 const heard = []; // [event id, time heard]
 const redis = new Redis(process.env.NUDGE_REDIS_URL, { lazyConnect: true });
 await redis.connect();
