@@ -26,6 +26,7 @@ import {
 } from './lib/harness.mjs';
 import { cpuSeconds, fixed } from './lib/load.mjs';
 import { printTable } from './lib/markdown.mjs';
+import { scrapeMetrics } from './lib/metrics.mjs';
 
 const SUBSCRIBERS = envNumber('SUBSCRIBERS', 1000);
 const RATE = envNumber('RATE', 50);
@@ -136,9 +137,8 @@ await runBench('push-load', { timeoutSeconds: DURATION + DRAIN_SECONDS + 240 }, 
   const cpu = cpuSeconds(worker.pid) - cpuBefore;
   await sleep(2000); // anything late (a duplicate) still counts
 
-  const metrics = await (await fetch(`${worker.url}/metrics`)).text();
-  const sends = (outcome) =>
-    Number(new RegExp(`push_sends_total\\{kind="courier",outcome="${outcome}"\\} (\\d+)`).exec(metrics)?.[1] ?? 0);
+  const metrics = await scrapeMetrics(worker.url);
+  const sends = (outcome) => metrics(`push_sends_total{kind="courier",outcome="${outcome}"}`);
   const [stream] = await db.query('SELECT seq, order_id FROM push_new_orders ORDER BY seq');
   const orderAt = new Map(stream.map((row) => [Number(row.seq), Number(row.order_id)]));
   const latencies = [];

@@ -23,6 +23,7 @@ import { connectStore } from '../scripts/lib/store-database.mjs';
 import { cpuSeconds, rssKb } from './lib/load.mjs';
 import { benchDatabase, envNumber, onCleanup, percentile, runBench, signToken, sleep } from './lib/harness.mjs';
 import { printTable } from './lib/markdown.mjs';
+import { scrapeMetrics } from './lib/metrics.mjs';
 import { benchEmail, customerSockets, epochNow } from './lib/realtime-sockets.mjs';
 import { ensureOpenFiles, ephemeralPorts } from './lib/socket-limits.mjs';
 import { watchNudges } from './lib/push-stages.mjs';
@@ -49,14 +50,11 @@ async function post(url, body, bearer) {
 }
 
 /** V8 heap used (MB) as the replica's /metrics reports it, or NaN. */
-async function heapUsedMb(url) {
-  const text = await fetch(`${url}/metrics`).then(
-    (r) => r.text(),
-    () => '',
+const heapUsedMb = (url) =>
+  scrapeMetrics(url).then(
+    (value) => value('nodejs_heap_size_used_bytes', Number.NaN) / 2 ** 20,
+    () => Number.NaN,
   );
-  const match = /^nodejs_heap_size_used_bytes(?:\{[^}]*\})? (\S+)$/m.exec(text);
-  return match ? Number(match[1]) / 2 ** 20 : Number.NaN;
-}
 
 const perReplica = Math.ceil(N / REPLICAS);
 if (perReplica > ephemeralPorts() - 1000) {

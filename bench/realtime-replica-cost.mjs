@@ -17,6 +17,7 @@ import { PrivateRedis } from '../scripts/lib/private-redis.mjs';
 import { connectStore } from '../scripts/lib/store-database.mjs';
 import { benchDatabase, envNumber, onCleanup, runBench, signToken, sleep, waitFor } from './lib/harness.mjs';
 import { printTable } from './lib/markdown.mjs';
+import { scrapeMetrics } from './lib/metrics.mjs';
 
 const REPLICAS = (process.env.REPLICAS ?? '1,2,4').split(',').map(Number);
 const RATE = envNumber('R', 20);
@@ -60,14 +61,7 @@ async function statements(db, user) {
 async function relaySummary(replicas) {
   const parts = [];
   for (const replica of replicas) {
-    const text = await (await fetch(`${replica.url}/metrics`)).text();
-    const value = (series) =>
-      Number(
-        text
-          .split('\n')
-          .find((l) => l.startsWith(`${series} `))
-          ?.split(' ')[1] ?? 0,
-      );
+    const value = await scrapeMetrics(replica.url);
     const role = ['leader', 'follower', 'tailing'].find((name) => value(`realtime_relay_role{role="${name}"}`) === 1);
     const tail = value('realtime_order_events_reads_total{reason="tail"}');
     const hole = value('realtime_order_events_reads_total{reason="hole"}');
