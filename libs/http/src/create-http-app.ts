@@ -1,7 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { LogController } from 'fastify';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import { type DynamicModule, type INestApplication, Logger, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -16,6 +15,7 @@ import {
 import { INLINE_STYLES_CSP } from './content-security-policy.js';
 import { ContractExceptionFilter } from './contract-exception.filter.js';
 import { registerLenientBodyParsing } from './lenient-json.js';
+import { registerSecurityHeaders } from './security-headers.js';
 
 export interface HttpAppOptions {
   /** Service name for logs and the OpenAPI title. */
@@ -83,13 +83,10 @@ export async function createHttpApp(
   // by ours, and framing is refused outright (nothing here is meant to be framed).
   // Every response gets this policy; it fits /docs (Swagger UI's inline styles). A page with
   // needs of its own (the web app) sets its own header on its responses.
-  await app.register(
-    helmet as never,
-    {
-      contentSecurityPolicy: { useDefaults: false, directives: INLINE_STYLES_CSP },
-      frameguard: { action: 'deny' },
-    } as never,
-  );
+  registerSecurityHeaders(fastify, {
+    contentSecurityPolicy: { useDefaults: false, directives: INLINE_STYLES_CSP },
+    frameguard: { action: 'deny' },
+  });
   await app.register(cors as never, { origin: options.corsOrigins, credentials: false } as never);
   await options.configure?.(app);
 

@@ -3,6 +3,7 @@ import {
   type ExecutionContext,
   Inject,
   Injectable,
+  Optional,
   SetMetadata,
   createParamDecorator,
 } from '@nestjs/common';
@@ -10,6 +11,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard, type IAuthGuard } from '@nestjs/passport';
 import type { AccessTokenClaims, Role } from '@shopwire/contracts';
 import { bearerToken } from './access-token-claims.js';
+import { AdmittedTokenObserver } from './admitted-token-observer.js';
 import { JwtVerifier } from './jwt-verifier.js';
 import { UnauthorizedError } from './unauthorized.error.js';
 
@@ -39,6 +41,7 @@ function contractAuthGuard(strategyName: string): IAuthGuard {
  * Global guard: handlers without @RequireRole are public; others need a valid access token
  * (passport-jwt through @nestjs/passport, or the verifier's cache of tokens it already passed)
  * whose `roles` is one of those listed. Every failure is the same UnauthorizedError (contract §1.3).
+ * An admitted request's claims are shown to the app's AdmittedTokenObserver, if it has one.
  */
 @Injectable()
 export class RoleGuard implements CanActivate {
@@ -47,6 +50,7 @@ export class RoleGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     @Inject(JwtVerifier) private readonly verifier: JwtVerifier,
+    @Optional() @Inject(AdmittedTokenObserver) private readonly observer?: AdmittedTokenObserver,
   ) {
     this.authenticate = contractAuthGuard(verifier.strategy.name);
   }
@@ -67,6 +71,7 @@ export class RoleGuard implements CanActivate {
       if (token && request.claims) this.verifier.cache.set(token, request.claims);
     }
     if (!request.claims || !roles.includes(request.claims.roles)) throw new UnauthorizedError();
+    await this.observer?.admitted(request.claims);
     return true;
   }
 }
