@@ -395,7 +395,7 @@ await runBench(
         const rps = runs.map((r) => r.reqPerSec);
         const c = ceiling(ceilingName);
         cells.push(
-          `${Math.round(median(rps))} (${span(rps)}), p50 ${median(runs.map((r) => r.p50))} / p99 ${median(runs.map((r) => r.p99))} ms`,
+          `${Math.round(median(rps))} (${span(rps)}), p50 ${fixed(median(runs.map((r) => r.p50)), 1)} / p99 ${fixed(median(runs.map((r) => r.p99)), 1)} ms`,
           c ? fixed(median(rps) / c, 2) : '—',
         );
       }
