@@ -35,6 +35,20 @@ const ONE_TRANSACTION_IDIOM = ['startTransaction', 'transaction', 'createQueryRu
   message: `No .${name}() outside libs/database: use runInTransaction / withNamedLock from @shopwire/database (ADR 0011).`,
 }));
 
+/**
+ * ADR 0028: no Nest interceptor in the HTTP apps — with any interceptor registered, Nest runs every
+ * request of the app through rxjs. Per-request concerns go into a guard, a Fastify hook or the handler.
+ */
+const NO_INTERCEPTORS = [
+  "Identifier[name='APP_INTERCEPTOR']",
+  "Decorator CallExpression[callee.name='UseInterceptors']",
+  "CallExpression[callee.property.name='useGlobalInterceptors']",
+].map((selector) => ({
+  selector,
+  message:
+    'No Nest interceptor: it wraps every request in rxjs (ADR 0028). Use a guard, a Fastify hook or the handler.',
+}));
+
 /** One no-restricted-imports block (a later block replaces the rule for the files it matches). */
 const restrictImports = (files, ignores, patterns) => ({
   files,
@@ -88,7 +102,7 @@ export default tseslint.config(
   {
     files: ['apps/**/*.{ts,tsx}', 'libs/**/*.ts', 'scripts/**/*.{ts,mjs}'],
     ignores: ['libs/database/**', ...PRODUCTION_ONLY],
-    rules: { 'no-restricted-syntax': ['error', ...ONE_TRANSACTION_IDIOM] },
+    rules: { 'no-restricted-syntax': ['error', ...ONE_TRANSACTION_IDIOM, ...NO_INTERCEPTORS] },
   },
   // SQL only in data owners: `*.repository.ts` and `*.query.ts` (docs/architecture.md, "Data
   // owners"). libs/database is the SQL plumbing, migrations are schema, tests stage their rows.

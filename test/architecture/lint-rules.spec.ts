@@ -51,6 +51,18 @@ describe('lint enforces the boundaries (eslint.config.js, eslint-rules/)', () =>
       'no-restricted-syntax',
     ],
     [
+      'a global Nest interceptor in a lib',
+      'libs/store-data/src/probe.ts',
+      "import { APP_INTERCEPTOR } from '@nestjs/core';\nexport const p = { provide: APP_INTERCEPTOR, useValue: {} };\n",
+      'no-restricted-syntax',
+    ],
+    [
+      'a controller interceptor in an app',
+      'apps/customer/src/probe.controller.ts',
+      "import { Controller, UseInterceptors } from '@nestjs/common';\n@Controller()\n@UseInterceptors({ intercept: (_c: unknown, n: { handle(): unknown }) => n.handle() })\nexport class P {}\n",
+      'no-restricted-syntax',
+    ],
+    [
       'SQL in a service (not a data owner)',
       'apps/owner/src/products/probe.service.ts',
       SQL_CALL,

@@ -39,17 +39,18 @@ async function headerLines(app: FastifyInstance, url: string): Promise<string[]>
   const { res } = (await app.inject({ method: 'GET', url })).raw;
   // Typed on ClientRequest only, though every OutgoingMessage has it.
   const names = (res as unknown as { getRawHeaderNames(): string[] }).getRawHeaderNames();
-  return names
-    .filter((name) => name.toLowerCase() !== 'date')
-    .map((name) => `${name}: ${String(res.getHeader(name))}`);
+  return names.filter((name) => name.toLowerCase() !== 'date').map((name) => `${name}: ${String(res.getHeader(name))}`);
 }
 
 describe('security headers computed once', () => {
-  it.each(['/json', '/page', '/no-such-route'])('sends on %s what per-request helmet sends, in its order', async (url) => {
-    const reference = await headerLines(apps.reference, url);
-    expect(reference.some((line) => line.startsWith('Strict-Transport-Security: '))).toBe(true);
-    expect(await headerLines(apps.computedOnce, url)).toEqual(reference);
-  });
+  it.each(['/json', '/page', '/no-such-route'])(
+    'sends on %s what per-request helmet sends, in its order',
+    async (url) => {
+      const reference = await headerLines(apps.reference, url);
+      expect(reference.some((line) => line.startsWith('Strict-Transport-Security: '))).toBe(true);
+      expect(await headerLines(apps.computedOnce, url)).toEqual(reference);
+    },
+  );
 
   it('carries our policy, and a route replaces it with its own', async () => {
     const json = await apps.computedOnce.inject({ method: 'GET', url: '/json' });
