@@ -78,6 +78,43 @@ describe('POST /order group commit (ADR 0026)', () => {
     expect(after).toMatch(/order_group_commit_wait_seconds_bucket\{le="0.002"\} \d+/);
   });
 
+  it('gives each order of a shared transaction one event, of its own customer', async () => {
+    const customers = ['Cy@Example.org', 'dee@example.org', 'eve@example.org'];
+    const before = await metrics();
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, n) =>
+        h.customer.post(
+          '/order',
+          { requests: [{ id: milk, quantity: n + 1 }] },
+          { token: customerToken(customers[n % 3]) },
+        ),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
+    const ids = answers.map((a) => (a.body as { id: number }).id);
+    // The events are written from what the batch knew (no read of the new orders): they must say
+    // exactly what the order rows say, byte for byte. (A batch's events follow its orders' ids, but
+    // a batch the window started while another was in flight may commit first.)
+    const rows: Array<{ orderId: number; eventCustomer: string; orderCustomer: string; courier: string | null }> =
+      await h.dataSource.query(
+        `SELECT e.order_id AS orderId, e.customer_email AS eventCustomer, o.customer_email AS orderCustomer,
+                e.courier_email AS courier
+           FROM order_events e JOIN orders o ON o.id = e.order_id
+          WHERE e.order_id IN (?) AND e.status = 'CREATED' ORDER BY e.id`,
+        [ids],
+      );
+    expect(rows).toHaveLength(30);
+    for (const row of rows) {
+      expect(row.eventCustomer).toBe(row.orderCustomer);
+      expect(row.courier).toBeNull();
+    }
+    expect(rows.map((row) => row.orderId).sort((a, b) => a - b)).toEqual([...ids].sort((a, b) => a - b));
+    expect(rows.map((row) => row.orderCustomer)).toEqual(rows.map((row) => customers[ids.indexOf(row.orderId) % 3]));
+    const batches =
+      sample(await metrics(), 'order_group_commit_size_count') - sample(before, 'order_group_commit_size_count');
+    expect(batches).toBeLessThan(30); // some orders shared a transaction
+  });
+
   it('fails only the order whose product vanished inside its batch; the others exist with exact totals', async () => {
     const [doomed] = await seedProducts(h.dataSource, [{ name: 'Doomed', price: 5 }]);
     // The doomed product's price is now known to the app (ADR 0014) …

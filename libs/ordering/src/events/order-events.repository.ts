@@ -26,8 +26,16 @@ export class OrderEventsRepository {
    * of 1, 2, 4, … and loses the rest (5 rows take 7 ids). So several orders are read first and
    * inserted with VALUES, whose row count is known and reserves exactly; one order (a pick-up,
    * a delivery) stays one statement, since a one-row bulk insert reserves exactly one id.
+   * `newOrders` (CREATED only): the orders' customers, in `orderIds`' order, when the writer just
+   * placed them — a new order has no courier — so several are inserted without that read, one
+   * round trip less in a group commit's transaction (ADR 0026).
    */
-  async append(tx: SqlExecutor, orderIds: readonly number[], status: OrderStatus): Promise<number> {
+  async append(
+    tx: SqlExecutor,
+    orderIds: readonly number[],
+    status: OrderStatus,
+    newOrders?: { customers: readonly string[] },
+  ): Promise<number> {
     const rows =
       orderIds.length === 1
         ? await tx.query<Array<{ id: number | string }>>(
@@ -36,7 +44,7 @@ export class OrderEventsRepository {
              RETURNING id`,
             [status, orderIds[0]],
           )
-        : await this.appendSeveral(tx, orderIds, status);
+        : await this.appendSeveral(tx, orderIds, status, newOrders);
     return rows.reduce((highest, row) => Math.max(highest, Number(row.id)), 0);
   }
 
@@ -44,11 +52,17 @@ export class OrderEventsRepository {
     tx: SqlExecutor,
     orderIds: readonly number[],
     status: OrderStatus,
+    newOrders: { customers: readonly string[] } | undefined,
   ): Promise<Array<{ id: number | string }>> {
-    const orders = await tx.query<Array<{ id: number; customer_email: string; courier_email: string | null }>>(
-      'SELECT id, customer_email, courier_email FROM orders WHERE id IN (?) ORDER BY id',
-      [orderIds],
-    );
+    const orders =
+      newOrders && status === 'CREATED'
+        ? orderIds
+            .map((id, n) => ({ id, customer_email: newOrders.customers[n], courier_email: null }))
+            .sort((a, b) => a.id - b.id)
+        : await tx.query<Array<{ id: number; customer_email: string; courier_email: string | null }>>(
+            'SELECT id, customer_email, courier_email FROM orders WHERE id IN (?) ORDER BY id',
+            [orderIds],
+          );
     if (orders.length === 0) return [];
     return tx.query<Array<{ id: number | string }>>(
       `INSERT INTO order_events (order_id, customer_email, status, courier_email, occurred_at)

@@ -101,7 +101,8 @@ export class OrderGroupCommit {
         for (const [n, { claim }] of batch.entries()) {
           if (claim) await this.idempotency.complete(tx, claim, { id: ids[n] });
         }
-        return { result: ids, changed: ids, status: 'CREATED' };
+        const customers = batch.map((entry) => entry.order.customerEmail);
+        return { result: ids, changed: ids, status: 'CREATED', newOrders: { customers } };
       });
     } catch {
       groupCommitMetrics.fallbacks.inc();

@@ -10,6 +10,8 @@ export interface OrderChange<T> {
   result: T;
   changed: readonly number[];
   status: OrderStatus;
+  /** Orders the work just placed: their customers, in `changed`'s order (their events need no read). */
+  newOrders?: { customers: readonly string[] };
 }
 
 /**
@@ -33,7 +35,9 @@ export class OrderWriter {
   async write<T>(work: (tx: QueryRunner) => Promise<OrderChange<T>>): Promise<T> {
     const { result, eventId } = await runInTransaction(this.dataSource, async (tx) => {
       const change = await work(tx);
-      const eventId = change.changed.length ? await this.events.append(tx, change.changed, change.status) : 0;
+      const eventId = change.changed.length
+        ? await this.events.append(tx, change.changed, change.status, change.newOrders)
+        : 0;
       return { result: change.result, eventId };
     });
     if (eventId > 0) this.orderEvents.publish(eventId);
