@@ -22,11 +22,15 @@ export async function storeDatabase(stack) {
     decimalNumbers: true,
     dateStrings: true,
   });
+  // Every statement here is a read, so one that lost its connection is simply sent again: the
+  // proxy cuts a pooled connection when its node goes down, and again when the node it was moved
+  // to is a backup and the first one comes back (a CI run lost the statistics wait this way).
+  const read = (options, params) => pool.query(options, params).catch(() => pool.query(options, params));
   return {
-    query: (sql, params) => pool.query(sql, params),
-    /** Column `column` of the first row (a connection broken by a fault is retried once). */
+    query: read,
+    /** Column `column` of the first row. */
     async scalar(sql, column) {
-      const [rows] = await pool.query({ sql, rowsAsArray: true }).catch(() => pool.query({ sql, rowsAsArray: true }));
+      const [rows] = await read({ sql, rowsAsArray: true });
       return rows[0]?.[column];
     },
     end: () => pool.end(),
