@@ -5,4 +5,5 @@ export * from './transient-errors.js';
 export * from './database.module.js';
 export * from './parameter-free-query-logger.js';
 export * from './transactions.js';
+export * from './compound-statement.js';
 export * from './shared-fresh-read.js';

@@ -207,4 +207,42 @@ describe('POST /order group commit (ADR 0026)', () => {
       await locker.end();
     }
   });
+
+  it('fails only the order whose Idempotency-Key claim was lost, and writes nothing of it', async () => {
+    const body = { requests: [{ id: milk, quantity: 1 }] };
+    const { host, port, user, password, database } = parseMysqlUrl(h.db.url);
+    const locker = await mysql.createConnection({ host, port, user, password, database });
+    const before = await countOrderRows(h.dataSource);
+    try {
+      // The orders table is held: the batches wait inside their statement, before the replies.
+      await locker.query('LOCK TABLES orders WRITE');
+      const first = placeOrder().place('first@example.org', '', body, undefined);
+      const lost = placeOrder().place('lost@example.org', '', body, 'lost-1');
+      const others = ['kept-1', 'kept-2'].map((key) => placeOrder().place('kept@example.org', '', body, key));
+      const claimed = async () =>
+        Number((await h.dataSource.query(`SELECT COUNT(*) AS n FROM idempotency_keys WHERE idem_key = 'lost-1'`))[0].n);
+      await waitFor('the claim', async () => (await claimed()) === 1);
+      // Another process takes the claim over (as after the in-flight timeout) while the order waits.
+      await h.dataSource.query(`UPDATE idempotency_keys SET owner_token = RANDOM_BYTES(16) WHERE idem_key = 'lost-1'`);
+      await locker.query('UNLOCK TABLES');
+
+      await expect(lost).rejects.toThrow(Messages.idempotencyKeyInFlight);
+      const ids = [(await first).id, ...(await Promise.all(others)).map((placed) => placed.id)];
+      expect(new Set(ids).size).toBe(3);
+    } finally {
+      await locker.end();
+    }
+    const [row] = await h.dataSource.query(
+      `SELECT COUNT(*) AS n FROM orders WHERE customer_email = 'lost@example.org'`,
+    );
+    expect(Number(row.n)).toBe(0);
+    expect(await countOrderRows(h.dataSource)).toEqual({
+      ...before,
+      orders: before.orders + 3,
+      items: before.items + 3,
+      events: before.events + 3,
+    });
+    const [claim] = await h.dataSource.query(`SELECT state FROM idempotency_keys WHERE idem_key = 'lost-1'`);
+    expect(claim.state).toBe('IN_FLIGHT');
+  });
 });

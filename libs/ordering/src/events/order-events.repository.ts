@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { OrderEventRecord, OrderStatus } from '@shopwire/contracts';
-import { runInTransaction, type SqlExecutor } from '@shopwire/database';
+import { type CompoundStatement, runInTransaction, type SqlExecutor } from '@shopwire/database';
 import { STORE_EPOCH_SQL } from '@shopwire/store-data';
 import { DataSource } from 'typeorm';
 
@@ -15,60 +15,37 @@ export class OrderEventsRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   /**
-   * Appends the rows of one state change of `orderIds` (ascending order id), copying customer and
-   * courier from the order rows as they now stand. Only `OrderWriter` calls it, as the LAST
-   * statements before COMMIT: consumers read events by id, and the window between allocating an
-   * id and committing it must stay tiny. Returns the highest new event id (RETURNING: exact
-   * whatever the auto-increment lock mode, e.g. interleaved under Galera).
-   *
-   * Ids must stay dense, or the realtime tail holds at each hole for its grace period (ADR 0003).
-   * `INSERT … SELECT` is a bulk insert to InnoDB: for more than one row it reserves ids in blocks
-   * of 1, 2, 4, … and loses the rest (5 rows take 7 ids). So several orders are read first and
-   * inserted with VALUES, whose row count is known and reserves exactly; one order (a pick-up,
-   * a delivery) stays one statement, since a one-row bulk insert reserves exactly one id.
-   * `newOrders` (CREATED only): the orders' customers, in `orderIds`' order, when the writer just
-   * placed them — a new order has no courier — so several are inserted without that read, one
-   * round trip less in a group commit's transaction (ADR 0026).
+   * Appends the row of one order's state change, copying customer and courier from the order row
+   * as it now stands. Only `OrderWriter` calls it, as the LAST statement before COMMIT: consumers
+   * read events by id, and the window between allocating an id and committing it must stay tiny.
+   * Returns the new event id (RETURNING: exact whatever the auto-increment lock mode, e.g.
+   * interleaved under Galera). Ids must stay dense, or the realtime tail holds at each hole for
+   * its grace period (ADR 0003): a one-row `INSERT … SELECT` reserves exactly one id.
    */
-  async append(
-    tx: SqlExecutor,
-    orderIds: readonly number[],
-    status: OrderStatus,
-    newOrders?: { customers: readonly string[] },
-  ): Promise<number> {
-    const rows =
-      orderIds.length === 1
-        ? await tx.query<Array<{ id: number | string }>>(
-            `INSERT INTO order_events (order_id, customer_email, status, courier_email, occurred_at)
-             SELECT id, customer_email, ?, courier_email, UTC_TIMESTAMP(3) FROM orders WHERE id = ?
-             RETURNING id`,
-            [status, orderIds[0]],
-          )
-        : await this.appendSeveral(tx, orderIds, status, newOrders);
-    return rows.reduce((highest, row) => Math.max(highest, Number(row.id)), 0);
+  async append(tx: SqlExecutor, orderId: number, status: OrderStatus): Promise<number> {
+    const rows = await tx.query<Array<{ id: number | string }>>(
+      `INSERT INTO order_events (order_id, customer_email, status, courier_email, occurred_at)
+       SELECT id, customer_email, ?, courier_email, UTC_TIMESTAMP(3) FROM orders WHERE id = ?
+       RETURNING id`,
+      [status, orderId],
+    );
+    return rows.length ? Number(rows[0].id) : 0;
   }
 
-  private async appendSeveral(
-    tx: SqlExecutor,
-    orderIds: readonly number[],
-    status: OrderStatus,
-    newOrders: { customers: readonly string[] } | undefined,
-  ): Promise<Array<{ id: number | string }>> {
-    const orders =
-      newOrders && status === 'CREATED'
-        ? orderIds
-            .map((id, n) => ({ id, customer_email: newOrders.customers[n], courier_email: null }))
-            .sort((a, b) => a.id - b.id)
-        : await tx.query<Array<{ id: number; customer_email: string; courier_email: string | null }>>(
-            'SELECT id, customer_email, courier_email FROM orders WHERE id IN (?) ORDER BY id',
-            [orderIds],
-          );
-    if (orders.length === 0) return [];
-    return tx.query<Array<{ id: number | string }>>(
+  /**
+   * Adds the CREATED rows of orders placed earlier in `statement` (a placement is one round trip,
+   * ADR 0026): `ids` are the variables holding their ids, in ascending id order, `customers` their
+   * customers; a new order has no courier, so nothing is read. As `append`: the last write before
+   * COMMIT. With VALUES, whose row count is known, InnoDB reserves exactly that many ids (a
+   * several-row `INSERT … SELECT` is a bulk insert: it reserves ids in blocks of 1, 2, 4, … and
+   * loses the rest, holes the tail would wait at). The part returns the new event ids.
+   */
+  addNewOrderEvents(statement: CompoundStatement, ids: readonly string[], customers: readonly string[]): void {
+    statement.add(
       `INSERT INTO order_events (order_id, customer_email, status, courier_email, occurred_at)
-       VALUES ${orders.map(() => '(?, ?, ?, ?, UTC_TIMESTAMP(3))').join(', ')}
-       RETURNING id`,
-      orders.flatMap((order) => [order.id, order.customer_email, status, order.courier_email]),
+       VALUES ${ids.map((id) => `(${id}, ?, 'CREATED', NULL, UTC_TIMESTAMP(3))`).join(', ')}
+       RETURNING id;`,
+      customers,
     );
   }
 

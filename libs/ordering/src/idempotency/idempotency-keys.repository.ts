@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { SqlExecutor, WriteResult } from '@shopwire/database';
+import type { CompoundStatement, SqlExecutor, WriteResult } from '@shopwire/database';
 import { DataSource } from 'typeorm';
 import { ORDERING_OPTIONS, DEFAULT_IDEMPOTENCY_OPTIONS, type OrderingOptions } from '../ordering-options.js';
 
@@ -85,6 +85,22 @@ export class IdempotencyKeysRepository {
       [response.status, JSON.stringify(response.body), scope.customerEmail, scope.incarnation, scope.key, owner],
     );
     return Number(result.affectedRows) === 1;
+  }
+
+  /**
+   * `complete` with a 200 whose body is `{"id":N}`, N in `idVariable` (an order id known only
+   * inside `statement`, ADR 0026); the same text as JSON.stringify (the CAST: a local variable
+   * would go into JSON as a string). A lost claim signals, so nothing of the statement is written.
+   */
+  addCompleteWithId(statement: CompoundStatement, scope: IdempotencyScope, owner: Buffer, idVariable: string): void {
+    statement.add(
+      `UPDATE idempotency_keys SET state = 'DONE', response_status = 200, response_body = JSON_COMPACT(JSON_OBJECT('id', CAST(${idVariable} AS UNSIGNED)))
+       WHERE customer_email = ? AND customer_incarnation = ? AND idem_key = ? AND owner_token = ?;
+       IF ROW_COUNT() <> 1 THEN
+         SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'shopwire: idempotency claim lost';
+       END IF;`,
+      [scope.customerEmail, scope.incarnation, scope.key, owner],
+    );
   }
 
   /** Forgets an unfinished claim (the request failed in a way a retry may fix). */

@@ -2,7 +2,7 @@ import { ContractError } from '@shopwire/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { IdempotencyKeyInFlightError, IdempotencyKeyReusedError } from '../errors.js';
-import type { SqlExecutor } from '@shopwire/database';
+import type { CompoundStatement, SqlExecutor } from '@shopwire/database';
 import {
   IdempotencyKeysRepository,
   type IdempotencyScope,
@@ -48,6 +48,11 @@ export class IdempotencyService {
     if (!(await this.store.complete(tx, claim.scope, claim.owner, { status: 200, body: response }))) {
       throw new IdempotencyKeyInFlightError();
     }
+  }
+
+  /** `complete` of a placed order's `{ id }` inside a placement statement: `idVariable` holds the id (ADR 0026). */
+  addCompletion(statement: CompoundStatement, claim: IdempotencyClaim, idVariable: string): void {
+    this.store.addCompleteWithId(statement, claim.scope, claim.owner, idVariable);
   }
 
   /** A contract 4xx is the final answer and replays; anything else frees the key for a retry. */

@@ -17,7 +17,7 @@ export const groupCommitMetrics = {
   }),
   fallbacks: new Counter({
     name: 'order_group_commit_fallbacks_total',
-    help: 'Batches that failed and were written again order by order (one order of them failed)',
+    help: 'Batches (of one order or more) whose placement statement failed, written again order by order: an order of them failed, or was priced by an earlier catalogue',
     registers: [metricsRegistry],
   }),
 };

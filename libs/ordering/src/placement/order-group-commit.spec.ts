@@ -1,28 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import type { IdempotencyService } from '../idempotency/idempotency.service.js';
-import type { OrderWriter } from '../writes/order-writer.js';
+import type { OrderWriter, PlacedOrders } from '../writes/order-writer.js';
 import { OrderGroupCommit } from './order-group-commit.js';
 import type { OrderPlacementService, PreparedOrder } from './order-placement.service.js';
 
-/** A placement that records what each transaction wrote; the first write waits for `release`. */
+/** A writer that records what each placement statement wrote; the first one waits for `release`. */
 function recordingStack(options: { maxSize?: number; maxLines?: number }) {
   const batches: number[] = [];
   let nextId = 1;
   let release!: () => void;
   const firstHeld = new Promise<void>((resolve) => (release = resolve));
   const placement = {
-    async insertOrder() {
-      batches.push(1);
-      if (batches.length === 1) await firstHeld;
-      return nextId++;
-    },
-    async insertOrders(_tx: unknown, orders: readonly PreparedOrder[]) {
-      batches.push(orders.length);
-      return orders.map(() => nextId++);
-    },
+    addOrders: (_statement: unknown, orders: readonly PreparedOrder[]) => orders.map((_, n) => `v${n}`),
   } as unknown as OrderPlacementService;
   const writer = {
-    write: async (work: (tx: unknown) => Promise<{ result: unknown }>) => (await work({})).result,
+    async writePlacement(place: (statement: unknown) => PlacedOrders) {
+      const { ids } = place({});
+      batches.push(ids.length);
+      if (batches.length === 1) await firstHeld;
+      return ids.map(() => nextId++);
+    },
   } as unknown as OrderWriter;
   const groupCommit = new OrderGroupCommit(placement, {} as IdempotencyService, writer, {
     redisUrl: 'redis://unused',

@@ -15,15 +15,17 @@ interface Waiting {
 
 /**
  * Application-level group commit of `POST /order` (ADR 0026): the orders of concurrent requests
- * are written by one `OrderWriter` transaction — one compound statement for all their rows, the
- * idempotent replies, one statement for all their CREATED events, one COMMIT, one nudge.
+ * are written by one `OrderWriter` transaction in ONE round trip — one compound statement with
+ * START TRANSACTION, all their rows, the idempotent replies, their CREATED events and COMMIT —
+ * and one nudge.
  *
  * A batch starts at once while fewer than `maxInFlight` batches are being written (an idle
  * server adds no wait), else when one of them commits, when it is full (`maxSize` orders, or
  * `maxLines` items: the compound statement stays far below max_allowed_packet), or at the
  * latest `windowMs` after its first order arrived. Each order still gets its own answer: when a
  * batch fails, nothing of it was written (one transaction) and every order of it is written
- * again alone, so only the culprit (bad product, foreign key, lost idempotency claim) fails.
+ * again alone, step by step, so only the culprit (bad product, foreign key, lost idempotency
+ * claim) fails, and an order priced by an earlier catalogue is priced again in its transaction.
  */
 @Injectable()
 export class OrderGroupCommit {
@@ -90,19 +92,17 @@ export class OrderGroupCommit {
   }
 
   private async writeBatch(batch: Waiting[]): Promise<void> {
-    if (batch.length === 1) return this.writeAlone(batch[0]);
     let ids: number[];
     try {
-      ids = await this.writer.write(async (tx) => {
-        const ids = await this.placement.insertOrders(
-          tx,
+      ids = await this.writer.writePlacement((statement) => {
+        const ids = this.placement.addOrders(
+          statement,
           batch.map((entry) => entry.order),
         );
         for (const [n, { claim }] of batch.entries()) {
-          if (claim) await this.idempotency.complete(tx, claim, { id: ids[n] });
+          if (claim) this.idempotency.addCompletion(statement, claim, ids[n]);
         }
-        const customers = batch.map((entry) => entry.order.customerEmail);
-        return { result: ids, changed: ids, status: 'CREATED', newOrders: { customers } };
+        return { ids, customers: batch.map((entry) => entry.order.customerEmail) };
       });
     } catch {
       groupCommitMetrics.fallbacks.inc();
@@ -119,7 +119,7 @@ export class OrderGroupCommit {
         await this.writer.write(async (tx) => {
           const id = await this.placement.insertOrder(tx, order);
           if (claim) await this.idempotency.complete(tx, claim, { id });
-          return { result: id, changed: [id], status: 'CREATED' };
+          return { result: id, changed: id, status: 'CREATED' };
         }),
       );
     } catch (error) {

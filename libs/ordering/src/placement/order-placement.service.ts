@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { BadRequestError, parseGeoPoint, type DeliveryAddress, type GeoPoint } from '@shopwire/contracts';
-import type { SqlExecutor } from '@shopwire/database';
+import type { CompoundStatement, SqlExecutor } from '@shopwire/database';
 import { InvalidDeliveryLocationError, InvalidProductError, InvalidProductQuantityError } from '../errors.js';
 import { exactTotal } from '../money/exact-total.js';
 import { parseDeliveryAddress } from './delivery-address.js';
@@ -76,17 +76,12 @@ export class OrderPlacementService {
   }
 
   /**
-   * Writes several orders in one round trip (a group commit, ADR 0026); returns their ids in
-   * order. Any failure fails them all and writes nothing of them once the transaction rolls back:
-   * the caller then writes each alone (`insertOrder`), which re-prices after a catalogue change.
+   * Adds the orders to a placement statement (a group commit, ADR 0026); returns the variables of
+   * their ids, in order. Any failure fails them all and writes nothing of them: the caller then
+   * writes each alone (`insertOrder`), which re-prices after a catalogue change.
    */
-  async insertOrders(tx: QueryRunner, orders: readonly PreparedOrder[]): Promise<number[]> {
-    try {
-      return await this.orders.insert(tx, orders);
-    } catch (error) {
-      if (error instanceof PricesOfOtherEpochError) this.knownPrices.forget();
-      throw error;
-    }
+  addOrders(statement: CompoundStatement, orders: readonly PreparedOrder[]): string[] {
+    return this.orders.addInsert(statement, orders);
   }
 
   private async readPrices(db: SqlExecutor, ids: readonly number[]): Promise<EpochPrices> {

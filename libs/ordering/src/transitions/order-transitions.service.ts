@@ -36,7 +36,7 @@ export class OrderTransitionsService {
     if (!isStorableId(orderId)) throw new InvalidOrderIdError();
     await this.writer.write(async (tx) => {
       if (!(await update(tx))) throw new InvalidOrderIdError();
-      return { result: undefined, changed: [orderId], status: to };
+      return { result: undefined, changed: orderId, status: to };
     });
   }
 }
