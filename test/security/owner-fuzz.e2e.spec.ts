@@ -37,12 +37,19 @@ describe('fuzzing the owner service (contract §3)', () => {
     'POST /update_product never fails and a refused change writes nothing',
     target,
     () => {
-      const price = fc.oneof(fc.double({ min: 0.01, max: 1e6, noNaN: true }), hostileJson);
-      const onSale = fc.oneof(fc.boolean(), hostileJson);
+      // Mostly valid field values: the bodies already put hostile values in any field (one broken,
+      // or each mixed). With hostile ones at even odds here too, a valid change was so rare that
+      // a run of 200 requests once had no 200 at all and failed the suite.
+      const mostly = <T>(valid: fc.Arbitrary<T>, hostile: fc.Arbitrary<unknown>) =>
+        fc.oneof({ arbitrary: valid, weight: 3 }, { arbitrary: hostile, weight: 1 });
       return jsonEndpointRequest(
         'POST',
         '/update_product',
-        { id: idValue([1, 2, 3]), price, onSale },
+        {
+          id: mostly(fc.constantFrom(1, 2, 3), idValue([1, 2, 3])),
+          price: mostly(fc.double({ min: 0.01, max: 1e6, noNaN: true }), hostileJson),
+          onSale: mostly(fc.boolean(), hostileJson),
+        },
         `Bearer ${tokens.owner()}`,
       );
     },
