@@ -9,15 +9,19 @@ import { docker } from '../lib/docker-cli.mjs';
 /** How long a fault may take to show its recovery before the probe gives up. */
 const PROBE_LIMIT_MS = 60_000;
 
-/** Calls `probe()` every `everyMs` until `stop()`; each record: {started, ended, ok}. */
+/**
+ * Calls `probe()` every `everyMs` until `stop()`; each record: {started, ended, ok, why} (`why`: the
+ * message a failed probe threw).
+ */
 function startProbe(probe, everyMs) {
   const records = [];
   let stopped = false;
   const loop = (async () => {
     while (!stopped) {
       const started = Date.now();
-      const ok = await probe().catch(() => false);
-      records.push({ started, ended: Date.now(), ok });
+      let why;
+      const ok = await probe().catch((error) => ((why = error.message), false));
+      records.push({ started, ended: Date.now(), ok, why });
       await sleep(everyMs);
     }
   })();
@@ -36,15 +40,38 @@ export function recoverySeconds(records, killedAt) {
   return success ? (success.ended - killedAt) / 1000 : undefined;
 }
 
-/** A fresh socket through the gateway gets its `ready` (its replay done) within 3 s. */
-function socketProbe(url, token) {
+/**
+ * The probes after the kill, for a verdict note: `start+duration ok|fail (why)` in seconds from
+ * the kill, the first `max` of them (a slow recovery shows whether probes failed fast, timed out
+ * or answered slowly).
+ */
+export function probeTimeline(records, killedAt, max = 10) {
+  const seconds = (ms) => (ms / 1000).toFixed(2);
+  return records
+    .filter((r) => r.started >= killedAt)
+    .slice(0, max)
+    .map((r) => `${seconds(r.started - killedAt)}+${seconds(r.ended - r.started)} ${r.ok ? 'ok' : `fail${r.why ? ` (${r.why})` : ''}`}`)
+    .join(', ');
+}
+
+/**
+ * A fresh socket through the gateway gets its `ready` (its replay done) within `timeoutMs`. The
+ * realtime fault gives it its whole target (5 s): a socket begun 0.6 s after the kill pays the
+ * gateway's connect timeout on the dead replica, then queues behind the ~100 sockets that moved
+ * to the survivor at once; one that is ready 3.5 s later shows the path answering at 4.1 s, and
+ * a shorter probe would have thrown that answer away and waited for the next probe.
+ */
+function socketProbe(url, token, timeoutMs) {
   return () =>
-    new Promise((resolve) => {
-      const socket = io(url, { transports: ['websocket'], auth: { token, lastEventId: 0 }, reconnection: false, timeout: 3000 });
-      const done = (ok) => (clearTimeout(timer), socket.disconnect(), resolve(ok));
-      const timer = setTimeout(() => done(false), 3000);
-      socket.once('ready', () => done(true));
-      socket.once('connect_error', () => done(false));
+    new Promise((resolve, reject) => {
+      const socket = io(url, { transports: ['websocket'], auth: { token, lastEventId: 0 }, reconnection: false, timeout: timeoutMs });
+      const settle = (outcome) => (clearTimeout(timer), socket.disconnect(), outcome());
+      const timer = setTimeout(
+        () => settle(() => reject(new Error(`${socket.connected ? 'connected, no ready' : 'no connection'} in ${timeoutMs / 1000} s`))),
+        timeoutMs,
+      );
+      socket.once('ready', () => settle(() => resolve(true)));
+      socket.once('connect_error', (error) => settle(() => reject(new Error(`connect_error: ${error.message}`))));
     });
 }
 
@@ -112,7 +139,8 @@ export function haFaults() {
       path: 'a new socket through the gateway gets ready',
       targetSeconds: 5,
       part: async ({ stack }) => (await stack.containers('realtime'))[0],
-      probe: ({ stack, traffic }) => socketProbe(stack.urls.realtime, traffic.customers[1].token),
+      probe: ({ stack, traffic }) => socketProbe(stack.urls.realtime, traffic.customers[1].token, 5000),
+      diagnose: ['gateway', 'realtime'],
       rejoined: appRejoined,
     },
     {
@@ -265,6 +293,7 @@ export async function injectFault(fault, ctx, { beforeMs = 3000, afterMs = 4000 
     container: name,
     logs,
     outcomes,
+    timeline: probe ? probeTimeline(probe.records, killedAt) : '',
     recovered: final,
     rejoined,
     requests: during.length,

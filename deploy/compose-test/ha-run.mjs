@@ -60,6 +60,10 @@ await runComposeScenario({
           console.log(`${label}: did not answer again in time or did not rejoin; log lines since the kill:\n${result.logs}`);
           verdict.note(`${fault.name}: its path's story since the kill`, pathStory(result.logs) || 'no failover events logged');
         }
+        if (result.timeline) {
+          console.log(`${label}: probes since the kill (start+duration s): ${result.timeline}`);
+          verdict.note(`${fault.name}: probes since the kill (start+duration s)`, result.timeline);
+        }
         if (result.outcomes) verdict.note(`${fault.name}: position reports from kill to restart`, result.outcomes);
         verdict.check(`${label}: back after docker start and rejoined`, result.rejoined !== undefined, `${result.rejoined ?? 'not'} s`);
         verdict.check(`${label}: acknowledged orders lost 0`, audit.lost === 0, `${audit.lost} of ${audit.acked}`);
