@@ -94,6 +94,19 @@ export class PrivateSentinelGroup {
     return command(port, 'INFO', 'replication');
   }
 
+  /** Each data server's role and its subscriber count on `channel`, for a failure message. */
+  async channelState(channel: string): Promise<string> {
+    const state = async (port: number) => {
+      const role = (await command(port, 'ROLE')).split('\r\n')[2] ?? '?';
+      const subscribers = (await command(port, 'PUBSUB', 'NUMSUB', channel)).split('\r\n').at(-2) ?? '?';
+      return `${port} ${role}, ${subscribers} subscriber(s)`;
+    };
+    const ports = [this.primaryPort, this.replicaPort];
+    return (
+      await Promise.all(ports.map((port) => state(port).catch((error: Error) => `${port}: ${error.message}`)))
+    ).join('; ');
+  }
+
   /** The port the last Sentinel currently names as primary (a test may pause the first). */
   async currentPrimaryPort(sentinelPort = this.sentinelPorts.at(-1)!): Promise<number> {
     const reply = await command(sentinelPort, 'SENTINEL', 'GET-MASTER-ADDR-BY-NAME', this.name);

@@ -52,6 +52,14 @@ export class CustomerLocationFeed implements OnApplicationBootstrap, OnApplicati
   onApplicationBootstrap(): void {
     this.subscriber.on('error', () => undefined); // reported by the relay's connection already
     this.subscriber.on('message', (channel: string, message: string) => this.onMessage(channel, message));
+    // Every (re)connection ends subscribed to the channel of each customer connected here, whatever
+    // became of a SUBSCRIBE sent before it was ready (the first customers after a start are
+    // attached while it is still connecting). Once, under the realtime suite, a customer connected
+    // at start had no subscriber on either Redis server 10 s later. SUBSCRIBE is idempotent.
+    this.subscriber.on('ready', () => {
+      const channels = [...this.subscribers.keys()].map(customerChannel);
+      if (channels.length > 0) this.subscriber.subscribe(...channels).catch(() => undefined);
+    });
   }
 
   onApplicationShutdown(): void {

@@ -84,16 +84,22 @@ describe('courier positions across Redis failovers (Sentinel, two realtime repli
       return undefined;
     };
 
-    /** What the device heard back for every report sent since `from`. */
-    const acksSince = (from: number) =>
-      sent.filter((entry) => entry.sentAt >= from).map(({ ack }) => (ack ? (ack.ok ? 'ok' : ack.error) : 'no ack'));
+    /** What the device heard back for every report sent since `from`, and where the customer's feed stands. */
+    const acksSince = async (from: number) => {
+      const acks = sent
+        .filter((entry) => entry.sentAt >= from)
+        .map(({ ack }) => (ack ? (ack.ok ? 'ok' : ack.error) : 'no ack'));
+      const channel = await group.channelState('shopwire:courier-location:to:failover-tracking@example.org');
+      const socket = `customer socket ${customer.client.socket.connected ? 'connected' : 'not connected'}, ${customer.readies.length} ready, ${customer.positions.length} positions`;
+      return `${acks.join()}; ${socket}; ${channel}`;
+    };
 
     try {
       // Before any failover: positions flow (bounded like a recovery: the full suite can load the
       // two cores enough for a first report to take seconds).
       const start = Date.now();
       const firstSeen = await firstDeliveredAfter(start, start + RECOVERY_BOUND_MS);
-      expect(firstSeen, `no position delivered before any failover; acks: ${acksSince(start).join()}`).toBeDefined();
+      expect(firstSeen, `no position delivered before any failover; acks: ${await acksSince(start)}`).toBeDefined();
       const rounds = [{ pauseFirstSentinel: false }, { pauseFirstSentinel: true }, { pauseFirstSentinel: false }];
       for (const [round, { pauseFirstSentinel }] of rounds.entries()) {
         const first = group.sentinelPorts[0]!;
@@ -107,7 +113,7 @@ describe('courier positions across Redis failovers (Sentinel, two realtime repli
         const back = await firstDeliveredAfter(promotedAt, promotedAt + RECOVERY_BOUND_MS);
         expect(
           back,
-          `round ${round}: no position delivered after the promotion; acks: ${acksSince(promotedAt).join()}`,
+          `round ${round}: no position delivered after the promotion; acks: ${await acksSince(promotedAt)}`,
         ).toBeDefined();
         // And they keep flowing: the next three reports all arrive (each acknowledged `ok`).
         // Counted, not timed: the device's 1.1 s interval runs late when the suite loads the box,
