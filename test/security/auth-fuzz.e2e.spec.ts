@@ -13,9 +13,11 @@ const registration = {
   email: validEmail,
   password: validPassword,
 };
+// Mostly the owner's own credentials (the bodies already break any field): at even odds a run of
+// 200 requests once held no valid login at all, and the suite failed for want of a 200.
 const credentials = {
-  email: fc.oneof(validEmail, fc.constant('onlymoney@gmail.com')),
-  password: fc.oneof(validPassword, fc.constant('evenmoremoney')),
+  email: fc.oneof({ arbitrary: fc.constant('onlymoney@gmail.com'), weight: 3 }, { arbitrary: validEmail, weight: 1 }),
+  password: fc.oneof({ arbitrary: fc.constant('evenmoremoney'), weight: 3 }, { arbitrary: validPassword, weight: 1 }),
 };
 
 describe('fuzzing the authentication service (contract §2)', () => {
