@@ -1,4 +1,5 @@
 import type { DataSource, QueryRunner } from 'typeorm';
+import type { CompoundStatement } from './compound-statement.js';
 import { withTransactionRetry } from './transient-errors.js';
 
 /**
@@ -48,15 +49,40 @@ export function runInTransaction<T>(
   work: (tx: QueryRunner) => Promise<T>,
   options: TransactionOptions = {},
 ): Promise<T> {
+  return onOwnConnection(dataSource, options, async (tx) => {
+    if (options.isolation) await tx.query(`SET TRANSACTION ISOLATION LEVEL ${options.isolation}`);
+    await tx.query(options.readOnly ? 'START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY' : 'START TRANSACTION');
+    const result = await work(tx);
+    await tx.query('COMMIT');
+    return result;
+  });
+}
+
+/**
+ * The same transaction in ONE round trip (ADR 0026): START TRANSACTION and COMMIT travel inside
+ * `statement`. A part that failed or signalled leaves the transaction open; it is rolled back on
+ * the same connection, and a deadlock victim runs again, as in `runInTransaction`. Returns the rows
+ * of each part that returns rows, in order.
+ */
+export function runAsOneTransaction(dataSource: DataSource, statement: CompoundStatement): Promise<unknown[][]> {
+  return onOwnConnection(dataSource, {}, async (tx) => {
+    const results: unknown = await tx.query(statement.sql({ transaction: true }), statement.values);
+    // mysql2: one array of rows per part that returned rows, then the statement's own header.
+    return Array.isArray(results) ? results.filter((result): result is unknown[] => Array.isArray(result)) : [];
+  });
+}
+
+/** `run` on one connection (the given runner's or the pool's), rolled back on any error, retried whole on a deadlock. */
+function onOwnConnection<T>(
+  dataSource: DataSource,
+  options: TransactionOptions,
+  run: (tx: QueryRunner) => Promise<T>,
+): Promise<T> {
   return withTransactionRetry(async () => {
     const tx = options.runner ?? dataSource.createQueryRunner();
     if (!options.runner) await tx.connect();
     try {
-      if (options.isolation) await tx.query(`SET TRANSACTION ISOLATION LEVEL ${options.isolation}`);
-      await tx.query(options.readOnly ? 'START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY' : 'START TRANSACTION');
-      const result = await work(tx);
-      await tx.query('COMMIT');
-      return result;
+      return await run(tx);
     } catch (error) {
       await tx.query('ROLLBACK').catch(() => undefined);
       throw error;

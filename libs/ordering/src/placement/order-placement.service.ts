@@ -65,13 +65,13 @@ export class OrderPlacementService {
    */
   async insertOrder(tx: QueryRunner, order: PreparedOrder): Promise<number> {
     try {
-      return (await this.orders.insert(tx, [order]))[0];
+      return await this.orders.insert(tx, order);
     } catch (error) {
       if (!(error instanceof PricesOfOtherEpochError)) throw error;
       this.knownPrices.forget();
       const ids = order.requests.map((request) => request.productId);
       const fresh = priceOrder(order.customerEmail, order.requests, order.delivery, await this.readPrices(tx, ids));
-      return (await this.orders.insert(tx, [fresh]))[0];
+      return this.orders.insert(tx, fresh);
     }
   }
 

@@ -89,14 +89,14 @@ export class OrdersRepository {
     });
   }
 
-  /** `addInsert` as one statement in the caller's transaction `tx`; returns the new order ids, in order. */
-  async insert(tx: QueryRunner, orders: readonly OrderRows[]): Promise<number[]> {
+  /** `addInsert` of one order as one statement in the caller's transaction `tx`; returns its id. */
+  async insert(tx: QueryRunner, order: OrderRows): Promise<number> {
     const statement = new CompoundStatement();
-    const ids = this.addInsert(statement, orders);
-    statement.add(`SELECT ${ids.join(', ')};`);
+    const [id] = this.addInsert(statement, [order]);
+    statement.add(`SELECT ${id};`);
     try {
       const [rows] = await tx.query(statement.sql(), statement.values);
-      return ids.map((id) => Number(rows[0][id]));
+      return Number(rows[0][id]);
     } catch (error) {
       if (isOtherEpochSignal(error)) throw new PricesOfOtherEpochError(OTHER_EPOCH);
       throw error;
